@@ -1,0 +1,71 @@
+# Sala: `make demo` runs the portal, `make test` runs the suite. `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PYTEST_WORKERS ?= 2
+
+.PHONY: help
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@PYTHON_BIN=$$(tools/find_python.sh) || exit 1; \
+	  [ -x $(PY) ] || { echo "Creating $(VENV) with $$PYTHON_BIN"; "$$PYTHON_BIN" -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## create .venv and install the pinned dependencies
+
+.PHONY: demo
+demo: install ## set up the demo database and data, then run the portal and its worker
+	SALA_ENV=demo $(MANAGE) migrate --no-input
+	SALA_ENV=demo $(MANAGE) collectstatic --no-input --verbosity 0
+	SALA_ENV=demo $(MANAGE) load_demo_data
+	@SALA_ENV=demo SALA_SITE_URL=http://$(HOST):$(PORT) $(MANAGE) demo_accounts
+	@SALA_ENV=demo SALA_SITE_URL=http://$(HOST):$(PORT) tools/run_demo.sh "$(HOST)" "$(PORT)"
+
+.PHONY: test
+test: install ## run the whole suite on SQLite
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+.PHONY: test-postgres
+test-postgres: install ## run the suite on PostgreSQL (DATABASE_URL, default: a fresh database on 127.0.0.1)
+	tools/test_postgres.sh $(PYTEST_WORKERS)
+
+.PHONY: e2e
+e2e: install ## run the browser tests in headless Chromium (/usr/bin/chromium)
+	$(VENV)/bin/pytest -m browser -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install ## ruff check and ruff format --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: format
+format: install ## fix what ruff can fix and format the code
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+.PHONY: bench
+bench: install ## run the benchmarks in bench/
+	$(PY) bench/run.py
+
+.PHONY: messages
+messages: install ## extract translatable strings into the .po files and compile them (needs gettext)
+	$(PY) tools/messages.py
+
+.PHONY: fonts
+fonts: install ## rebuild the Khmer web font subset from @fontsource/noto-sans-khmer (needs npm)
+	$(PY) tools/build_fonts.py
+
+.PHONY: lock
+lock: install ## re-pin requirements.txt and requirements-dev.txt from the .in files
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in

@@ -1,0 +1,32 @@
+"""Addresses of the same page in each language (the URL's first segment is the language)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+# Each language's name written in that language, as a reader looks for it.
+NATIVE_NAMES = {"km": "ខ្មែរ", "en": "English"}
+
+
+def path_in_language(path: str, language: str) -> str:
+    """Return the same path with its language prefix set to `language`."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    rest = path.lstrip("/")
+    first, slash, remainder = rest.partition("/")
+    if first in codes:
+        rest = remainder
+    elif first.split("?")[0] in codes and not slash:
+        rest = first[len(first.split("?")[0]) :]
+    return f"/{language}/{rest}"
+
+
+def language_switch_links(path: str, current: str) -> list[dict]:
+    return [
+        {
+            "code": code,
+            "name": NATIVE_NAMES.get(code, code),
+            "url": path_in_language(path, code),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]

@@ -1,0 +1,16 @@
+"""Request ids for log lines: set by RequestIdMiddleware, read by RequestIdFilter."""
+
+from __future__ import annotations
+
+import logging
+from contextvars import ContextVar
+
+current_request_id: ContextVar[str] = ContextVar("current_request_id", default="-")
+
+
+class RequestIdFilter(logging.Filter):
+    """Add the id of the request being served (or "-") to every log record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = current_request_id.get()
+        return True

@@ -1,0 +1,26 @@
+"""Print the demo accounts and their generated passwords."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from core.demo import DEMO_ACCOUNTS, demo_passwords
+
+
+class Command(BaseCommand):
+    help = "Print the demo accounts with their (demo-only) passwords."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--url", default=settings.SALA_SITE_URL)
+
+    def handle(self, *args, **options) -> None:
+        passwords = demo_passwords()
+        url = options["url"]
+        self.stdout.write(f"\nSala is running at {url}/km/ (Khmer) and {url}/en/ (English)")
+        self.stdout.write("Demo accounts (demo only; passwords are in var/demo-accounts.json):")
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(
+                f"  {account.username:<12} {passwords[account.username]:<20} {account.role}"
+            )
+        self.stdout.write(f"Back office: {url}/cms/   Design system: {url}/km/design/\n")

@@ -1,0 +1,19 @@
+"""Load the demo data (idempotent; refused when SALA_ENV=production)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
+
+from core.demo import load_demo_accounts
+
+
+class Command(BaseCommand):
+    help = "Load demo accounts and content. Running it again changes nothing."
+
+    def handle(self, *args, **options) -> None:
+        try:
+            created, existing = load_demo_accounts()
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"Demo accounts: {created} created, {existing} already there.")

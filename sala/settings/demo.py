@@ -1,0 +1,18 @@
+"""The demo: runs on a bare machine with no variable set (SQLite, local files, file mail).
+
+The secret key is generated once into var/ so that sessions survive restarts.
+"""
+
+from __future__ import annotations
+
+from django.core.management.utils import get_random_secret_key
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY, VAR_DIR
+
+if not SECRET_KEY:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    secret_file = VAR_DIR / "demo-secret-key"
+    if not secret_file.exists():
+        secret_file.write_text(get_random_secret_key())
+    SECRET_KEY = secret_file.read_text().strip()

@@ -1,0 +1,35 @@
+"""Production: refuses to start without a real secret key and the hosts it serves."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+from core.env import envlist
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, DEBUG, SECRET_KEY
+
+if DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off when SALA_ENV=production.")
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure"):
+    raise ImproperlyConfigured(
+        "SALA_ENV=production needs SECRET_KEY (or SECRET_KEY_FILE): at least 50 random "
+        "characters. Generate one with: python -c 'import secrets; "
+        "print(secrets.token_urlsafe(64))'"
+    )
+if not envlist("ALLOWED_HOSTS") or "*" in ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "SALA_ENV=production needs ALLOWED_HOSTS: the comma-separated host names the "
+        "portal answers to, e.g. ALLOWED_HOSTS=sala.gov.kh,www.sala.gov.kh"
+    )
+
+SALA_DEMO_DATA_ALLOWED = False
+SALA_DESIGN_PAGE_PUBLIC = False
+
+SECURE_SSL_REDIRECT = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Run the demo's task worker in the background and the web server in the foreground;
+# Ctrl-C stops both.
+set -euo pipefail
+host="$1"
+port="$2"
+.venv/bin/python manage.py run_worker --no-reload --interval 1 &
+worker=$!
+trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null' EXIT INT TERM
+.venv/bin/gunicorn sala.wsgi --bind "$host:$port" --workers 2 --threads 4 \
+  --error-logfile - --log-level warning
