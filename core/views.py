@@ -4,8 +4,10 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
 from core.health import readiness_problems
 
@@ -53,3 +55,17 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "500.html", status=500)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search the published pages in the visitor's language.
+
+    The unified, Khmer-aware index (the search app) replaces this once it lands.
+    """
+    query = request.GET.get("q", "").strip()[:200]
+    results = []
+    if query:
+        language = get_language()
+        pages = Page.objects.live().public().filter(locale__language_code=language)
+        results = pages.search(query)[:50]
+    return render(request, "core/search.html", {"query": query, "results": results})

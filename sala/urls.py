@@ -22,6 +22,7 @@ urlpatterns = [
 # Every page a person reads lives under /km/ or /en/.
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
+    path("account/", include("accounts.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -29,6 +29,7 @@ SALA_SITE_URL = envstr("SALA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # --- Applications -------------------------------------------------------------------
 INSTALLED_APPS = [
     "core",
+    "accounts",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -249,6 +250,11 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Sign in ------------------------------------------------------------------------
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "accounts:my_account"
+LOGOUT_REDIRECT_URL = "core:home"
 
 # --- Portal -------------------------------------------------------------------------
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}
