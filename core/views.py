@@ -4,10 +4,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from core.health import readiness_problems
 
@@ -65,7 +64,6 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     results = []
     if query:
-        language = get_language()
-        pages = Page.objects.live().public().filter(locale__language_code=language)
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
         results = pages.search(query)[:50]
     return render(request, "core/search.html", {"query": query, "results": results})
