@@ -9,15 +9,13 @@ NATIVE_NAMES = {"km": "ខ្មែរ", "en": "English"}
 
 
 def path_in_language(path: str, language: str) -> str:
-    """Return the same path with its language prefix set to `language`."""
+    """Return the same path and query with its language prefix set to `language`."""
     codes = {code for code, _name in settings.LANGUAGES}
-    rest = path.lstrip("/")
-    first, slash, remainder = rest.partition("/")
-    if first in codes:
-        rest = remainder
-    elif first.split("?")[0] in codes and not slash:
-        rest = first[len(first.split("?")[0]) :]
-    return f"/{language}/{rest}"
+    route, question, query = path.partition("?")
+    first, _slash, rest = route.lstrip("/").partition("/")
+    if first not in codes:
+        rest = route.lstrip("/")
+    return f"/{language}/{rest}{question}{query}"
 
 
 def language_switch_links(path: str, current: str) -> list[dict]:

@@ -32,14 +32,17 @@ class Heartbeat(threading.Thread):
 
     def run(self) -> None:
         while not self.stopped.is_set():
-            try:
-                close_old_connections()
-                beat(self.worker_id, self.started_at)
-            except Exception:
-                logger.exception("Could not record the worker heartbeat")
-            finally:
-                connection.close()
+            self.beat_once()
+            connection.close()
             self.stopped.wait(settings.SALA_WORKER_HEARTBEAT_SECONDS)
+
+    def beat_once(self) -> None:
+        """Record one heartbeat; a failure is logged, never fatal to the worker."""
+        try:
+            close_old_connections()
+            beat(self.worker_id, self.started_at)
+        except Exception:
+            logger.exception("Could not record the worker heartbeat")
 
     def stop(self) -> None:
         self.stopped.set()

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from core.demo import DEMO_ACCOUNTS
+
+
+@pytest.fixture
+def var_dir(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    return tmp_path
+
+
+@pytest.mark.django_db
+def test_loading_twice_creates_the_accounts_once_with_the_printed_password(var_dir, capsys):
+    call_command("load_demo_data")
+    call_command("load_demo_data")
+    out = capsys.readouterr().out
+    assert f"{len(DEMO_ACCOUNTS)} created, 0 already there" in out
+    assert f"0 created, {len(DEMO_ACCOUNTS)} already there" in out
+
+    passwords = json.loads((var_dir / "demo-accounts.json").read_text())
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.check_password(passwords["admin"])
+
+    call_command("demo_accounts", url="http://127.0.0.1:9000")
+    printed = capsys.readouterr().out
+    assert "http://127.0.0.1:9000/km/" in printed
+    assert passwords["admin"] in printed
+
+
+@pytest.mark.django_db
+def test_the_password_file_is_private(var_dir):
+    call_command("load_demo_data")
+    assert (var_dir / "demo-accounts.json").stat().st_mode & 0o077 == 0

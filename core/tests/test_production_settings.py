@@ -1,0 +1,102 @@
+"""SALA_ENV=production refuses to start with a missing or weak secret key, or no hosts."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
+    for name in ("SECRET_KEY", "SECRET_KEY_FILE", "ALLOWED_HOSTS", "DEBUG", "DATABASE_URL"):
+        clean.pop(name, None)
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+STRONG_KEY = secrets.token_urlsafe(64)
+
+
+def test_production_without_a_secret_key_stops_with_a_clear_message():
+    result = run_manage("check", SALA_ENV="production", ALLOWED_HOSTS="sala.gov.kh")
+    assert result.returncode != 0
+    assert "SALA_ENV=production needs SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("weak", ["short", "django-insecure-" + "x" * 50, "a" * 60])
+def test_production_refuses_a_weak_secret_key(weak):
+    result = run_manage(
+        "check", SALA_ENV="production", SECRET_KEY=weak, ALLOWED_HOSTS="sala.gov.kh"
+    )
+    assert result.returncode != 0
+    assert "needs SECRET_KEY" in result.stderr
+
+
+def test_production_without_allowed_hosts_stops_with_a_clear_message():
+    result = run_manage("check", SALA_ENV="production", SECRET_KEY=STRONG_KEY)
+    assert result.returncode != 0
+    assert "SALA_ENV=production needs ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_debug():
+    result = run_manage(
+        "check",
+        SALA_ENV="production",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="sala.gov.kh",
+        DEBUG="1",
+    )
+    assert result.returncode != 0
+    assert "DEBUG must be off" in result.stderr
+
+
+def test_production_reads_the_secret_from_a_file(tmp_path):
+    key_file = tmp_path / "secret_key"
+    key_file.write_text(STRONG_KEY)
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SALA_ENV="production",
+        SECRET_KEY_FILE=str(key_file),
+        ALLOWED_HOSTS="sala.gov.kh",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_demo_data_cannot_be_loaded_in_production(tmp_path):
+    env = {
+        "SALA_ENV": "production",
+        "SECRET_KEY": STRONG_KEY,
+        "ALLOWED_HOSTS": "sala.gov.kh",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "SALA_VAR_DIR": str(tmp_path),
+    }
+    result = run_manage("load_demo_data", **env)
+    assert result.returncode != 0
+    assert "Demo data cannot be loaded when SALA_ENV=production" in result.stderr
+    assert not (tmp_path / "demo-accounts.json").exists()
+
+
+def test_an_unknown_sala_env_is_refused():
+    result = run_manage("check", SALA_ENV="staging")
+    assert result.returncode != 0
+    assert "SALA_ENV must be one of production, demo, test" in result.stderr
