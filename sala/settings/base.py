@@ -252,6 +252,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Sign in ------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "accounts:my_account"
 LOGOUT_REDIRECT_URL = "core:home"
