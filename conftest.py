@@ -1,0 +1,27 @@
+"""Fixtures and guards for the whole suite.
+
+- No network but loopback: any lookup or connection to another host raises
+  InternetBlockedError (core/testing/network.py). Chromium is kept offline by its launch
+  flags (core/testing/browser.py).
+- The browser harness (`browser`, `page`, `new_page` fixtures) comes from the
+  core.testing.browser plugin; its checks are importable from core.testing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# Before the import below, so that the harness's own asserts explain themselves.
+pytest.register_assert_rewrite("core.testing")
+
+from core.testing.network import network_guard  # noqa: E402
+
+pytest_plugins = ["core.testing.browser"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    network_guard.install()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    network_guard.uninstall()
