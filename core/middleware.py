@@ -36,26 +36,25 @@ class RequestIdMiddleware:
         upstream = request.headers.get("X-Request-ID", "")
         request_id = upstream if REQUEST_ID_PATTERN.match(upstream) else uuid.uuid4().hex
         request.request_id = request_id
-        token = current_request_id.set(request_id)
+        # Not reset on the way out: Django logs 4xx/5xx responses after the middleware
+        # chain returns, and those lines must carry the id too. The next request sets it.
+        current_request_id.set(request_id)
         started = time.monotonic()
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request_id
-            logger.info(
-                "%s %s %s",
-                request.method,
-                request.path,
-                response.status_code,
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": round((time.monotonic() - started) * 1000, 1),
-                },
-            )
-            return response
-        finally:
-            current_request_id.reset(token)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request_id
+        logger.info(
+            "%s %s %s",
+            request.method,
+            request.path,
+            response.status_code,
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.monotonic() - started) * 1000, 1),
+            },
+        )
+        return response
 
 
 class SalaCSPMiddleware(CSPMiddleware):

@@ -27,6 +27,8 @@ SALA_DEMO_DATA_ALLOWED = False
 SALA_DESIGN_PAGE_PUBLIC = False
 
 SECURE_SSL_REDIRECT = True
+# Load balancers probe these over plain HTTP inside the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

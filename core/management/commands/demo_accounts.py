@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from core.demo import DEMO_ACCOUNTS, demo_passwords
+from core.demo import DEMO_ACCOUNTS, credentials_file, demo_passwords
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         passwords = demo_passwords()
         url = options["url"]
         self.stdout.write(f"\nSala is running at {url}/km/ (Khmer) and {url}/en/ (English)")
-        self.stdout.write("Demo accounts (demo only; passwords are in var/demo-accounts.json):")
+        self.stdout.write(f"Demo accounts (demo only; passwords are in {credentials_file()}):")
         for account in DEMO_ACCOUNTS:
             self.stdout.write(
                 f"  {account.username:<12} {passwords[account.username]:<20} {account.role}"

@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from core.demo import load_demo_accounts
+from geo.demo import load_demo_places
 
 
 class Command(BaseCommand):
@@ -14,6 +15,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         try:
             created, existing = load_demo_accounts()
+            places = load_demo_places()
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Demo accounts: {created} created, {existing} already there.")
+        self.stdout.write(
+            f"Demo offices and facilities: {places.created} created, "
+            f"{places.existing} already there; {places.holidays} public holidays added."
+        )

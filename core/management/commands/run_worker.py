@@ -32,6 +32,7 @@ class Heartbeat(threading.Thread):
 
     def run(self) -> None:
         while not self.stopped.is_set():
+            close_old_connections()
             self.beat_once()
             connection.close()
             self.stopped.wait(settings.SALA_WORKER_HEARTBEAT_SECONDS)
@@ -39,7 +40,6 @@ class Heartbeat(threading.Thread):
     def beat_once(self) -> None:
         """Record one heartbeat; a failure is logged, never fatal to the worker."""
         try:
-            close_old_connections()
             beat(self.worker_id, self.started_at)
         except Exception:
             logger.exception("Could not record the worker heartbeat")
