@@ -26,6 +26,7 @@ install: $(VENV)/.installed ## create .venv and install the pinned dependencies
 .PHONY: demo
 demo: install ## set up the demo database and data, then run the portal and its worker
 	SALA_ENV=demo $(MANAGE) migrate --no-input
+	SALA_ENV=demo $(MANAGE) load_gazetteer
 	SALA_ENV=demo $(MANAGE) collectstatic --no-input --verbosity 0
 	SALA_ENV=demo $(MANAGE) load_demo_data
 	@SALA_ENV=demo SALA_SITE_URL=http://$(HOST):$(PORT) $(MANAGE) demo_accounts

@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from core.env import envbool, envint, envlist, envsecret, envstr
@@ -30,6 +31,7 @@ SALA_SITE_URL = envstr("SALA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "core",
     "accounts",
+    "geo",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -129,8 +131,12 @@ if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
 elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-else:
+elif TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database, rq or immediate, not {TASKS_BACKEND!r}"
+    )
 SALA_WORKER_HEARTBEAT_SECONDS = envint("SALA_WORKER_HEARTBEAT_SECONDS", 15)
 
 # --- Language and time --------------------------------------------------------------
@@ -167,14 +173,12 @@ if MEDIA_STORAGE == "s3":
         },
     }
 elif MEDIA_STORAGE != "local":
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 # --- Email --------------------------------------------------------------------------
-# EMAIL_URL, e.g. smtp+tls://user:password@mail.example.org:587; the demo writes mail
-# to files under var/mail.
+# EMAIL_URL, e.g. submission://user:password@mail.example.org:587 (STARTTLS); the demo
+# writes mail to files under var/mail.
 EMAIL_URL = envsecret("EMAIL_URL", f"filemail://{VAR_DIR / 'mail'}")
 if EMAIL_URL.startswith("filemail://"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
@@ -226,6 +230,7 @@ LOGGING = {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
     },
@@ -261,3 +266,4 @@ LOGOUT_REDIRECT_URL = "core:home"
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}
 SALA_DEMO_DATA_ALLOWED = True
 SALA_DESIGN_PAGE_PUBLIC = DEBUG
+SALA_MAP_TILE_URL = envstr("SALA_MAP_TILE_URL", "")

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from geo.models import Area, FacilityQuerySet, FacilityType
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's filters (GET). Bad values are reported and ignored, never fatal."""
+
+    q = forms.CharField(label=_("Name"), max_length=100, required=False)
+    type = forms.ModelChoiceField(
+        label=_("Type"),
+        queryset=FacilityType.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All types"),
+        error_messages={"invalid_choice": _("Choose a type from the list.")},
+    )
+    area = forms.CharField(
+        label=_("Area code"),
+        max_length=8,
+        required=False,
+        help_text=_("A province, district, commune or village code, e.g. 1710."),
+    )
+    open = forms.BooleanField(label=_("Open now"), required=False)
+
+    def type_options(self) -> list[tuple[str, str, bool]]:
+        """Return (code, name, selected) for the type select, from one query."""
+        current = str(self.data.get("type", "")) if self.is_bound else ""
+        return [(t.code, t.name, t.code == current) for t in self.fields["type"].queryset]
+
+    def clean_area(self) -> Area | None:
+        code = self.cleaned_data["area"].strip()
+        if not code:
+            return None
+        area = Area.objects.filter(code=code).first() if code.isdigit() else None
+        if area is None:
+            raise forms.ValidationError(
+                _("There is no area with the code %(code)s."), params={"code": code}
+            )
+        return area
+
+    def filter(self, facilities: FacilityQuerySet) -> FacilityQuerySet:
+        """Return the facilities narrowed by the valid filters (call after is_valid)."""
+        data = getattr(self, "cleaned_data", {})
+        if data.get("q"):
+            text = data["q"].strip()
+            facilities = facilities.filter(Q(name_km__icontains=text) | Q(name_en__icontains=text))
+        if data.get("type"):
+            facilities = facilities.filter(type=data["type"])
+        if data.get("area"):
+            facilities = facilities.in_area(data["area"])
+        if data.get("open"):
+            facilities = facilities.open_at()
+        return facilities
+
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# What the first bytes of an accepted file look like: XLSX is a ZIP archive.
+XLSX_MAGIC = b"PK\x03\x04"
+
+
+class FacilityImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or Excel file"),
+        help_text=_("A .csv (UTF-8) or .xlsx file of at most 5 MB, with the export's columns."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        head = upload.read(4)
+        upload.seek(0)
+        if name.endswith(".xlsx") != (head == XLSX_MAGIC):
+            raise forms.ValidationError(_("The content of the file does not match its name."))
+        return upload

@@ -1,0 +1,185 @@
+"""What the place pages and the "choose your area" form show, and the visitor's chosen area.
+
+Every function here takes a constant number of queries, whatever the depth of the area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from geo.models import Area, Facility
+
+SESSION_KEY = "geo_area"
+NEARBY_LIMIT = 12
+NEARBY_SCAN_LIMIT = 500
+
+
+def access_area_by_code(code: str) -> Area:
+    """Return the area with the code, or raise Http404. Areas are public."""
+    area = Area.objects.filter(code=code).first()
+    if area is None:
+        raise Http404("No such area")
+    return area
+
+
+@dataclass(frozen=True)
+class PlaceSection:
+    """A block that another app adds to every place page (news, services, prices…).
+
+    `context(area)` returns the template's context, or None to leave the section out.
+    """
+
+    key: str
+    title: str
+    template: str
+    context: Callable[[Area], dict | None]
+    order: int = 100
+
+
+_sections: dict[str, PlaceSection] = {}
+
+
+def register_place_section(section: PlaceSection) -> None:
+    """Add (or replace, by key) a section of the place pages; call it from AppConfig.ready."""
+    _sections[section.key] = section
+
+
+def unregister_place_section(key: str) -> None:
+    _sections.pop(key, None)
+
+
+@dataclass
+class PlacePage:
+    area: Area
+    lineage: list[Area]
+    children: list[Area]
+    serving: list[Facility]
+    nearby: list[Facility]
+    sections: list[tuple[PlaceSection, dict]] = field(default_factory=list)
+
+    @property
+    def ancestors(self) -> list[Area]:
+        return self.lineage[:-1]
+
+    def breadcrumbs(self) -> list[tuple[str, str]]:
+        """Return "Places", the areas above (linked) and this area (unlinked)."""
+        return [
+            (str(_("Places")), reverse("geo:choose_area")),
+            *((a.name, a.get_absolute_url()) for a in self.ancestors),
+            (self.area.name, ""),
+        ]
+
+
+def build_place_page(area: Area) -> PlacePage:
+    """Return the place page's content: its lineage, children and facilities (4 queries)."""
+    lineage = list(Area.objects.lineage_of(area))
+    children = list(area.children.current().order_by("code"))
+    facilities = Facility.objects.active().select_related("type", "area").with_open_now()
+    serving = list(facilities.serving_lineage(area).order_by("-area__level", "type__position"))
+    return PlacePage(
+        area=area,
+        lineage=lineage,
+        children=children,
+        serving=serving,
+        nearby=nearby_facilities(area, facilities, exclude={f.pk for f in serving}),
+        sections=[
+            (section, context)
+            for section in sorted(_sections.values(), key=lambda s: (s.order, s.key))
+            if (context := section.context(area)) is not None
+        ],
+    )
+
+
+def nearby_facilities(area: Area, facilities, exclude: set[int]) -> list[Facility]:
+    """Return facilities near the area by the tree: same village, then commune, then district.
+
+    For a commune or village the search covers its district; for a district or province,
+    the area itself.
+    """
+    scope_code = area.lineage_codes[1] if area.level >= Area.Level.COMMUNE else area.code
+    scope_path = area.path[: area.path.index(f"/{scope_code}/") + len(scope_code) + 2]
+    candidates = facilities.filter(area__path__startswith=scope_path).exclude(pk__in=exclude)
+    candidates = candidates.order_by("area__level", "type__position", "pk")[:NEARBY_SCAN_LIMIT]
+
+    def closeness(facility: Facility) -> tuple[int, int, int]:
+        shared = _shared_depth(facility.area.lineage_codes, area.lineage_codes)
+        return (-shared, facility.type.position, facility.pk)
+
+    return sorted(candidates, key=closeness)[:NEARBY_LIMIT]
+
+
+def _shared_depth(first: list[str], second: list[str]) -> int:
+    depth = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        depth += 1
+    return depth
+
+
+def remember_area(request: HttpRequest, area: Area) -> None:
+    """Keep the visitor's area for later pages (in the session; later also in the profile)."""
+    request.session[SESSION_KEY] = area.code
+
+
+def remembered_code(request: HttpRequest) -> str:
+    """Return the code of the area the visitor chose, or an empty string."""
+    return request.session.get(SESSION_KEY, "") if hasattr(request, "session") else ""
+
+
+def remembered_area(request: HttpRequest) -> Area | None:
+    """Return the area the visitor chose, or None (no query when none was chosen)."""
+    code = remembered_code(request)
+    if not code:
+        return None
+    return Area.objects.filter(code=code).first()
+
+
+LEVEL_FIELDS = ("province", "district", "commune", "village")
+LEVEL_PROMPTS = {
+    "province": _("Province or capital"),
+    "district": _("District, khan or municipality"),
+    "commune": _("Commune or sangkat"),
+    "village": _("Village"),
+}
+
+
+@dataclass
+class LevelChoice:
+    name: str
+    label: str
+    options: list[Area]
+    selected: Area | None
+    invalid: bool = False
+
+
+def chained_choices(params: dict[str, str]) -> tuple[list[LevelChoice], Area | None]:
+    """Return the selects to show for the chosen codes, and the deepest valid chosen area.
+
+    One query per level shown. An unknown province is reported as invalid; the levels
+    under a code that does not fit are not shown.
+    """
+    levels: list[LevelChoice] = []
+    chosen: Area | None = None
+    for name in LEVEL_FIELDS:
+        if chosen is None:
+            options = list(Area.objects.current().filter(level=Area.Level.PROVINCE))
+        else:
+            options = list(chosen.children.current().order_by("code"))
+        if not options:
+            break
+        code = (params.get(name) or "").strip()
+        selected = next((a for a in options if a.code == code), None)
+        # Below the provinces, a code that does not fit is what is left from before the
+        # visitor changed the level above: dropped quietly.
+        invalid = bool(code) and selected is None and chosen is None
+        levels.append(LevelChoice(name, str(LEVEL_PROMPTS[name]), options, selected, invalid))
+        if selected is None:
+            break
+        chosen = selected
+    return levels, chosen

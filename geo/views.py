@@ -1,0 +1,211 @@
+"""Place pages, "choose your area", the directory of facilities and its exports.
+
+Views parse and respond; what they show is built in `geo.places`, `geo.exporting` and
+`geo.structured_data`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from geo import exporting
+from geo.forms import DirectoryFilterForm, FacilityImportForm
+from geo.gazetteer import attribution
+from geo.hours import local_moment
+from geo.importing import ImportFileError, check_import_facilities, read_rows
+from geo.models import Area, Facility, FacilityQuerySet, PublicHoliday
+from geo.places import (
+    access_area_by_code,
+    build_place_page,
+    chained_choices,
+    remember_area,
+    remembered_area,
+    remembered_code,
+)
+from geo.structured_data import facility_json_ld, json_for_script
+from geo.validators import format_phone
+
+PAGE_SIZE = 20
+EXPORT_LIMIT = 50_000
+
+
+@require_GET
+def choose_area(request: HttpRequest) -> HttpResponse:
+    """Chained selects that work without JavaScript: each submit shows the next level."""
+    levels, chosen = chained_choices(request.GET)
+    query = request.GET.get("q", "").strip()[:100]
+    matches = list(Area.objects.current().search(query).order_by("level", "code")[:30])
+    return render(
+        request,
+        "geo/choose_area.html",
+        {
+            "levels": levels,
+            "chosen": chosen,
+            "query": query,
+            "matches": matches,
+            "current_area": remembered_area(request),
+            "has_errors": any(level.invalid for level in levels),
+        },
+    )
+
+
+@require_POST
+def remember(request: HttpRequest) -> HttpResponse:
+    """Keep the chosen area for this visitor, then go back to where they came from."""
+    code = request.POST.get("area", "").strip()
+    area = Area.objects.filter(code=code).first() if code.isdigit() else None
+    if area is None:
+        return HttpResponseRedirect(reverse("geo:choose_area"))
+    remember_area(request, area)
+    messages.success(request, _("Your area is now %(name)s.") % {"name": area.name})
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = area.get_absolute_url()
+    return HttpResponseRedirect(next_url)
+
+
+@require_GET
+def place(request: HttpRequest, code: str) -> HttpResponse:
+    area = access_area_by_code(code)
+    page = build_place_page(area)
+    return render(
+        request,
+        "geo/place.html",
+        {
+            "area": area,
+            "page": page,
+            "breadcrumbs": page.breadcrumbs(),
+            "is_current_area": remembered_code(request) == area.code,
+            "attribution": attribution(),
+        },
+    )
+
+
+@require_GET
+def directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()
+    facilities = form.filter(
+        Facility.objects.active().select_related("type", "area").with_open_now()
+    ).order_by("name_en", "pk")
+    page = Paginator(facilities, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "geo/directory.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "chosen_area": form.cleaned_data.get("area") if form.is_bound else None,
+            "current_area": remembered_area(request),
+        },
+    )
+
+
+@require_GET
+def facility(request: HttpRequest, code: str) -> HttpResponse:
+    facility = get_object_or_404(
+        Facility.objects.active()
+        .select_related("type", "area", "institution")
+        .prefetch_related("hours", "closures", "jurisdiction__area"),
+        code=code,
+    )
+    lineage = list(Area.objects.lineage_of(facility.area))
+    today = local_moment().date()
+    url = request.build_absolute_uri(facility.get_absolute_url())
+    return render(
+        request,
+        "geo/facility.html",
+        {
+            "facility": facility,
+            "lineage": lineage,
+            "breadcrumbs": [
+                (_("Offices and facilities"), reverse("geo:directory")),
+                *((a.name, a.get_absolute_url()) for a in lineage),
+                (facility.name, ""),
+            ],
+            "json_ld": json_for_script(facility_json_ld(facility, lineage, url)),
+            "open_now": facility.is_open_at(),
+            "schedule": facility.weekly_schedule(),
+            "phones": [(number, format_phone(number)) for number in facility.phones],
+            "holidays": PublicHoliday.objects.upcoming()[:3],
+            "closures": [c for c in facility.closures.all() if c.date >= today],
+            "served": [row.area for row in facility.jurisdiction.all()] or [facility.area],
+            "map_tile_url": settings.SALA_MAP_TILE_URL,
+        },
+    )
+
+
+def _filtered(request: HttpRequest) -> FacilityQuerySet:
+    """Return the active facilities narrowed by the directory's valid filters."""
+    form = DirectoryFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()
+    return form.filter(Facility.objects.active())
+
+
+@require_GET
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        exporting.csv_lines(
+            exporting.for_export(_filtered(request))[:EXPORT_LIMIT].iterator(chunk_size=500)
+        ),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="facilities.csv"'
+    return response
+
+
+@require_GET
+def export_geojson(request: HttpRequest) -> JsonResponse:
+    facilities = _filtered(request).select_related("type", "area").order_by("code")
+    data = exporting.geojson(
+        facilities[:EXPORT_LIMIT],
+        lambda f: request.build_absolute_uri(f.get_absolute_url()),
+    )
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/geo+json"
+    response["Content-Disposition"] = 'attachment; filename="facilities.geojson"'
+    return response
+
+
+@login_required
+def import_facilities(request: HttpRequest) -> HttpResponse:
+    """Back office: import facilities from a file (staff with geo.import_facilities)."""
+    if not (request.user.is_staff and request.user.has_perm("geo.import_facilities")):
+        raise PermissionDenied
+    form = FacilityImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = check_import_facilities(read_rows(upload, upload.name))
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+    return render(
+        request,
+        "geo/import.html",
+        {"form": form, "report": report, "columns": exporting.COLUMNS},
+        status=400 if form.errors else 200,
+    )
