@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
@@ -19,7 +20,7 @@ def design(request: HttpRequest) -> HttpResponse:
     """Every design-system component, for developers (DEBUG) and staff."""
     if not (settings.SALA_DESIGN_PAGE_PUBLIC or request.user.is_staff):
         raise PermissionDenied
-    return render(request, "core/design.html")
+    return render(request, "core/design.html", {"now": timezone.now()})
 
 
 @never_cache

@@ -84,3 +84,16 @@ class TestSearch:
     def test_an_overlong_query_is_cut_not_refused(self, client):
         response = client.get("/en/search/", {"q": "x" * 5000})
         assert response.status_code == 200
+
+
+def test_the_design_page_shows_todays_date_in_khmer(client, settings):
+    import datetime
+
+    from core.formatting import format_date
+
+    settings.SALA_DESIGN_PAGE_PUBLIC = True
+    response = client.get("/km/design/")
+    today = datetime.datetime.now(datetime.UTC).astimezone(
+        datetime.timezone(datetime.timedelta(hours=7))
+    )
+    assert format_date(today.date(), "km", "full") in response.text
