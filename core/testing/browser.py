@@ -372,6 +372,24 @@ class _NetworkRecorder:
         return [r for r in self.resources.values() if not r.finished and r.origin]
 
 
+def _wait_until_quiet(page: Page, recorder: _NetworkRecorder, timeout_ms: int) -> None:
+    """Wait until no request has been pending for a short while (or the timeout passes).
+
+    Playwright's "networkidle" wants 500 ms of silence and, on a loaded CI machine, can
+    miss it for longer than its own timeout; the recorder knows exactly what is in flight.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    quiet_since = None
+    while time.monotonic() < deadline:
+        if recorder.pending():
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= 0.3:
+            return
+        page.wait_for_timeout(50)
+
+
 def measure_page_weight(page: Page, url: str, *, settle_timeout_ms: int = 5_000) -> PageWeight:
     """Load `url` in `page` with the cache off; return every byte transferred and where from.
 
@@ -388,10 +406,7 @@ def measure_page_weight(page: Page, url: str, *, settle_timeout_ms: int = 5_000)
         session.send("Network.enable")
         session.send("Network.setCacheDisabled", {"cacheDisabled": True})
         response = page.goto(url, wait_until="load")
-        page.wait_for_load_state("networkidle")
-        deadline = time.monotonic() + settle_timeout_ms / 1000
-        while recorder.pending() and time.monotonic() < deadline:
-            page.wait_for_timeout(50)
+        _wait_until_quiet(page, recorder, settle_timeout_ms)
         session.send("Network.setCacheDisabled", {"cacheDisabled": False})
     finally:
         session.detach()
@@ -442,15 +457,33 @@ def save_screenshots(
 
 
 def sign_in(page: Page, username: str, password: str, *, language: str = "km") -> None:
-    """Sign in through the portal's own sign-in form, as a person would."""
+    """Sign in through the portal's own sign-in form, as a person would.
+
+    The user needs a verified email address, and staff need two-step verification: for
+    tests about something else than signing in, use `sign_in_as`.
+    """
     page.goto(f"/{language}/account/sign-in/")
     form = page.locator("form:has(input[name=password])")
-    form.locator("input[name=username]").fill(username)
+    form.locator("input[name=login]").fill(username)
     form.locator("input[name=password]").fill(password)
     with page.expect_navigation():
         form.locator("[type=submit]").click()
     if "/account/sign-in/" in page.url:
         raise AssertionError(f"Signing in as {username!r} failed; still on {page.url}")
+
+
+def sign_in_as(page: Page, user, live_server_url: str) -> None:
+    """Give the browser a signed-in session for `user` without the sign-in form.
+
+    Signing in itself is tested in accounts; this is for journeys that start signed in.
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server_url}])
 
 
 # --- Fixtures -------------------------------------------------------------------------
