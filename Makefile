@@ -66,6 +66,10 @@ messages: install ## extract translatable strings into the .po files and compile
 fonts: install ## rebuild the Khmer web font subset from @fontsource/noto-sans-khmer (needs npm)
 	$(PY) tools/build_fonts.py
 
+.PHONY: vendor
+vendor: install ## re-vendor Leaflet (pinned) into geo/static/geo/vendor/leaflet/ (needs npm)
+	$(PY) tools/vendor_leaflet.py
+
 .PHONY: lock
 lock: install ## re-pin requirements.txt and requirements-dev.txt from the .in files
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in

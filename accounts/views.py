@@ -1,10 +1,90 @@
 from __future__ import annotations
 
+import json
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from accounts.forms import ProfileForm
+from accounts.models import User
+from accounts.profiles import do_request_account_closure, do_update_profile, export_personal_data
 
 
 @login_required
 def my_account(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/my_account.html")
+
+
+def _profile_breadcrumbs(current: str) -> list[tuple[str, str]]:
+    return [
+        (_("My account"), reverse("accounts:my_account")),
+        (_("Your profile"), reverse("accounts:profile")),
+        (current, ""),
+    ]
+
+
+@never_cache
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "person": request.user,
+            "breadcrumbs": [(_("My account"), reverse("accounts:my_account"))],
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    # The form gets its own copy: a ModelForm writes what it cleans into its instance, and
+    # request.user must keep the stored values for the layout and for do_update_profile.
+    form = ProfileForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
+    if request.method == "POST" and form.is_valid():
+        do_update_profile(request.user, form.cleaned_data)
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile_edit.html",
+        {"form": form, "breadcrumbs": _profile_breadcrumbs(_("Change your profile"))},
+    )
+
+
+@never_cache
+@login_required
+def profile_download(request: HttpRequest) -> HttpResponse:
+    data = export_personal_data(request.user)
+    filename = f"sala-personal-data-{timezone.localdate().isoformat()}.json"
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_close(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        if do_request_account_closure(request.user):
+            messages.success(request, _("We have received your request to close your account."))
+        return redirect("accounts:profile_close")
+    return render(
+        request,
+        "accounts/profile_close.html",
+        {"breadcrumbs": _profile_breadcrumbs(_("Close your account"))},
+    )

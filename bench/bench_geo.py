@@ -67,7 +67,32 @@ def measure(progress: Callable[[str], None]) -> dict[str, float | int]:
         results[f"place_page_{name}_median_ms"] = _median_ms(samples)
         results[f"place_page_{name}_queries"] = len(queries)
         progress(f"place page of a {name} ({area.code}): {len(queries)} queries")
+    results.update(measure_suggest(progress))
     return results
+
+
+# What people type into "choose your area": English as spelt or run together, Khmer,
+# and codes; each is measured through the endpoint, the full gazetteer loaded.
+SUGGEST_QUERIES = ("siem", "Siem Reap", "siemreap", "kampong cham", "ba", "សៀម", "ភ្នំ", "1710")
+
+
+def measure_suggest(progress: Callable[[str], None]) -> dict[str, float | int]:
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    samples = []
+    for query in SUGGEST_QUERIES:
+        client.get("/km/place/suggest/", {"q": query})  # warm up
+        for _round in range(ROUNDS):
+            started = time.perf_counter()
+            response = client.get("/km/place/suggest/", {"q": query})
+            samples.append(time.perf_counter() - started)
+            assert response.status_code == 200 and response.json()["results"], query
+    progress(f"type-ahead: {len(SUGGEST_QUERIES)} queries x {ROUNDS}")
+    return {
+        "area_suggest_median_ms": _median_ms(samples),
+        "area_suggest_max_ms": _median_ms([max(samples)]),
+    }
 
 
 if __name__ == "__main__":

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
@@ -22,6 +24,9 @@ class DemoAccount:
     role: str
     is_staff: bool = False
     is_superuser: bool = False
+    profile: dict[str, Any] = field(default_factory=dict)
+    # A gazetteer code; left empty when the gazetteer is not loaded.
+    home_area_code: str = ""
 
 
 DEMO_ACCOUNTS = (
@@ -31,6 +36,19 @@ DEMO_ACCOUNTS = (
         role="Administrator: back office (/cms/, /django-admin/) and the design page",
         is_staff=True,
         is_superuser=True,
+    ),
+    DemoAccount(
+        username="citizen",
+        email="citizen@demo.sala.localhost",
+        role="Citizen: verified email, profile in Khmer and Latin letters, lives in Daun Penh",
+        profile={
+            "name_km": "សុខ ដារា",
+            "name_latin": "SOK DARA",
+            "first_name": "Dara",
+            "last_name": "Sok",
+            "preferred_language": "km",
+        },
+        home_area_code="1202",  # Khan Daun Penh, Phnom Penh
     ),
 )
 
@@ -72,8 +90,31 @@ def load_demo_accounts() -> tuple[int, int]:
         )
         if was_created:
             user.set_password(passwords[account.username])
-            user.save(update_fields=["password"])
+            for name, value in account.profile.items():
+                setattr(user, name, value)
+            user.home_area = _area(user_model, account.home_area_code)
+            user.save(update_fields=["password", "home_area", *account.profile])
             created += 1
         else:
             existing += 1
+        _mark_email_verified(user)
     return created, existing
+
+
+def _area(user_model: Any, code: str) -> Any:
+    """Return the gazetteer area with the code, or None (through the user model: core
+    does not import geo)."""
+    if not code:
+        return None
+    area_model = user_model._meta.get_field("home_area").related_model
+    return area_model.objects.filter(code=code).first()
+
+
+def _mark_email_verified(user: Any) -> None:
+    """Record the demo address as verified and primary, so the account can sign in."""
+    if not apps.is_installed("allauth.account"):
+        return
+    email_address = apps.get_model("account", "EmailAddress")
+    email_address.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )

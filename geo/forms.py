@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from geo.models import Area, FacilityQuerySet, FacilityType
+from geo.nearest import Point, in_cambodia
 
 
 class DirectoryFilterForm(forms.Form):
@@ -26,6 +27,12 @@ class DirectoryFilterForm(forms.Form):
         help_text=_("A province, district, commune or village code, e.g. 1710."),
     )
     open = forms.BooleanField(label=_("Open now"), required=False)
+    near = forms.CharField(
+        label=_("Nearest to (latitude, longitude)"),
+        max_length=40,
+        required=False,
+        help_text=_("Sorts the list by distance, e.g. 13.3633,103.8597."),
+    )
 
     def type_options(self) -> list[tuple[str, str, bool]]:
         """Return (code, name, selected) for the type select, from one query."""
@@ -42,6 +49,21 @@ class DirectoryFilterForm(forms.Form):
                 _("There is no area with the code %(code)s."), params={"code": code}
             )
         return area
+
+    def clean_near(self) -> Point | None:
+        text = self.cleaned_data["near"].strip()
+        if not text:
+            return None
+        try:
+            latitude, longitude = (float(part) for part in text.split(","))
+        except ValueError:
+            raise forms.ValidationError(
+                _("Give latitude and longitude with a comma between, e.g. 11.5564,104.9282.")
+            ) from None
+        point = Point(latitude, longitude)
+        if not in_cambodia(point):
+            raise forms.ValidationError(_("This place is outside Cambodia."))
+        return point
 
     def filter(self, facilities: FacilityQuerySet) -> FacilityQuerySet:
         """Return the facilities narrowed by the valid filters (call after is_valid)."""

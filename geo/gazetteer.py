@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from geo.models import Area
+from geo.names import english_key, khmer_key
 
 
 def attribution() -> str:
@@ -39,7 +40,16 @@ CODE_LENGTH = {
     Area.Level.VILLAGE: 8,
 }
 BATCH_SIZE = 2000
-COMPARED_FIELDS = ("level", "parent_id", "path", "name_km", "name_en", "is_current")
+COMPARED_FIELDS = (
+    "level",
+    "parent_id",
+    "path",
+    "name_km",
+    "name_en",
+    "key_km",
+    "key_en",
+    "is_current",
+)
 
 
 @dataclass(frozen=True)
@@ -169,6 +179,8 @@ def do_load_gazetteer(
                 "path": paths[code],
                 "name_km": item.name_km,
                 "name_en": item.name_en,
+                "key_km": khmer_key(item.name_km),
+                "key_en": english_key(item.name_en),
                 "is_current": True,
             }
             area = existing.get(code)

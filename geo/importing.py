@@ -204,9 +204,9 @@ def check_row(row: dict[str, str], lookups: _Lookups) -> CheckedRow:  # noqa: C9
     """Return the facility the row describes (unsaved), its hours, and what is wrong."""
     row = {key: _undefuse(value or "") for key, value in row.items() if key in COLUMNS}
     problems: list[str] = []
-    for column in REQUIRED_COLUMNS:
-        if not row.get(column):
-            problems.append(_("%(column)s is empty.") % {"column": column})
+    empty_required = [column for column in REQUIRED_COLUMNS if not row.get(column)]
+    for column in empty_required:
+        problems.append(_("%(column)s is empty.") % {"column": column})
 
     code = row.get("code", "")
     if code:
@@ -277,7 +277,8 @@ def check_row(row: dict[str, str], lookups: _Lookups) -> CheckedRow:  # noqa: C9
     candidate = Facility(**{**values, "code": code})
     try:
         candidate.full_clean(
-            exclude=["code", "type", "area", "institution"],
+            # Already reported above, in the importer's own words.
+            exclude=["code", "type", "area", "institution", *empty_required],
             validate_unique=False,
             validate_constraints=False,
         )

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from geo import hours
+from geo.names import KEY_MAX_LENGTH, english_key, khmer_key
 from geo.validators import (
     validate_latitude,
     validate_longitude,
@@ -55,6 +56,30 @@ class AreaQuerySet(models.QuerySet):
             matches |= Q(code__startswith=text)
         return self.filter(matches)
 
+    def suggest(self, text: str) -> AreaQuerySet:
+        """Areas whose code, or whose name as typed in Khmer or English, starts with the text.
+
+        Prefix matches on indexed keys (see `geo.names`): on PostgreSQL `LIKE 'x%'` uses the
+        `varchar_pattern_ops` index Django adds, on SQLite the NOCASE index of migration 0003.
+        """
+        matches = Q()
+        if text.isdigit():
+            matches |= code_prefix(text)
+        if key := english_key(text):
+            matches |= Q(key_en__startswith=key)
+        if key := khmer_key(text):
+            matches |= Q(key_km__startswith=key)
+        return self.filter(matches) if matches else self.none()
+
+
+def code_prefix(digits: str) -> Q:
+    """Return the condition "code starts with these digits" as a range, which any index on
+    `code` serves whatever the database's collation ("171" → 171 <= code < 172)."""
+    upper = str(int(digits) + 1).zfill(len(digits))
+    if len(upper) > len(digits):
+        return Q(code__gte=digits)
+    return Q(code__gte=digits, code__lt=upper)
+
 
 class Area(models.Model):
     """A province or the capital, district (khan, krong, srok), commune (sangkat) or village."""
@@ -83,6 +108,20 @@ class Area(models.Model):
     )
     name_km = models.CharField(_("name in Khmer"), max_length=120)
     name_en = models.CharField(_("name in English"), max_length=120)
+    key_en = models.CharField(
+        _("English search key"),
+        max_length=KEY_MAX_LENGTH,
+        db_index=True,
+        editable=False,
+        default="",
+    )
+    key_km = models.CharField(
+        _("Khmer search key"),
+        max_length=KEY_MAX_LENGTH,
+        db_index=True,
+        editable=False,
+        default="",
+    )
     is_current = models.BooleanField(
         _("in the current gazetteer"),
         default=True,
@@ -104,8 +143,20 @@ class Area(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
 
+    def save(self, *args, **kwargs) -> None:
+        self.set_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name_en", "name_km"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "key_en", "key_km"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("geo:place", args=[self.code])
+
+    def set_keys(self) -> None:
+        """Derive the search keys from the names (bulk writes call this themselves)."""
+        self.key_en = english_key(self.name_en)
+        self.key_km = khmer_key(self.name_km)
 
     @property
     def name(self) -> str:

@@ -66,6 +66,11 @@ class PlacePage:
     def ancestors(self) -> list[Area]:
         return self.lineage[:-1]
 
+    @property
+    def nearby_scope(self) -> Area:
+        """Return where "nearby" looks: the district of a commune or village, else the area."""
+        return self.lineage[1] if self.area.level >= Area.Level.COMMUNE else self.area
+
     def breadcrumbs(self) -> list[tuple[str, str]]:
         """Return "Places", the areas above (linked) and this area (unlinked)."""
         return [
@@ -123,21 +128,85 @@ def _shared_depth(first: list[str], second: list[str]) -> int:
 
 
 def remember_area(request: HttpRequest, area: Area) -> None:
-    """Keep the visitor's area for later pages (in the session; later also in the profile)."""
+    """Keep the visitor's area for later pages: in the session, and in a signed-in user's
+    profile (`home_area`), so that it follows them to other devices."""
     request.session[SESSION_KEY] = area.code
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.home_area_id != area.pk:
+        user.home_area = area
+        user.save(update_fields=["home_area"])
 
 
 def remembered_code(request: HttpRequest) -> str:
-    """Return the code of the area the visitor chose, or an empty string."""
-    return request.session.get(SESSION_KEY, "") if hasattr(request, "session") else ""
+    """Return the code of the area the visitor chose, or an empty string (no query)."""
+    code = request.session.get(SESSION_KEY, "") if hasattr(request, "session") else ""
+    if code:
+        return code
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.home_area_id is not None:
+        return remembered_area(request).code
+    return ""
 
 
 def remembered_area(request: HttpRequest) -> Area | None:
-    """Return the area the visitor chose, or None (no query when none was chosen)."""
-    code = remembered_code(request)
-    if not code:
-        return None
-    return Area.objects.filter(code=code).first()
+    """Return the area the visitor chose (session first, then a signed-in user's home area),
+    or None; no query when none was chosen."""
+    code = request.session.get(SESSION_KEY, "") if hasattr(request, "session") else ""
+    if code:
+        return Area.objects.filter(code=code).first()
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.home_area_id is not None:
+        return user.home_area  # cached on the user after the first access
+    return None
+
+
+SUGGEST_MIN_LENGTH = 2
+SUGGEST_MAX_LENGTH = 60
+SUGGEST_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    area: Area
+    label: str
+
+    def as_json(self) -> dict[str, str | int]:
+        return {
+            "code": self.area.code,
+            "name": self.area.name,
+            "level": self.area.level,
+            "level_label": self.area.level_label,
+            "label": self.label,
+            "url": self.area.get_absolute_url(),
+        }
+
+
+def suggest_areas(text: str, limit: int = SUGGEST_LIMIT) -> list[Suggestion]:
+    """Return up to `limit` current areas whose code or name starts with the text, provinces
+    first, each with its path ("Village, Commune, District, Province"); two queries.
+
+    Text shorter than SUGGEST_MIN_LENGTH gives nothing; longer text is cut.
+    """
+    text = text.strip()[:SUGGEST_MAX_LENGTH]
+    if len(text) < SUGGEST_MIN_LENGTH:
+        return []
+    areas = list(Area.objects.current().suggest(text).order_by("level", "code")[:limit])
+    above = {code for area in areas for code in area.ancestor_codes}
+    names = (
+        dict(
+            (a.code, a.name)
+            for a in Area.objects.filter(code__in=above).only("code", "name_km", "name_en")
+        )
+        if above
+        else {}
+    )
+    return [
+        Suggestion(
+            area,
+            ", ".join([area.name, *(names.get(c, c) for c in reversed(area.ancestor_codes))]),
+        )
+        for area in areas
+    ]
 
 
 LEVEL_FIELDS = ("province", "district", "commune", "village")

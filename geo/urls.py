@@ -8,6 +8,7 @@ app_name = "geo"
 
 urlpatterns = [
     path("place/", views.choose_area, name="choose_area"),
+    path("place/suggest/", views.suggest, name="suggest_areas"),
     path("place/remember/", views.remember, name="remember_area"),
     re_path(r"^place/(?P<code>[0-9]{2,8})/$", views.place, name="place"),
     path("facilities/", views.directory, name="directory"),

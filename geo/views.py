@@ -6,7 +6,6 @@ Views parse and respond; what they show is built in `geo.places`, `geo.exporting
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,14 +21,17 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
-from geo import exporting
+from geo import exporting, maps
 from geo.forms import DirectoryFilterForm, FacilityImportForm
 from geo.gazetteer import attribution
 from geo.hours import local_moment
 from geo.importing import ImportFileError, check_import_facilities, read_rows
+from geo.maps import allow_map_tiles
 from geo.models import Area, Facility, FacilityQuerySet, PublicHoliday
+from geo.nearest import Point, by_distance
 from geo.places import (
     access_area_by_code,
     build_place_page,
@@ -37,11 +39,14 @@ from geo.places import (
     remember_area,
     remembered_area,
     remembered_code,
+    suggest_areas,
 )
 from geo.structured_data import facility_json_ld, json_for_script
 from geo.validators import format_phone
 
 PAGE_SIZE = 20
+MAX_DISTANCE_PAGES = 50
+SUGGEST_CACHE_SECONDS = 3600
 EXPORT_LIMIT = 50_000
 
 
@@ -50,7 +55,12 @@ def choose_area(request: HttpRequest) -> HttpResponse:
     """Chained selects that work without JavaScript: each submit shows the next level."""
     levels, chosen = chained_choices(request.GET)
     query = request.GET.get("q", "").strip()[:100]
-    matches = list(Area.objects.current().search(query).order_by("level", "code")[:30])
+    matches = list(
+        Area.objects.current()
+        .search(query)
+        .select_related("parent__parent")
+        .order_by("level", "code")[:30]
+    )
     return render(
         request,
         "geo/choose_area.html",
@@ -61,7 +71,22 @@ def choose_area(request: HttpRequest) -> HttpResponse:
             "matches": matches,
             "current_area": remembered_area(request),
             "has_errors": any(level.invalid for level in levels),
+            "picked": request.GET.get("picked") == "1",
         },
+    )
+
+
+@require_GET
+@cache_control(max_age=SUGGEST_CACHE_SECONDS, public=True)
+def suggest(request: HttpRequest) -> JsonResponse:
+    """The type-ahead of "choose your area": up to 10 areas as JSON, for the page's language.
+
+    Anonymous and cacheable; text under 2 characters gives an empty list without a query.
+    """
+    suggestions = suggest_areas(request.GET.get("q", ""))
+    return JsonResponse(
+        {"results": [s.as_json() for s in suggestions]},
+        json_dumps_params={"ensure_ascii": False},
     )
 
 
@@ -100,14 +125,19 @@ def place(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
+@allow_map_tiles
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     if form.is_bound:
         form.is_valid()
-    facilities = form.filter(
-        Facility.objects.active().select_related("type", "area").with_open_now()
-    ).order_by("name_en", "pk")
-    page = Paginator(facilities, PAGE_SIZE).get_page(request.GET.get("page"))
+    near = form.cleaned_data.get("near") if form.is_bound else None
+    facilities = form.filter(Facility.objects.active())
+    if near is None:
+        listed = facilities.select_related("type", "area").with_open_now().order_by("name_en", "pk")
+        page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+        radius = None
+    else:
+        page, radius = _page_by_distance(request, facilities, near)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -117,13 +147,45 @@ def directory(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
+            "near": near,
+            "radius": radius,
             "chosen_area": form.cleaned_data.get("area") if form.is_bound else None,
             "current_area": remembered_area(request),
+            **_map_context(request, query.urlencode()),
         },
     )
 
 
+def _page_by_distance(request: HttpRequest, facilities: FacilityQuerySet, near: Point):
+    """Return the page of facilities nearest to the point (each with `distance_km`) and the
+    radius searched (None: the whole country)."""
+    try:
+        wanted = min(max(int(request.GET.get("page", 1)), 1), MAX_DISTANCE_PAGES)
+    except ValueError:
+        wanted = 1
+    rows, radius = by_distance(facilities, near, wanted * PAGE_SIZE)
+    page = Paginator(rows, PAGE_SIZE).get_page(wanted)
+    distances = dict(page.object_list)
+    loaded = Facility.objects.select_related("type", "area").with_open_now().in_bulk(distances)
+    page.object_list = [loaded[pk] for pk in distances if pk in loaded]
+    for facility in page.object_list:
+        facility.distance_km = distances[facility.pk]
+    return page, radius
+
+
+def _map_context(request: HttpRequest, query: str) -> dict:
+    """Return what the map needs; empty when the operator set no tile server."""
+    if not maps.tile_url():
+        return {}
+    return {
+        "map_tile_url": maps.tile_url(),
+        "map_attribution": maps.tile_attribution(),
+        "map_geojson_url": reverse("geo:export_geojson") + (f"?{query}" if query else ""),
+    }
+
+
 @require_GET
+@allow_map_tiles
 def facility(request: HttpRequest, code: str) -> HttpResponse:
     facility = get_object_or_404(
         Facility.objects.active()
@@ -152,7 +214,7 @@ def facility(request: HttpRequest, code: str) -> HttpResponse:
             "holidays": PublicHoliday.objects.upcoming()[:3],
             "closures": [c for c in facility.closures.all() if c.date >= today],
             "served": [row.area for row in facility.jurisdiction.all()] or [facility.area],
-            "map_tile_url": settings.SALA_MAP_TILE_URL,
+            **_map_context(request, ""),
         },
     )
 

@@ -23,6 +23,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("account/", include("accounts.urls")),
+    path("account/", include("accounts.allauth_urls")),
     path("", include("geo.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,

@@ -7,8 +7,10 @@ compiled .mo files are committed, so running the portal needs no gettext.
 
 Django's own messages that citizens read (form and validation errors, the fields and errors
 of signing in) are carried in our catalogue as well: Django's Khmer catalogue translates
-about a third of them, and ours (first in LOCALE_PATHS) wins. Their translations survive
-each run although makemessages, which sees only our sources, drops them.
+about a third of them, and ours (first in LOCALE_PATHS) wins. So are django-allauth's
+(signing in and up, email verification, password reset, two-step verification), which has
+no Khmer catalogue at all. Their translations survive each run although makemessages,
+which sees only our sources, drops them.
 
 Locations are written as file names without line numbers, so that editing a template
 does not rewrite every entry below it in the catalogues.
@@ -16,13 +18,13 @@ does not rewrite every entry below it in the catalogues.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-import django
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,26 +34,47 @@ LANGUAGES = ("km", "en")
 IGNORED = (".venv", "venv", "node_modules", "var", ".git", "test-results", "staticfiles")
 JS_GETTEXT = re.compile(r"\b(?:n|p|np)?gettext\s*\(")
 
-DJANGO_DIR = Path(django.__file__).resolve().parent
-# Django's English catalogues (they list every message with its source file) and the
-# modules whose messages a citizen can meet.
+# The packages whose English catalogues (they list every message with its source file) we
+# read, and in each the modules whose messages a citizen or an officer can meet. A module
+# ending in "/" stands for every file under that folder (allauth's templates).
 UPSTREAM = {
-    "conf/locale": (
-        "core/validators.py",
-        "forms/fields.py",
-        "forms/forms.py",
-        "forms/formsets.py",
-        "forms/models.py",
-        "forms/utils.py",
-        "forms/widgets.py",
-    ),
-    "contrib/auth/locale": (
-        "contrib/auth/base_user.py",
-        "contrib/auth/forms.py",
-        "contrib/auth/models.py",
-        "contrib/auth/password_validation.py",
-        "contrib/auth/validators.py",
-    ),
+    "django": {
+        "conf/locale": (
+            "core/validators.py",
+            "forms/fields.py",
+            "forms/forms.py",
+            "forms/formsets.py",
+            "forms/models.py",
+            "forms/utils.py",
+            "forms/widgets.py",
+        ),
+        "contrib/auth/locale": (
+            "contrib/auth/base_user.py",
+            "contrib/auth/forms.py",
+            "contrib/auth/models.py",
+            "contrib/auth/password_validation.py",
+            "contrib/auth/validators.py",
+        ),
+    },
+    # Signing in and up, email verification, password reset and two-step verification.
+    # Not socialaccount, usersessions, headless or idp: the portal does not use them.
+    "allauth": {
+        "locale": (
+            "account/adapter.py",
+            "account/fields.py",
+            "account/forms.py",
+            "account/models.py",
+            "mfa/adapter.py",
+            "mfa/models.py",
+            "mfa/base/forms.py",
+            "mfa/recovery_codes/forms.py",
+            "mfa/totp/forms.py",
+            "mfa/webauthn/forms.py",
+            "templates/account/",
+            "templates/allauth/",
+            "templates/mfa/",
+        ),
+    },
 }
 
 
@@ -78,17 +101,32 @@ def entry_key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
 
+def package_dir(package: str) -> Path:
+    return Path(importlib.import_module(package).__file__).resolve().parent
+
+
+def in_modules(path: str, modules: tuple[str, ...]) -> bool:
+    return any(path == m or (m.endswith("/") and path.startswith(m)) for m in modules)
+
+
 def upstream_entries() -> list[polib.POEntry]:
-    """Return Django's messages from the UPSTREAM modules, each with its module."""
-    entries = []
-    for locale_dir, modules in UPSTREAM.items():
-        source = DJANGO_DIR / locale_dir / "en" / "LC_MESSAGES" / "django.po"
-        for entry in polib.pofile(str(source)):
-            files = [path for path, _line in entry.occurrences if path in modules]
-            if files and entry.msgid:
-                entry.occurrences = [(f"django/{path}", "") for path in dict.fromkeys(files)]
-                entries.append(entry)
-    return entries
+    """Return the UPSTREAM modules' messages, each with its modules, once each."""
+    entries: dict[tuple[str | None, str], polib.POEntry] = {}
+    for package, catalogues in UPSTREAM.items():
+        for locale_dir, modules in catalogues.items():
+            source = package_dir(package) / locale_dir / "en" / "LC_MESSAGES" / "django.po"
+            for entry in polib.pofile(str(source)):
+                files = [path for path, _line in entry.occurrences if in_modules(path, modules)]
+                if not files or not entry.msgid:
+                    continue
+                locations = [(f"{package}/{path}", "") for path in dict.fromkeys(files)]
+                first = entries.get(entry_key(entry))
+                if first:  # two packages share the message: one entry, both locations
+                    first.occurrences += [o for o in locations if o not in first.occurrences]
+                    continue
+                entry.occurrences = locations
+                entries[entry_key(entry)] = entry
+    return list(entries.values())
 
 
 def kept_translations(

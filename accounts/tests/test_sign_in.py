@@ -1,31 +1,68 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
+from django.test import Client
+
+from accounts.tests.factories import PASSWORD, create_user
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def citizen():
-    return get_user_model().objects.create_user("dara", password="a-long-demo-password")
+    return create_user("dara")
 
 
-def test_signing_in_leads_to_my_account(client, citizen):
+@pytest.mark.parametrize("login", ["dara", "dara@example.org", "DARA@example.org"])
+def test_signing_in_by_username_or_email_leads_to_my_account(client, citizen, login):
     response = client.post(
-        "/en/account/sign-in/",
-        {"username": "dara", "password": "a-long-demo-password"},
-        follow=True,
+        "/en/account/sign-in/", {"login": login, "password": PASSWORD}, follow=True
     )
     assert response.redirect_chain[-1][0] == "/en/account/"
     assert "dara" in response.text
 
 
-def test_a_wrong_password_keeps_the_username_and_explains(client, citizen):
-    response = client.post("/km/account/sign-in/", {"username": "dara", "password": "wrong"})
+def test_the_sign_in_page_is_in_our_layout(client):
+    page = client.get("/km/account/sign-in/").text
+    assert 'class="site-header' in page
+    assert 'action="/km/account/sign-in/"' in page
+    assert 'href="/km/account/password/reset/"' in page
+    assert 'href="/km/account/signup/' in page
+
+
+def test_a_wrong_password_keeps_the_login_and_explains(client, citizen):
+    response = client.post("/km/account/sign-in/", {"login": "dara", "password": "wrong"})
     assert response.status_code == 200
     assert 'value="dara"' in response.text
+    assert 'class="error-summary"' in response.text
     assert response.context["form"].errors
+
+
+def test_five_wrong_passwords_lock_the_account_for_a_while(client, citizen):
+    for _ in range(5):
+        client.post("/en/account/sign-in/", {"login": "dara", "password": "wrong"})
+    response = client.post("/en/account/sign-in/", {"login": "dara", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Too many failed login attempts" in response.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_lock_is_per_account(client, citizen):
+    create_user("bopha")
+    for _ in range(5):
+        client.post("/en/account/sign-in/", {"login": "dara", "password": "wrong"})
+    response = client.post("/en/account/sign-in/", {"login": "bopha", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_an_unverified_address_cannot_sign_in_and_gets_a_new_link(client, mailoutbox):
+    create_user("sokha", verified=False)
+    response = client.post(
+        "/en/account/sign-in/", {"login": "sokha", "password": PASSWORD}, follow=True
+    )
+    assert "_auth_user_id" not in client.session
+    assert response.redirect_chain[-1][0] == "/en/account/confirm-email/"
+    assert len(mailoutbox) == 1
 
 
 def test_my_account_asks_visitors_to_sign_in_in_their_language(client):
@@ -34,9 +71,11 @@ def test_my_account_asks_visitors_to_sign_in_in_their_language(client):
     assert response["Location"].startswith("/km/account/sign-in/?next=/km/account/")
 
 
-def test_signing_out_needs_a_post(client, citizen):
+def test_signing_out_needs_a_post(citizen):
+    client = Client(enforce_csrf_checks=False)
     client.force_login(citizen)
-    assert client.get("/en/account/sign-out/").status_code == 405
+    client.get("/en/account/sign-out/")  # a confirmation page, not a sign-out
+    assert client.get("/en/account/").status_code == 200
     response = client.post("/en/account/sign-out/")
     assert response.status_code == 302
     assert client.get("/en/account/").status_code == 302

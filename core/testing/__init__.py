@@ -25,6 +25,7 @@ from core.testing.browser import (
     run_axe,
     save_screenshots,
     sign_in,
+    sign_in_as,
 )
 from core.testing.network import InternetBlockedError
 
@@ -45,4 +46,5 @@ __all__ = [
     "run_axe",
     "save_screenshots",
     "sign_in",
+    "sign_in_as",
 ]

@@ -15,7 +15,7 @@ from core.testing import (
     assert_page_budget,
     page_log,
     save_screenshots,
-    sign_in,
+    sign_in_as,
 )
 
 pytestmark = pytest.mark.browser
@@ -70,11 +70,11 @@ def test_the_404_page_is_accessible_in_both_languages(page, language):
     save_screenshots(page, f"404-{language}")
 
 
-def test_the_design_page_is_accessible_for_staff(page, django_user_model):
-    django_user_model.objects.create_user(
+def test_the_design_page_is_accessible_for_staff(page, live_server, django_user_model):
+    designer = django_user_model.objects.create_user(
         username="designer", password="a long test password", is_staff=True
     )
-    sign_in(page, "designer", "a long test password", language="km")
+    sign_in_as(page, designer, live_server.url)
     response = page.goto("/km/design/")
     assert response is not None and response.status == 200
     assert_no_axe_violations(page)

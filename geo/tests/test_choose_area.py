@@ -67,3 +67,39 @@ class TestChoosingAnAreaWithoutJavaScript:
         for query in ("ស្លក្រាម", "sla kram", "171001"):
             matches = client.get("/en/place/", {"q": query}).context["matches"]
             assert self.tree.commune in matches, query
+
+
+@pytest.mark.django_db
+class TestTheAreaInTheProfile:
+    def setup_method(self):
+        self.tree = create_tree()
+
+    def test_a_signed_in_users_choice_is_saved_in_their_profile(self, client, django_user_model):
+        user = django_user_model.objects.create_user("dara", password="a long test password")
+        client.force_login(user)
+        client.post("/en/place/remember/", {"area": "171001"})
+        user.refresh_from_db()
+        assert user.home_area == self.tree.commune
+
+    def test_the_profile_area_stands_in_when_the_session_has_none(self, client, django_user_model):
+        user = django_user_model.objects.create_user(
+            "sokha", password="a long test password", home_area=self.tree.village
+        )
+        client.force_login(user)
+        assert SESSION_KEY not in client.session
+        assert client.get("/en/place/").context["current_area"] == self.tree.village
+        assert client.get("/en/place/17100101/").context["is_current_area"]
+
+    def test_the_session_wins_over_the_profile_and_visitors_need_no_profile(
+        self, client, django_user_model
+    ):
+        client.post("/en/place/remember/", {"area": "17"})
+        assert client.get("/en/place/").context["current_area"] == self.tree.province
+        user = django_user_model.objects.create_user(
+            "vanna", password="a long test password", home_area=self.tree.village
+        )
+        client.force_login(user)
+        session = client.session
+        session[SESSION_KEY] = "1710"
+        session.save()
+        assert client.get("/en/place/").context["current_area"] == self.tree.district

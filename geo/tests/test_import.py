@@ -48,6 +48,7 @@ class TestImportingFacilities:
         assert "phones: “123” is not a valid Cambodian phone number." in school_errors
         assert any("Latitude 103.860000 is outside Cambodia" in m for m in school_errors)
         assert "name_km is empty." in market_errors
+        assert not any(m.startswith("name_km:") for m in market_errors), "said twice"
         assert any(m.startswith("type “spaceship” is unknown") for m in market_errors)
         assert any(m.startswith("hours must look like") for m in market_errors)
 

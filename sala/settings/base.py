@@ -32,7 +32,10 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "geo",
+    "content",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -53,6 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.RequireStaffMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -87,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "core.context_processors.portal",
+                "geo.context_processors.area_choice",
             ],
             "builtins": ["core.templatetags.sala"],
         },
@@ -244,6 +253,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.server": {"level": "WARNING"},
+        # One INFO line per page event would drown the demo load and imports.
+        "wagtail": {"level": "WARNING"},
     },
 }
 
@@ -262,8 +273,45 @@ LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "accounts:my_account"
 LOGOUT_REDIRECT_URL = "core:home"
 
+# --- Accounts -----------------------------------------------------------------------
+# django-allauth: sign up with an email address (no username asked; one is made from the
+# address), sign in with the email address or the username, mandatory email
+# verification, TOTP with recovery codes. Staff must set up a second factor
+# (accounts.middleware.RequireStaffMFAMiddleware).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Sala: "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SALA_SITE_URL.startswith("https:") else "http"
+# Limits per IP address and per account ("key": the email or username tried). Five wrong
+# passwords for one account within 15 minutes lock it for the rest of those 15 minutes.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "20/10m/ip,5/15m/key",
+    "signup": "10/h/ip",
+    "confirm_email": "3/10m/key",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/h/ip",
+    "change_password": "10/h/user",
+    "manage_email": "10/h/user",
+    "reauthenticate": "10/10m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Sala"
+MFA_RECOVERY_CODE_COUNT = 10
+
 # --- Portal -------------------------------------------------------------------------
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}
 SALA_DEMO_DATA_ALLOWED = True
 SALA_DESIGN_PAGE_PUBLIC = DEBUG
 SALA_MAP_TILE_URL = envstr("SALA_MAP_TILE_URL", "")
+SALA_MAP_TILE_ATTRIBUTION = envstr("SALA_MAP_TILE_ATTRIBUTION", "")

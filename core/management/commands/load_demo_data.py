@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
+from content.demo import load_demo_content
 from core.demo import load_demo_accounts
 from geo.demo import load_demo_places
 
@@ -23,3 +24,4 @@ class Command(BaseCommand):
             f"Demo offices and facilities: {places.created} created, "
             f"{places.existing} already there; {places.holidays} public holidays added."
         )
+        self.stdout.write(load_demo_content().summary())

@@ -1,0 +1,16 @@
+"""allauth's URLs (not namespaced: allauth reverses names like "account_login").
+
+Sign in and sign out live at our own paths. They come last because, when two patterns
+share a name, reverse() picks the last; allauth's "login/" and "logout/" still answer.
+"""
+
+from __future__ import annotations
+
+from allauth.account import views as allauth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("allauth.urls")),
+    path("sign-in/", allauth_views.login, name="account_login"),
+    path("sign-out/", allauth_views.logout, name="account_logout"),
+]

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from accounts.validators import national_mobile, normalise_mobile, normalise_national_id
+from geo.models import Area
+
+KHMER_LETTERS = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
+LATIN_LETTERS = re.compile(r"[A-Za-z]")
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
+OLDEST_BIRTH_DATE = datetime.date(1900, 1, 1)
+MAX_AREA_MATCHES_SHOWN = 5
+
+
+class ProfileForm(forms.ModelForm):
+    """The citizen's own profile. Cleans what people type into the stored forms."""
+
+    home_area = forms.CharField(
+        label=_("Home area"),
+        max_length=120,
+        required=False,
+        help_text=_(
+            "The code or the exact name of your village, commune, district or province, "
+            "e.g. 1202 or Doun Penh."
+        ),
+    )
+    national_id = forms.CharField(
+        label=_("National ID number"),
+        max_length=30,
+        required=False,
+        help_text=_("The 9 to 12 digits on your national ID card."),
+    )
+    mobile = forms.CharField(
+        label=_("Mobile number"),
+        max_length=30,
+        required=False,
+        help_text=_("A Cambodian mobile number, e.g. 012 345 678."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel-national"}),
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "name_km",
+            "name_latin",
+            "date_of_birth",
+            "sex",
+            "national_id",
+            "mobile",
+            "home_area",
+            "preferred_language",
+        ]
+        labels = {
+            "name_km": _("Full name in Khmer"),
+            "name_latin": _("Full name in Latin letters"),
+            "date_of_birth": _("Date of birth"),
+            "sex": _("Sex"),
+            "preferred_language": _("Preferred language"),
+        }
+        help_texts = {
+            "name_km": _("As on your national ID card, e.g. សុខ ដារា."),
+            "name_latin": _("As on your national ID card or passport, e.g. SOK DARA."),
+            "date_of_birth": _("For example 1990-04-17."),
+        }
+        widgets = {
+            "name_km": forms.TextInput(attrs={"autocomplete": "name", "lang": "km"}),
+            "name_latin": forms.TextInput(attrs={"autocomplete": "name", "lang": "en"}),
+            "date_of_birth": forms.DateInput(
+                attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"
+            ),
+            "sex": forms.RadioSelect,
+            "preferred_language": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sex"].choices = [("", _("Prefer not to say")), *User.Sex.choices]
+        if self.instance.pk and not self.is_bound:
+            self.initial["mobile"] = national_mobile(self.instance.mobile)
+            area = self.instance.home_area
+            self.initial["home_area"] = area.code if area else ""
+
+    def clean_name_km(self) -> str:
+        name = " ".join(self.cleaned_data["name_km"].split())
+        if name and (not KHMER_LETTERS.search(name) or LATIN_LETTERS.search(name)):
+            raise forms.ValidationError(_("Write your name in Khmer script, e.g. សុខ ដារា."))
+        return name
+
+    def clean_name_latin(self) -> str:
+        name = " ".join(self.cleaned_data["name_latin"].split())
+        if name and not LATIN_NAME.fullmatch(name):
+            raise forms.ValidationError(
+                _("Write your name in Latin letters (A to Z), e.g. SOK DARA.")
+            )
+        return name
+
+    def clean_date_of_birth(self) -> datetime.date | None:
+        born = self.cleaned_data["date_of_birth"]
+        if born and born > timezone.localdate():
+            raise forms.ValidationError(_("The date of birth must be in the past."))
+        if born and born < OLDEST_BIRTH_DATE:
+            raise forms.ValidationError(_("The date of birth must be after 1 January 1900."))
+        return born
+
+    def clean_national_id(self) -> str:
+        value = self.cleaned_data["national_id"]
+        return normalise_national_id(value) if value.strip() else ""
+
+    def clean_mobile(self) -> str:
+        value = self.cleaned_data["mobile"]
+        if not value.strip():
+            return ""
+        mobile = normalise_mobile(value)
+        taken = User.objects.filter(mobile=mobile).exclude(pk=self.instance.pk).exists()
+        if taken:
+            raise forms.ValidationError(_("This mobile number belongs to another account."))
+        return mobile
+
+    def clean_home_area(self) -> Area | None:
+        text = " ".join(self.cleaned_data["home_area"].split())
+        if not text:
+            return None
+        areas = Area.objects.current()
+        if text.isdigit():
+            matches = list(areas.filter(code=text))
+        else:
+            matches = list(
+                areas.filter(Q(name_km__iexact=text) | Q(name_en__iexact=text)).order_by("code")[
+                    : MAX_AREA_MATCHES_SHOWN + 1
+                ]
+            )
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise forms.ValidationError(
+                _("There is no area called or numbered “%(text)s”."), params={"text": text}
+            )
+        shown = ", ".join(f"{area.name} ({area.code})" for area in matches[:MAX_AREA_MATCHES_SHOWN])
+        raise forms.ValidationError(
+            _("Several areas are called “%(text)s”: enter the code of yours (%(areas)s)."),
+            params={"text": text, "areas": shown},
+        )

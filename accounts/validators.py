@@ -1,0 +1,92 @@
+"""Cambodian identity numbers: national ID card numbers and mobile numbers.
+
+Each kind has a `normalise_*` function (what forms call: it accepts what people type and
+returns the stored form, or raises ValidationError) and a `validate_*` function (what the
+model field runs on the stored form).
+
+National ID card numbers. The Khmer Nationality Identity Card printed by the General
+Department of Identification (Ministry of Interior) carries a number of digits only:
+cards of the older series have 9 digits, and people copy them with spaces or hyphens in
+between and, on Khmer forms, in Khmer digits. The newer machine-readable cards put the
+number into an ICAO 9303 TD1 machine-readable zone, whose document-number field holds 9
+characters and whose standard allows longer numbers to overflow into the optional data,
+so we also accept 10, 11 or 12 digits rather than guess a single new length. No check
+digit algorithm for the printed number is published, so none is checked; a number is
+only proved to belong to its holder by the national digital-ID login (identity
+verification), never by this format check. Stored: ASCII digits, no separators.
+
+Mobile numbers: parsed with `phonenumbers` (Google's libphonenumber metadata) with
+Cambodia as the default region, so "012 345 678", "+855 12 345 678" and Khmer digits
+are all accepted; only valid Cambodian mobile numbers pass (fixed lines such as 023 …
+cannot receive SMS codes). Stored: E.164, e.g. +85512345678.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+NATIONAL_ID_SEPARATORS = re.compile(r"[\s\-./]+")
+NATIONAL_ID_FORMAT = re.compile(r"[0-9]{9,12}")
+MOBILE_TYPES = {
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+}
+
+
+def normalise_national_id(value: str) -> str:
+    """Return the national ID number as 9 to 12 ASCII digits, or raise ValidationError."""
+    digits = NATIONAL_ID_SEPARATORS.sub("", value.translate(KHMER_DIGITS))
+    validate_national_id(digits)
+    return digits
+
+
+def validate_national_id(value: str) -> None:
+    if not NATIONAL_ID_FORMAT.fullmatch(value):
+        raise ValidationError(
+            _("Enter the number on your national ID card: 9 to 12 digits."),
+            code="invalid_national_id",
+        )
+
+
+def normalise_mobile(value: str) -> str:
+    """Return a Cambodian mobile number in E.164 form, or raise ValidationError."""
+    text = value.translate(KHMER_DIGITS).strip()
+    if text.startswith("00"):
+        # People copy numbers with the "00" international prefix used in most countries.
+        text = "+" + text[2:]
+    try:
+        number = phonenumbers.parse(text, "KH")
+    except phonenumbers.NumberParseException:
+        number = None
+    if (
+        number is None
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.region_code_for_number(number) != "KH"
+        or phonenumbers.number_type(number) not in MOBILE_TYPES
+    ):
+        raise ValidationError(
+            _("Enter a Cambodian mobile number, like 012 345 678 or +855 12 345 678."),
+            code="invalid_mobile",
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def validate_mobile(value: str) -> None:
+    if normalise_mobile(value) != value:
+        raise ValidationError(
+            _("Enter a Cambodian mobile number, like 012 345 678 or +855 12 345 678."),
+            code="invalid_mobile",
+        )
+
+
+def national_mobile(value: str) -> str:
+    """Return a stored E.164 mobile number as Cambodians write it: 012 345 678."""
+    if not value:
+        return ""
+    number = phonenumbers.parse(value, "KH")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

@@ -1,0 +1,74 @@
+"""The demo content loads in both languages, linked as translations, and loads once."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from content.demo import MINISTRIES, NEWS, load_demo_content
+from content.models import GuidePage, HomePage, InstitutionPage, NewsPage, TopicPage
+
+ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
+
+
+@pytest.mark.django_db
+def test_loading_twice_creates_every_page_once():
+    first = load_demo_content()
+    second = load_demo_content()
+    assert first.created > 0 and first.existing == 0
+    assert second.created == 0 and second.existing == first.created
+    assert Page.objects.filter(depth__gte=2).count() == first.created
+    assert InstitutionPage.objects.count() == 2 * len(MINISTRIES)
+    assert NewsPage.objects.count() == 2 * len(NEWS)
+    assert GuidePage.objects.count() == 2
+    assert TopicPage.objects.filter(kind=TopicPage.Kind.LIFE_EVENT).count() >= 4
+
+
+@pytest.mark.django_db
+def test_every_demo_page_has_its_translation():
+    load_demo_content()
+    for page in Page.objects.filter(depth__gte=2).select_related("locale"):
+        languages = set(
+            Page.objects.filter(translation_key=page.translation_key).values_list(
+                "locale__language_code", flat=True
+            )
+        )
+        assert languages == {"km", "en"}, page
+
+
+@pytest.mark.django_db
+def test_the_khmer_home_page_is_the_sites_root_and_the_wagtail_welcome_page_is_gone():
+    load_demo_content()
+    root = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(root, HomePage)
+    assert root.locale.language_code == "km"
+    assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+
+
+@pytest.mark.django_db
+def test_the_khmer_text_is_clean():
+    load_demo_content()
+    for page in InstitutionPage.objects.filter(locale__language_code="km"):
+        for text in (page.title, page.introduction, page.mandate, page.leadership):
+            assert not any(char in text for char in ZERO_WIDTH), page
+            assert unicodedata.normalize("NFC", text) == text, page
+
+
+@pytest.mark.django_db
+def test_the_command_prints_one_line_about_pages(settings, tmp_path, capsys):
+    settings.VAR_DIR = tmp_path
+    call_command("load_demo_data")
+    call_command("load_demo_data")
+    out = capsys.readouterr().out
+    assert "Demo pages: 0 created," in out
+    assert "already there." in out
+
+
+@pytest.mark.django_db
+def test_demo_pages_render_in_both_languages(client):
+    load_demo_content()
+    for url in ("/km/pages/", "/en/pages/institutions/mptc/", "/km/pages/news/"):
+        assert client.get(url).status_code == 200, url
