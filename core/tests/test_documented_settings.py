@@ -7,13 +7,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 READER = re.compile(r"""\benv(?:str|bool|int|list|secret)\(\s*["']([A-Z][A-Z0-9_]+)["']""")
-RUNTIME_DIRS = ("sala", "core", "accounts", "geo")
+
+
+def runtime_dirs() -> list[Path]:
+    """The project package and every app (a folder with an apps.py)."""
+    return [ROOT / "sala", *(path.parent for path in ROOT.glob("*/apps.py"))]
 
 
 def variables_read_by_the_code() -> set[str]:
     names: set[str] = set()
-    for folder in RUNTIME_DIRS:
-        for path in (ROOT / folder).rglob("*.py"):
+    for folder in runtime_dirs():
+        for path in folder.rglob("*.py"):
             if "tests" in path.parts or "testing" in path.parts:
                 continue
             names.update(READER.findall(path.read_text()))

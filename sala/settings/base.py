@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "accounts",
     "geo",
     "content",
+    "notifications",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -315,3 +316,10 @@ SALA_DEMO_DATA_ALLOWED = True
 SALA_DESIGN_PAGE_PUBLIC = DEBUG
 SALA_MAP_TILE_URL = envstr("SALA_MAP_TILE_URL", "")
 SALA_MAP_TILE_ATTRIBUTION = envstr("SALA_MAP_TILE_ATTRIBUTION", "")
+
+# --- Notifications ------------------------------------------------------------------
+# SMS through the operator's gateway (notifications/sms.py): log (demo), http, memory.
+SALA_SMS_PROVIDER = envstr("SALA_SMS_PROVIDER", "log")
+SALA_SMS_HTTP_URL = envstr("SALA_SMS_HTTP_URL")
+SALA_SMS_HTTP_TOKEN = envsecret("SALA_SMS_HTTP_TOKEN")
+SALA_SMS_SENDER = envstr("SALA_SMS_SENDER", "Sala")

@@ -1,0 +1,108 @@
+"""Text messages through the SMS operator's gateway, behind one small interface.
+
+The operator's network is outside our reach, so every caller uses `send_sms()` and the
+provider named by `SALA_SMS_PROVIDER` does the rest:
+
+- `log` (demo and development): the message goes to the log, nothing leaves the machine;
+- `http`: a JSON POST to the operator's gateway (`SALA_SMS_HTTP_URL`, bearer token
+  `SALA_SMS_HTTP_TOKEN`), which answers 2xx with the operator's message id;
+- `memory` (tests): messages are kept in `outbox`, as Django's locmem mail backend does.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.crypto import get_random_string
+
+logger = logging.getLogger("sala.sms")
+
+
+@dataclass(frozen=True)
+class SmsMessage:
+    to: str  # E.164, e.g. +85512345678
+    text: str
+
+
+class SmsDeliveryError(Exception):
+    """The gateway refused the message or could not be reached; the caller may retry."""
+
+
+class SmsProvider(Protocol):
+    def send(self, message: SmsMessage) -> str:
+        """Hand the message to the operator and return the operator's message id."""
+
+
+class LogSmsProvider:
+    def send(self, message: SmsMessage) -> str:
+        message_id = f"log-{get_random_string(12)}"
+        logger.info(
+            "SMS to %s: %s",
+            message.to,
+            message.text,
+            extra={"sms_to": message.to, "sms_id": message_id},
+        )
+        return message_id
+
+
+outbox: list[SmsMessage] = []
+
+
+class MemorySmsProvider:
+    def send(self, message: SmsMessage) -> str:
+        outbox.append(message)
+        return f"memory-{len(outbox)}"
+
+
+class HttpSmsProvider:
+    def __init__(self, url: str, token: str, sender: str, timeout: float = 10.0) -> None:
+        if not url:
+            raise ImproperlyConfigured("SALA_SMS_PROVIDER=http needs SALA_SMS_HTTP_URL")
+        self.url, self.token, self.sender, self.timeout = url, token, sender, timeout
+
+    def send(self, message: SmsMessage) -> str:
+        body = json.dumps({"to": message.to, "text": message.text, "from": self.sender})
+        request = urllib.request.Request(  # noqa: S310 - the operator's URL from settings
+            self.url,
+            data=body.encode(),
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {self.token}",
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+                answer = json.loads(response.read(65_536) or b"{}")
+        except urllib.error.HTTPError as error:
+            raise SmsDeliveryError(f"the SMS gateway answered {error.code}") from error
+        except (urllib.error.URLError, TimeoutError, OSError) as error:
+            raise SmsDeliveryError(f"the SMS gateway could not be reached: {error}") from error
+        except ValueError as error:
+            raise SmsDeliveryError("the SMS gateway answered with something not JSON") from error
+        return str(answer.get("id", ""))
+
+
+def get_provider() -> SmsProvider:
+    name = settings.SALA_SMS_PROVIDER
+    if name == "log":
+        return LogSmsProvider()
+    if name == "memory":
+        return MemorySmsProvider()
+    if name == "http":
+        return HttpSmsProvider(
+            settings.SALA_SMS_HTTP_URL, settings.SALA_SMS_HTTP_TOKEN, settings.SALA_SMS_SENDER
+        )
+    raise ImproperlyConfigured(f"SALA_SMS_PROVIDER must be log, http or memory, not {name!r}")
+
+
+def send_sms(to: str, text: str) -> str:
+    """Send `text` to the E.164 number `to`; return the operator's message id."""
+    return get_provider().send(SmsMessage(to=to, text=text))
