@@ -51,6 +51,11 @@ class User(AbstractUser):
         validators=[validate_mobile],
         help_text=_("E.164, e.g. +85512345678."),
     )
+    mobile_verified = models.BooleanField(
+        _("mobile number verified"),
+        default=False,
+        help_text=_("Whether a one-time code sent to the mobile number was entered."),
+    )
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.KHMER
     )
