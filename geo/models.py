@@ -163,6 +163,17 @@ class Area(models.Model):
         return in_language(self.name_km, self.name_en)
 
     @property
+    def name_with_parents(self) -> str:
+        """Return the name with the two levels above it ("Ampil, Kampong Siem, Kampong
+        Cham"): many communes share a name. Select `parent__parent` with the area."""
+        names = [self.name]
+        if self.parent_id and self.parent:
+            names.append(self.parent.name)
+            if self.parent.parent_id and self.parent.parent:
+                names.append(self.parent.parent.name)
+        return ", ".join(names)
+
+    @property
     def lineage_codes(self) -> list[str]:
         """Return the codes from the province down to this area, itself included."""
         return self.path.strip("/").split("/")

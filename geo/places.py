@@ -84,7 +84,9 @@ def build_place_page(area: Area) -> PlacePage:
     """Return the place page's content: its lineage, children and facilities (4 queries)."""
     lineage = list(Area.objects.lineage_of(area))
     children = list(area.children.current().order_by("code"))
-    facilities = Facility.objects.active().select_related("type", "area").with_open_now()
+    facilities = (
+        Facility.objects.active().select_related("type", "area__parent__parent").with_open_now()
+    )
     serving = list(facilities.serving_lineage(area).order_by("-area__level", "type__position"))
     return PlacePage(
         area=area,

@@ -133,7 +133,11 @@ def directory(request: HttpRequest) -> HttpResponse:
     near = form.cleaned_data.get("near") if form.is_bound else None
     facilities = form.filter(Facility.objects.active())
     if near is None:
-        listed = facilities.select_related("type", "area").with_open_now().order_by("name_en", "pk")
+        listed = (
+            facilities.select_related("type", "area__parent__parent")
+            .with_open_now()
+            .order_by("name_en", "pk")
+        )
         page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
         radius = None
     else:
@@ -166,7 +170,11 @@ def _page_by_distance(request: HttpRequest, facilities: FacilityQuerySet, near: 
     rows, radius = by_distance(facilities, near, wanted * PAGE_SIZE)
     page = Paginator(rows, PAGE_SIZE).get_page(wanted)
     distances = dict(page.object_list)
-    loaded = Facility.objects.select_related("type", "area").with_open_now().in_bulk(distances)
+    loaded = (
+        Facility.objects.select_related("type", "area__parent__parent")
+        .with_open_now()
+        .in_bulk(distances)
+    )
     page.object_list = [loaded[pk] for pk in distances if pk in loaded]
     for facility in page.object_list:
         facility.distance_km = distances[facility.pk]
@@ -241,7 +249,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
 
 @require_GET
 def export_geojson(request: HttpRequest) -> JsonResponse:
-    facilities = _filtered(request).select_related("type", "area").order_by("code")
+    facilities = _filtered(request).select_related("type", "area__parent__parent").order_by("code")
     data = exporting.geojson(
         facilities[:EXPORT_LIMIT],
         lambda f: request.build_absolute_uri(f.get_absolute_url()),

@@ -35,6 +35,12 @@ class TestTheDirectory:
         assert self.listed(client, area="171001") == [self.hall]
         assert set(self.listed(client, area="1710")) == {self.hall, self.health_centre}
 
+    def test_each_facility_shows_its_district_and_province_because_commune_names_repeat(
+        self, client
+    ):
+        response = client.get("/en/facilities/", {"type": "commune-hall"})
+        assert "Sla Kram, Siem Reab, Siemreap" in response.content.decode()
+
     def test_open_now_keeps_only_what_is_open(self, client):
         with freeze_time(MONDAY_MORNING):
             assert self.listed(client, open="on") == [self.hall]

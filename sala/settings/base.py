@@ -256,6 +256,8 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         # One INFO line per page event would drown the demo load and imports.
         "wagtail": {"level": "WARNING"},
+        # One line per task started and finished: failures are logged at ERROR anyway.
+        "django_tasks": {"level": "WARNING"},
     },
 }
 
