@@ -4,6 +4,7 @@ import datetime
 import re
 from typing import Any
 
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
@@ -148,3 +149,37 @@ class ProfileForm(forms.ModelForm):
             _("Several areas are called “%(text)s”: enter the code of yours (%(areas)s)."),
             params={"text": text, "areas": shown},
         )
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """Sign up with a mobile number, an email address or both (at least one)."""
+
+    field_order = ["phone", "email", "password1", "password2"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].label = _("Mobile number")
+        self.fields["phone"].help_text = _(
+            "A Cambodian mobile number, e.g. 012 345 678. We send it a code by SMS."
+        )
+        self.fields["email"].label = _("Email address")
+        self.fields["email"].help_text = _("We send it a link to confirm it.")
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("phone") and not cleaned.get("email"):
+            raise forms.ValidationError(
+                _("Give a mobile number or an email address, so that we can confirm it is yours.")
+            )
+        return cleaned
+
+
+class LoginForm(allauth_forms.LoginForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        login = self.fields["login"]
+        login.label = _("Mobile number, email address or username")
+        login.widget.attrs.pop("placeholder", None)
+        login.widget.attrs["autocomplete"] = "username"
+        self.fields["password"].widget.attrs.pop("placeholder", None)
