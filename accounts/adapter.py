@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -26,6 +27,8 @@ from accounts import identity, lockout
 from accounts.models import User
 from accounts.validators import normalise_mobile
 from notifications.sms import send_sms
+
+logger = logging.getLogger(__name__)
 
 
 class MobileNumberField(forms.CharField):
@@ -139,6 +142,19 @@ class AccountAdapter(DefaultAccountAdapter):
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     """The national digital-ID provider proves who the person is."""
+
+    def on_authentication_error(
+        self,
+        request: HttpRequest,
+        provider: Any,
+        error: str | None = None,
+        exception: Exception | None = None,
+        extra_context: dict | None = None,
+    ) -> None:
+        logger.warning(
+            "national digital-ID sign-in refused",
+            extra={"error": error, "exception": repr(exception)[:300]},
+        )
 
     def pre_social_login(self, request: HttpRequest, sociallogin: SocialLogin) -> None:
         if sociallogin.is_existing:
