@@ -10,8 +10,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
-from accounts.validators import national_mobile, normalise_mobile, normalise_national_id
+from accounts.models import Organisation, OrganisationMember, Role, User
+from accounts.validators import (
+    national_mobile,
+    normalise_mobile,
+    normalise_national_id,
+    normalise_registration_number,
+)
 from geo.models import Area
 
 KHMER_LETTERS = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
@@ -183,3 +188,87 @@ class LoginForm(allauth_forms.LoginForm):
         login.widget.attrs.pop("placeholder", None)
         login.widget.attrs["autocomplete"] = "username"
         self.fields["password"].widget.attrs.pop("placeholder", None)
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name_km", "name_en", "registration_number"]
+        labels = {
+            "name_km": _("Name in Khmer"),
+            "name_en": _("Name in English"),
+            "registration_number": _("Registration number"),
+        }
+        help_texts = {
+            "registration_number": _(
+                "From the certificate of incorporation, e.g. 00012345 or Co. 1234 E/2012."
+            )
+        }
+        widgets = {
+            "name_km": forms.TextInput(attrs={"lang": "km"}),
+            "name_en": forms.TextInput(attrs={"lang": "en"}),
+        }
+
+    def clean_registration_number(self) -> str:
+        number = normalise_registration_number(self.cleaned_data["registration_number"])
+        if Organisation.objects.filter(registration_number=number).exists():
+            raise forms.ValidationError(
+                _(
+                    "An organisation with this registration number is already on the portal. "
+                    "Ask its owner to invite you."
+                )
+            )
+        return number
+
+
+class InvitationForm(forms.Form):
+    address = forms.CharField(
+        label=_("Email address or mobile number"),
+        max_length=254,
+        help_text=_("We send the invitation there: e.g. sokha@example.org or 012 345 678."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=OrganisationMember.Role.choices,
+        initial=OrganisationMember.Role.REPRESENTATIVE,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_address(self) -> dict[str, str]:
+        text = self.cleaned_data["address"].strip()
+        if "@" in text:
+            forms.EmailField().clean(text)
+            return {"email": text.lower(), "mobile": ""}
+        return {"email": "", "mobile": normalise_mobile(text)}
+
+
+class GrantRoleForm(forms.Form):
+    person = forms.CharField(
+        label=_("Officer"),
+        max_length=254,
+        help_text=_("Their email address, mobile number or username on the portal."),
+    )
+    role = forms.ModelChoiceField(
+        label=_("Role"), queryset=Role.objects.all(), widget=forms.RadioSelect, empty_label=None
+    )
+
+    def clean_person(self) -> User:
+        text = self.cleaned_data["person"].strip()
+        user = None
+        if "@" in text:
+            user = User.objects.filter(emailaddress__email__iexact=text).first()
+        if user is None:
+            user = User.objects.filter(username__iexact=text).first()
+        if user is None:
+            try:
+                user = User.objects.filter(mobile=normalise_mobile(text)).first()
+            except forms.ValidationError:
+                user = None
+        if user is None:
+            raise forms.ValidationError(
+                _(
+                    "Nobody on the portal has this email address, mobile number or username. "
+                    "Ask them to create an account first."
+                )
+            )
+        return user
