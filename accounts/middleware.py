@@ -18,6 +18,7 @@ MFA_SETUP_VIEWS = frozenset(
         "mfa_activate_totp",
         "mfa_view_recovery_codes",
         "mfa_generate_recovery_codes",
+        "mfa_add_webauthn",
         "mfa_download_recovery_codes",
         "account_reauthenticate",
         "account_logout",
@@ -33,7 +34,8 @@ ALLAUTH_SIGN_IN_RECORDS = "account_authentication_methods"
 
 
 class RequireStaffMFAMiddleware:
-    """Send staff who have no second factor to set one up before anything else.
+    """Send staff and officers (accounts.mfa.requires_mfa) without a second factor to set
+    one up before anything else.
 
     It acts on sessions started by a sign-in (allauth's records are in the session), so
     every real sign-in is covered, including someone made staff after signing in, while
@@ -67,6 +69,9 @@ class RequireStaffMFAMiddleware:
             return None
         messages.warning(
             request,
-            _("Staff accounts need two-step verification. Set up an authenticator app first."),
+            _(
+                "Staff and officer accounts need two-step verification. "
+                "Set up an authenticator app first."
+            ),
         )
         return HttpResponseRedirect(reverse("mfa_activate_totp"))
