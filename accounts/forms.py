@@ -188,6 +188,7 @@ class LoginForm(allauth_forms.LoginForm):
         login.widget.attrs.pop("placeholder", None)
         login.widget.attrs["autocomplete"] = "username"
         self.fields["password"].widget.attrs.pop("placeholder", None)
+        self.fields["password"].help_text = ""  # the page links to the reset itself
 
 
 class OrganisationForm(forms.ModelForm):

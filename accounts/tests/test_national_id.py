@@ -155,3 +155,9 @@ def test_without_configuration_there_is_no_national_id_login(client, settings):
     settings.SOCIALACCOUNT_PROVIDERS = {}
     assert "oidc/national-id" not in client.get("/en/account/sign-in/").text
     assert client.post(START.format(language="en")).status_code == 404
+
+
+def test_the_sign_in_page_lets_its_form_lead_to_the_provider(client, national_id):
+    policy = client.get("/en/account/sign-in/")["Content-Security-Policy"]
+    assert f"form-action 'self' {national_id.url};" in policy
+    assert national_id.url not in client.get("/en/")["Content-Security-Policy"]

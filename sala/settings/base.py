@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.RequireStaffMFAMiddleware",
+    "accounts.middleware.AllowNationalIdRedirectMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -334,8 +335,8 @@ SALA_SIGN_IN_LOCKOUT_ATTEMPTS = 20
 SALA_SIGN_IN_LOCKOUT_MINUTES = envint("SALA_SIGN_IN_LOCKOUT_MINUTES", 30)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
-# Browsers allow WebAuthn on http://localhost only; production is served over HTTPS.
-MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not SALA_SITE_URL.startswith("https:")
+# The demo and the tests serve passkeys over http://localhost; production checks origins.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = SALA_ENV in ("demo", "test")
 MFA_TOTP_ISSUER = "Sala"
 MFA_RECOVERY_CODE_COUNT = 10
 USERSESSIONS_TRACK_ACTIVITY = True
