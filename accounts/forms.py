@@ -169,7 +169,8 @@ class SignupForm(allauth_forms.SignupForm):
         )
         self.fields["email"].label = _("Email address")
         self.fields["email"].help_text = _("We send it a link to confirm it.")
-        self.fields["email"].widget.attrs.pop("placeholder", None)
+        for name in ("email", "password1", "password2"):
+            self.fields[name].widget.attrs.pop("placeholder", None)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
