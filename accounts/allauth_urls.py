@@ -2,6 +2,8 @@
 
 Sign in and sign out live at our own paths. They come last because, when two patterns
 share a name, reverse() picks the last; allauth's "login/" and "logout/" still answer.
+The two one-time-code pages come first, so that our wrappers (accounts.codes) answer
+their paths.
 """
 
 from __future__ import annotations
@@ -9,7 +11,15 @@ from __future__ import annotations
 from allauth.account import views as allauth_views
 from django.urls import include, path
 
+from accounts import codes
+
 urlpatterns = [
+    path("phone/verify/", codes.verify_phone_explaining_expiry, name="account_verify_phone"),
+    path(
+        "login/code/confirm/",
+        codes.confirm_login_code_explaining_expiry,
+        name="account_confirm_login_code",
+    ),
     path("", include("allauth.urls")),
     path("sign-in/", allauth_views.login, name="account_login"),
     path("sign-out/", allauth_views.logout, name="account_logout"),

@@ -4,13 +4,19 @@ import datetime
 import re
 from typing import Any
 
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
-from accounts.validators import national_mobile, normalise_mobile, normalise_national_id
+from accounts.models import Organisation, OrganisationMember, Role, User
+from accounts.validators import (
+    national_mobile,
+    normalise_mobile,
+    normalise_national_id,
+    normalise_registration_number,
+)
 from geo.models import Area
 
 KHMER_LETTERS = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
@@ -148,3 +154,123 @@ class ProfileForm(forms.ModelForm):
             _("Several areas are called “%(text)s”: enter the code of yours (%(areas)s)."),
             params={"text": text, "areas": shown},
         )
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """Sign up with a mobile number, an email address or both (at least one)."""
+
+    field_order = ["phone", "email", "password1", "password2"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].label = _("Mobile number")
+        self.fields["phone"].help_text = _(
+            "A Cambodian mobile number, e.g. 012 345 678. We send it a code by SMS."
+        )
+        self.fields["email"].label = _("Email address")
+        self.fields["email"].help_text = _("We send it a link to confirm it.")
+        for name in ("email", "password1", "password2"):
+            self.fields[name].widget.attrs.pop("placeholder", None)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("phone") and not cleaned.get("email"):
+            raise forms.ValidationError(
+                _("Give a mobile number or an email address, so that we can confirm it is yours.")
+            )
+        return cleaned
+
+
+class LoginForm(allauth_forms.LoginForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        login = self.fields["login"]
+        login.label = _("Mobile number, email address or username")
+        login.widget.attrs.pop("placeholder", None)
+        login.widget.attrs["autocomplete"] = "username"
+        self.fields["password"].widget.attrs.pop("placeholder", None)
+        self.fields["password"].help_text = ""  # the page links to the reset itself
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name_km", "name_en", "registration_number"]
+        labels = {
+            "name_km": _("Name in Khmer"),
+            "name_en": _("Name in English"),
+            "registration_number": _("Registration number"),
+        }
+        help_texts = {
+            "registration_number": _(
+                "From the certificate of incorporation, e.g. 00012345 or Co. 1234 E/2012."
+            )
+        }
+        widgets = {
+            "name_km": forms.TextInput(attrs={"lang": "km"}),
+            "name_en": forms.TextInput(attrs={"lang": "en"}),
+        }
+
+    def clean_registration_number(self) -> str:
+        number = normalise_registration_number(self.cleaned_data["registration_number"])
+        if Organisation.objects.filter(registration_number=number).exists():
+            raise forms.ValidationError(
+                _(
+                    "An organisation with this registration number is already on the portal. "
+                    "Ask its owner to invite you."
+                )
+            )
+        return number
+
+
+class InvitationForm(forms.Form):
+    address = forms.CharField(
+        label=_("Email address or mobile number"),
+        max_length=254,
+        help_text=_("We send the invitation there: e.g. sokha@example.org or 012 345 678."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=OrganisationMember.Role.choices,
+        initial=OrganisationMember.Role.REPRESENTATIVE,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_address(self) -> dict[str, str]:
+        text = self.cleaned_data["address"].strip()
+        if "@" in text:
+            forms.EmailField().clean(text)
+            return {"email": text.lower(), "mobile": ""}
+        return {"email": "", "mobile": normalise_mobile(text)}
+
+
+class GrantRoleForm(forms.Form):
+    person = forms.CharField(
+        label=_("Officer"),
+        max_length=254,
+        help_text=_("Their email address, mobile number or username on the portal."),
+    )
+    role = forms.ModelChoiceField(
+        label=_("Role"), queryset=Role.objects.all(), widget=forms.RadioSelect, empty_label=None
+    )
+
+    def clean_person(self) -> User:
+        text = self.cleaned_data["person"].strip()
+        user = None
+        if "@" in text:
+            user = User.objects.filter(emailaddress__email__iexact=text).first()
+        if user is None:
+            user = User.objects.filter(username__iexact=text).first()
+        if user is None:
+            try:
+                user = User.objects.filter(mobile=normalise_mobile(text)).first()
+            except forms.ValidationError:
+                user = None
+        if user is None:
+            raise forms.ValidationError(
+                _(
+                    "Nobody on the portal has this email address, mobile number or username. "
+                    "Ask them to create an account first."
+                )
+            )
+        return user

@@ -6,15 +6,14 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 
 from accounts.models import User
+from accounts.officers import is_officer
 
 
 def requires_mfa(user: User) -> bool:
-    """Return True for people who must use a second factor: staff and administrators.
-
-    Officers join this rule when office memberships arrive (accounts issue, slice 5).
-    """
-    return user.is_staff or user.is_superuser
+    """Return True for people who must use a second factor: staff, administrators and
+    officers (anyone with an active office membership)."""
+    return user.is_staff or user.is_superuser or is_officer(user)
 
 
 def has_mfa(user: User) -> bool:
-    return is_mfa_enabled(user, [Authenticator.Type.TOTP])
+    return is_mfa_enabled(user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN])

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -18,6 +19,7 @@ MFA_SETUP_VIEWS = frozenset(
         "mfa_activate_totp",
         "mfa_view_recovery_codes",
         "mfa_generate_recovery_codes",
+        "mfa_add_webauthn",
         "mfa_download_recovery_codes",
         "account_reauthenticate",
         "account_logout",
@@ -33,7 +35,8 @@ ALLAUTH_SIGN_IN_RECORDS = "account_authentication_methods"
 
 
 class RequireStaffMFAMiddleware:
-    """Send staff who have no second factor to set one up before anything else.
+    """Send staff and officers (accounts.mfa.requires_mfa) without a second factor to set
+    one up before anything else.
 
     It acts on sessions started by a sign-in (allauth's records are in the session), so
     every real sign-in is covered, including someone made staff after signing in, while
@@ -67,6 +70,43 @@ class RequireStaffMFAMiddleware:
             return None
         messages.warning(
             request,
-            _("Staff accounts need two-step verification. Set up an authenticator app first."),
+            _(
+                "Staff and officer accounts need two-step verification. "
+                "Set up an authenticator app first."
+            ),
         )
         return HttpResponseRedirect(reverse("mfa_activate_totp"))
+
+
+# Pages with a form that starts the national digital-ID login, whose answer is a redirect
+# to the identity provider: the Content-Security-Policy's form-action must allow it.
+NATIONAL_ID_FORM_VIEWS = frozenset(
+    {"accounts:sign_in", "account_login", "accounts:my_account", "openid_connect_login"}
+)
+
+
+def national_id_origin() -> str:
+    """Return the configured identity provider's origin (scheme://host:port), or ""."""
+    apps = settings.SOCIALACCOUNT_PROVIDERS.get("openid_connect", {}).get("APPS", [])
+    if not apps:
+        return ""
+    parts = urlsplit(apps[0]["settings"]["server_url"])
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class AllowNationalIdRedirectMiddleware:
+    """Let the sign-in forms post to a view that redirects to the identity provider.
+
+    Chromium applies form-action to the redirects that follow a form submission, and the
+    portal's policy allows only its own origin.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        match = request.resolver_match
+        if match and match.view_name in NATIONAL_ID_FORM_VIEWS and (origin := national_id_origin()):
+            response._csp_update = {"form-action": [origin]}  # read by django-csp
+        return response

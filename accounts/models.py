@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts.validators import national_mobile, validate_mobile, validate_national_id
+from accounts.validators import (
+    national_mobile,
+    validate_mobile,
+    validate_national_id,
+    validate_registration_number,
+)
 
 
 class User(AbstractUser):
@@ -71,6 +79,15 @@ class User(AbstractUser):
         blank=True,
         help_text=_("When the person asked for the account to be closed."),
     )
+    failed_sign_ins = models.PositiveSmallIntegerField(
+        _("wrong passwords in a row"), default=0, editable=False
+    )
+    sign_in_locked_until = models.DateTimeField(
+        _("sign-in locked until"),
+        null=True,
+        blank=True,
+        help_text=_("After too many wrong passwords; clear it to unlock the account now."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -97,3 +114,274 @@ class User(AbstractUser):
     @property
     def is_identity_verified(self) -> bool:
         return self.identity_verified_at is not None
+
+
+def in_language(km: str, en: str) -> str:
+    """Return the Khmer or the English text for the active language, else the other one."""
+    first, second = (en, km) if (get_language() or "km").startswith("en") else (km, en)
+    return first or second
+
+
+class Role(models.Model):
+    """A job an officer does in an office: clerk, approver, head of office, editor...
+
+    Data, not code: the first roles come from a data migration, administrators add more.
+    Apps check role codes (`accounts.officers.offices_of(user, roles=["approver"])`), so
+    a code never changes once in use.
+    """
+
+    CLERK = "clerk"
+    APPROVER = "approver"
+    HEAD_OF_OFFICE = "head-of-office"
+    EDITOR = "editor"
+    MARKET_OFFICER = "market-officer"
+    CLINICIAN = "clinician"
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_km = models.CharField(_("name in Khmer"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120)
+    description_km = models.TextField(_("description in Khmer"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
+
+    class Meta:
+        verbose_name = _("officer role")
+        verbose_name_plural = _("officer roles")
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return in_language(self.name_km, self.name_en)
+
+    @property
+    def description(self) -> str:
+        return in_language(self.description_km, self.description_en)
+
+
+class OfficeMembershipQuerySet(models.QuerySet):
+    def active(self) -> OfficeMembershipQuerySet:
+        return self.filter(ended_at__isnull=True)
+
+
+class OfficeMembership(models.Model):
+    """An officer's role in one office, from when it was granted until it ended.
+
+    Ending a membership keeps the row (who held which role when is part of the record of
+    every case they handled). `office` uses related_name="officer_memberships" so geo's
+    Facility never needs to know about accounts.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer"),
+        on_delete=models.CASCADE,
+        related_name="office_memberships",
+    )
+    office = models.ForeignKey(
+        "geo.Facility",
+        verbose_name=_("office"),
+        on_delete=models.PROTECT,
+        related_name="officer_memberships",
+    )
+    role = models.ForeignKey(
+        Role, verbose_name=_("role"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ended by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = OfficeMembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("office membership")
+        verbose_name_plural = _("office memberships")
+        ordering = ["office__name_en", "role__position", "-granted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "office", "role"],
+                condition=Q(ended_at__isnull=True),
+                name="accounts_officemembership_one_active",
+                violation_error_message=_("This person already has this role in this office."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} / {self.role} / {self.office}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None
+
+
+class Organisation(models.Model):
+    """A registered business (or association) that citizens act for on the portal.
+
+    Its people are OrganisationMembers: owners manage the organisation and its members,
+    representatives act for it. Whatever someone does "on behalf of" it records the
+    organisation (see accounts.acting).
+    """
+
+    name_km = models.CharField(_("name in Khmer"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200)
+    registration_number = models.CharField(
+        _("registration number"),
+        max_length=20,
+        unique=True,
+        validators=[validate_registration_number],
+        help_text=_("As on the Ministry of Commerce's certificate of incorporation."),
+        error_messages={"unique": _("An organisation with this registration number exists.")},
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="OrganisationMember",
+        through_fields=("organisation", "user"),
+        related_name="organisations",
+        verbose_name=_("members"),
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name_en"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return in_language(self.name_km, self.name_en)
+
+
+class OrganisationMember(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        REPRESENTATIVE = "representative", _("Representative")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="organisation_memberships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("organisation member")
+        verbose_name_plural = _("organisation members")
+        ordering = ["role", "added_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"], name="accounts_organisationmember_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} / {self.get_role_display()} / {self.organisation}"
+
+
+class Invitation(models.Model):
+    """An invitation to join an organisation, sent to an email address or a mobile number.
+
+    Only the person who holds that address or number (verified on their account) can
+    accept it, so a forwarded link is useless to anyone else.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("email address"), blank=True)
+    mobile = models.CharField(
+        _("mobile number"), max_length=16, blank=True, validators=[validate_mobile]
+    )
+    role = models.CharField(_("role"), max_length=20, choices=OrganisationMember.Role.choices)
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(email="") & ~Q(mobile="")) | (~Q(email="") & Q(mobile="")),
+                name="accounts_invitation_one_address",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} → {self.address}"
+
+    @property
+    def address(self) -> str:
+        return self.email or national_mobile(self.mobile)
+
+    @property
+    def is_open(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.withdrawn_at is None
+            and self.expires_at > timezone.now()
+        )

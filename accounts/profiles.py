@@ -48,6 +48,10 @@ def do_update_profile(user: User, changes: dict[str, Any]) -> list[str]:
     ]
     for name in changed:
         setattr(user, name, changes[name])
+    if "mobile" in changed and user.mobile_verified:
+        # A new number is not verified until a code sent to it comes back.
+        user.mobile_verified = False
+        changed.append("mobile_verified")
     if changed:
         user.save(update_fields=changed)
         logger.info("profile changed", extra={"user_id": user.pk, "fields": changed})

@@ -90,3 +90,38 @@ def national_mobile(value: str) -> str:
         return ""
     number = phonenumbers.parse(value, "KH")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+# Organisations: the registration number on the Ministry of Commerce's certificate of
+# incorporation. The online business registration system numbers businesses with digits
+# only (we accept 5 to 10, Khmer digits and spaces allowed); certificates issued before
+# it carry numbers such as "Co. 1234 E/2012", which we keep as "CO.1234E/2012".
+REGISTRATION_DIGITS = re.compile(r"[0-9]{5,10}")
+LEGACY_REGISTRATION = re.compile(r"CO\.?([0-9]{1,6})([EK]?)/([0-9]{4})")
+
+
+def normalise_registration_number(value: str) -> str:
+    """Return a registration number in its stored form, or raise ValidationError."""
+    text = re.sub(r"\s+", "", value.translate(KHMER_DIGITS)).upper()
+    if REGISTRATION_DIGITS.fullmatch(text):
+        return text
+    if match := LEGACY_REGISTRATION.fullmatch(text):
+        return f"CO.{match[1]}{match[2]}/{match[3]}"
+    raise ValidationError(
+        _(
+            "Enter the registration number from the certificate of incorporation, "
+            "e.g. 00012345 or Co. 1234 E/2012."
+        ),
+        code="invalid_registration_number",
+    )
+
+
+def validate_registration_number(value: str) -> None:
+    if normalise_registration_number(value) != value:
+        raise ValidationError(
+            _(
+                "Enter the registration number from the certificate of incorporation, "
+                "e.g. 00012345 or Co. 1234 E/2012."
+            ),
+            code="invalid_registration_number",
+        )

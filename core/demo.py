@@ -50,6 +50,38 @@ DEMO_ACCOUNTS = (
         },
         home_area_code="1202",  # Khan Daun Penh, Phnom Penh
     ),
+    # Officers (accounts.demo gives them their office roles and the demo TOTP secret).
+    DemoAccount(
+        username="clerk",
+        email="clerk@demo.sala.localhost",
+        role="Officer: clerk of Sangkat Phsar Thmei Ti Muoy hall; TOTP secret below",
+        profile={"name_km": "ចាន់ សុភា", "name_latin": "CHAN SOPHEA"},
+    ),
+    DemoAccount(
+        username="approver",
+        email="approver@demo.sala.localhost",
+        role="Officer: approver at the Khan Daun Penh hall; TOTP secret below",
+        profile={"name_km": "កែវ រតនា", "name_latin": "KEO RATANA"},
+    ),
+    DemoAccount(
+        username="head",
+        email="head@demo.sala.localhost",
+        role="Officer: head of the Khan Daun Penh hall (grants roles); TOTP secret below",
+        profile={"name_km": "ហេង សំណាង", "name_latin": "HENG SAMNANG"},
+    ),
+    DemoAccount(
+        username="editor",
+        email="editor@demo.sala.localhost",
+        role="Officer: editor for the Ministry of Post and Telecommunications; TOTP below",
+        profile={"name_km": "លឹម ស្រីពៅ", "name_latin": "LIM SREYPOV"},
+    ),
+)
+# Staff and officers sign in with a second factor: in the demo they all share this TOTP
+# secret (accounts/demo.py). Demo only.
+DEMO_SECOND_FACTOR_NOTE = (
+    "Officers and admin: two-step codes from the demo TOTP secret "
+    "SALADEMOTOTPSECRETONLYFORDEMO234 (add it to an authenticator app, or run "
+    "`oathtool --totp -b SALADEMOTOTPSECRETONLYFORDEMO234`). Demo only."
 )
 
 

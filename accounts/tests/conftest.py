@@ -10,3 +10,32 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """A real OpenID Connect provider in its own process on loopback (see oidc_provider)."""
+    from accounts.tests.oidc_provider.provider import start_provider
+
+    provider = start_provider(
+        [
+            f"http://testserver/{language}/account/oidc/national-id/login/callback/"
+            for language in ("km", "en")
+        ]
+    )
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def national_id(settings, oidc_provider):
+    """The portal configured for the test provider, as SALA_OIDC_* would configure it."""
+    from accounts.tests.oidc_provider.provider import CLIENT_ID, CLIENT_SECRET
+    from sala.settings.base import national_id_providers
+
+    settings.SOCIALACCOUNT_PROVIDERS = national_id_providers(
+        oidc_provider.issuer, CLIENT_ID, CLIENT_SECRET, "CamDigiKey"
+    )
+    oidc_provider.name_issuer("")
+    yield oidc_provider
+    oidc_provider.name_issuer("")

@@ -171,3 +171,12 @@ def test_a_deleted_area_leaves_the_profile_without_a_home_area(dara):
     province.delete()
     dara.refresh_from_db()
     assert dara.home_area is None
+
+
+def test_a_changed_mobile_number_needs_verifying_again(client, dara):
+    dara.mobile, dara.mobile_verified = "+85512345678", True
+    dara.save()
+    client.force_login(dara)
+    client.post("/en/account/profile/change/", valid_form(mobile="098 765 432", home_area=""))
+    dara.refresh_from_db()
+    assert (dara.mobile, dara.mobile_verified) == ("+85598765432", False)

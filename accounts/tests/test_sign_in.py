@@ -38,23 +38,6 @@ def test_a_wrong_password_keeps_the_login_and_explains(client, citizen):
     assert response.context["form"].errors
 
 
-def test_five_wrong_passwords_lock_the_account_for_a_while(client, citizen):
-    for _ in range(5):
-        client.post("/en/account/sign-in/", {"login": "dara", "password": "wrong"})
-    response = client.post("/en/account/sign-in/", {"login": "dara", "password": PASSWORD})
-    assert response.status_code == 200
-    assert "Too many failed login attempts" in response.text
-    assert "_auth_user_id" not in client.session
-
-
-def test_the_lock_is_per_account(client, citizen):
-    create_user("bopha")
-    for _ in range(5):
-        client.post("/en/account/sign-in/", {"login": "dara", "password": "wrong"})
-    response = client.post("/en/account/sign-in/", {"login": "bopha", "password": PASSWORD})
-    assert response.status_code == 302
-
-
 def test_an_unverified_address_cannot_sign_in_and_gets_a_new_link(client, mailoutbox):
     create_user("sokha", verified=False)
     response = client.post(

@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
+    "rules.apps.AutodiscoverRulesConfig",
 ]
 
 MIDDLEWARE = [
@@ -74,7 +78,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.RequireStaffMFAMiddleware",
+    "accounts.middleware.AllowNationalIdRedirectMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -97,6 +103,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "core.context_processors.portal",
                 "geo.context_processors.area_choice",
+                "accounts.context_processors.acting_for",
             ],
             "builtins": ["core.templatetags.sala"],
         },
@@ -277,40 +284,112 @@ LOGIN_REDIRECT_URL = "accounts:my_account"
 LOGOUT_REDIRECT_URL = "core:home"
 
 # --- Accounts -----------------------------------------------------------------------
-# django-allauth: sign up with an email address (no username asked; one is made from the
-# address), sign in with the email address or the username, mandatory email
-# verification, TOTP with recovery codes. Staff must set up a second factor
-# (accounts.middleware.RequireStaffMFAMiddleware).
+# django-allauth: sign up with a Cambodian mobile number (verified by a code sent by SMS)
+# or an email address (verified by a mailed link), sign in with either, the username or a
+# one-time code; national digital-ID through OpenID Connect; TOTP, recovery codes and
+# passkeys. Someone who has neither a verified mobile number nor a verified email address
+# cannot sign in (accounts.stages.ContactVerificationStage; allauth's own "mandatory"
+# would demand an email address of everyone). Staff and officers must set up a second
+# factor (accounts.middleware.RequireStaffMFAMiddleware). Object permissions: django-rules
+# (accounts/permissions.py and each app's rules.py).
 AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_LOGIN_METHODS = {"email", "username"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_METHODS = {"phone", "email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["phone", "email", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+# allauth warns that neither sign-in method is a required sign-up field: our sign-up form
+# (accounts.forms.SignupForm) requires a mobile number or an email address.
+SILENCED_SYSTEM_CHECKS = ["account.W001"]
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "login": "accounts.forms.LoginForm"}
 ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# Six digits: easy to type from an SMS on any phone keypad.
+ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = 2
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Sala: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SALA_SITE_URL.startswith("https:") else "http"
-# Limits per IP address and per account ("key": the email or username tried). Five wrong
-# passwords for one account within 15 minutes lock it for the rest of those 15 minutes.
+# Limits per IP address and per account ("key": the address or number tried). Wrong
+# passwords are counted per account by accounts.lockout (SALA_SIGN_IN_LOCKOUT_*); the
+# per-address limit is generous because many people share one address behind an
+# operator's NAT.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "20/10m/ip,5/15m/key",
+    "login_failed": "60/10m/ip",
     "signup": "10/h/ip",
     "confirm_email": "3/10m/key",
     "reset_password": "10/h/ip,3/h/key",
     "reset_password_from_key": "20/h/ip",
     "change_password": "10/h/user",
     "manage_email": "10/h/user",
+    "change_phone": "3/10m/user",
+    "verify_phone": "1/30s/key,5/m/ip",
+    "request_login_code": "20/m/ip,3/m/key",
     "reauthenticate": "10/10m/user",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+SALA_SIGN_IN_LOCKOUT_ATTEMPTS = 20
+SALA_SIGN_IN_LOCKOUT_MINUTES = envint("SALA_SIGN_IN_LOCKOUT_MINUTES", 30)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+# The demo and the tests serve passkeys over http://localhost; production checks origins.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = SALA_ENV in ("demo", "test")
 MFA_TOTP_ISSUER = "Sala"
 MFA_RECOVERY_CODE_COUNT = 10
+USERSESSIONS_TRACK_ACTIVITY = True
+
+# National digital-ID login (CamDigiKey or any OpenID Connect provider). Off while
+# SALA_OIDC_ISSUER is empty. The ID token's issuer must be SALA_OIDC_ISSUER exactly.
+SALA_OIDC_ISSUER = envstr("SALA_OIDC_ISSUER").rstrip("/")
+SALA_OIDC_CLIENT_ID = envstr("SALA_OIDC_CLIENT_ID")
+SALA_OIDC_CLIENT_SECRET = envsecret("SALA_OIDC_CLIENT_SECRET")
+SALA_OIDC_NAME = envstr("SALA_OIDC_NAME", "CamDigiKey")
+SALA_OIDC_SCOPES = envlist("SALA_OIDC_SCOPES", ["openid", "profile", "email", "phone"])
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+
+
+def national_id_providers(issuer: str, client_id: str, secret: str, name: str) -> dict:
+    """Return allauth's SOCIALACCOUNT_PROVIDERS for one OpenID Connect identity provider."""
+    if not issuer:
+        return {}
+    if not client_id:
+        raise ImproperlyConfigured("SALA_OIDC_ISSUER is set: set SALA_OIDC_CLIENT_ID too")
+    return {
+        "openid_connect": {
+            "OAUTH_PKCE_ENABLED": True,
+            "SCOPE": SALA_OIDC_SCOPES,
+            "APPS": [
+                {
+                    "provider_id": "national-id",
+                    "name": name,
+                    "client_id": client_id,
+                    "secret": secret,
+                    "settings": {
+                        "server_url": issuer,
+                        # ID tokens must name the configured issuer, whatever the
+                        # provider's discovery document says.
+                        "openid_configuration_overrides": {"issuer": issuer},
+                    },
+                }
+            ],
+        }
+    }
+
+
+SOCIALACCOUNT_PROVIDERS = national_id_providers(
+    SALA_OIDC_ISSUER, SALA_OIDC_CLIENT_ID, SALA_OIDC_CLIENT_SECRET, SALA_OIDC_NAME
+)
 
 # --- Portal -------------------------------------------------------------------------
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from core.demo import DEMO_ACCOUNTS, credentials_file, demo_passwords
+from core.demo import DEMO_ACCOUNTS, DEMO_SECOND_FACTOR_NOTE, credentials_file, demo_passwords
 
 
 class Command(BaseCommand):
@@ -23,4 +23,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {account.username:<12} {passwords[account.username]:<20} {account.role}"
             )
+        self.stdout.write(DEMO_SECOND_FACTOR_NOTE)
         self.stdout.write(f"Back office: {url}/cms/   Design system: {url}/km/design/\n")

@@ -1,0 +1,74 @@
+"""The head of office's page: who works in the office, in which role; grant and end."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import officers
+from accounts.forms import GrantRoleForm
+
+
+@never_cache
+@login_required
+def office_list(request: HttpRequest) -> HttpResponse:
+    memberships = officers.active_memberships(request.user).select_related("office", "role")
+    return render(
+        request,
+        "accounts/office_list.html",
+        {
+            "memberships": memberships,
+            "breadcrumbs": [(_("My account"), reverse("accounts:my_account"))],
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def office_officers(request: HttpRequest, code: str) -> HttpResponse:
+    office = officers.access_managed_office_by_code(request.user, code)
+    form = GrantRoleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            officers.check_grant_office_role(
+                request.user, form.cleaned_data["person"], office, form.cleaned_data["role"]
+            )
+        except ValidationError as error:
+            form.add_error("role", error)
+        else:
+            messages.success(request, _("The role has been granted."))
+            return redirect("accounts:office_officers", office.code)
+    return render(
+        request,
+        "accounts/office_officers.html",
+        {
+            "office": office,
+            "memberships": office.officer_memberships.active().select_related("user", "role"),
+            "form": form,
+            "breadcrumbs": [
+                (_("My account"), reverse("accounts:my_account")),
+                (_("Your offices"), reverse("accounts:offices")),
+                (office.name, ""),
+            ],
+        },
+    )
+
+
+@login_required
+@require_POST
+def office_membership_end(request: HttpRequest, code: str, membership_id: int) -> HttpResponse:
+    office = officers.access_managed_office_by_code(request.user, code)
+    membership = officers.access_office_membership_by_id(request.user, membership_id)
+    if membership.office_id != office.pk:
+        raise PermissionDenied
+    officers.do_end_office_membership(request.user, membership)
+    messages.success(request, _("The role has been ended."))
+    return redirect("accounts:office_officers", office.code)

@@ -1,0 +1,22 @@
+"""Receivers of allauth's signals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.signals import password_reset
+from allauth.socialaccount.signals import social_account_added
+from django.dispatch import receiver
+
+from accounts import identity, lockout
+
+
+@receiver(social_account_added)
+def record_identity_on_connect(sender: Any, request: Any, sociallogin: Any, **kwargs: Any) -> None:
+    """A signed-in person linked their national digital ID: their identity is verified."""
+    identity.do_record_identity_verified(sociallogin.user, sociallogin.account.extra_data)
+
+
+@receiver(password_reset)
+def unlock_after_password_reset(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    lockout.do_clear_failed_sign_ins(user)

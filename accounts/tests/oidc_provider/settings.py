@@ -1,0 +1,50 @@
+"""Settings of the test identity provider's own Django (not the portal's)."""
+
+from __future__ import annotations
+
+import os
+
+SECRET_KEY = "test-oidc-provider-only-not-a-real-secret-0123456789"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "oauth2_provider",
+]
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+ROOT_URLCONF = "accounts.tests.oidc_provider.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [os.path.join(os.path.dirname(__file__), "templates")],
+        "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+    }
+]
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ["OIDC_PROVIDER_DB"],
+    }
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGIN_URL = "/login/"
+USE_TZ = True
+OAUTH2_PROVIDER = {
+    "OIDC_ENABLED": True,
+    "OIDC_RSA_PRIVATE_KEY": os.environ["OIDC_PROVIDER_KEY"],
+    "PKCE_REQUIRED": True,
+    "OAUTH2_VALIDATOR_CLASS": "accounts.tests.oidc_provider.claims.IdentityValidator",
+    "SCOPES": {
+        "openid": "OpenID Connect",
+        "profile": "Name, date of birth, sex and national ID number",
+        "email": "Email address",
+        "phone": "Mobile number",
+    },
+}

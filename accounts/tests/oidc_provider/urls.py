@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import json
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import include, path
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from oauth2_provider.models import Grant, get_application_model
+
+from accounts.tests.oidc_provider import claims
+
+
+@csrf_exempt
+def expire_codes(request: HttpRequest) -> HttpResponse:
+    """Make every authorization code issued so far expired."""
+    count = Grant.objects.update(expires=timezone.now() - timezone.timedelta(seconds=1))
+    return JsonResponse({"expired": count})
+
+
+@csrf_exempt
+def set_issuer(request: HttpRequest) -> HttpResponse:
+    """Name another issuer in the ID tokens from now on ("" = the real one)."""
+    claims.forced_issuer["iss"] = json.loads(request.body)["issuer"]
+    return JsonResponse(claims.forced_issuer)
+
+
+@csrf_exempt
+def add_redirect_uri(request: HttpRequest) -> HttpResponse:
+    application = get_application_model().objects.get()
+    uris = set(application.redirect_uris.split())
+    uris.add(json.loads(request.body)["redirect_uri"])
+    application.redirect_uris = " ".join(sorted(uris))
+    application.save(update_fields=["redirect_uris"])
+    return JsonResponse({"redirect_uris": sorted(uris)})
+
+
+urlpatterns = [
+    path("o/", include("oauth2_provider.urls", namespace="oauth2_provider")),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="oidc_provider/login.html"),
+        name="login",
+    ),
+    path("test/expire-codes/", expire_codes),
+    path("test/issuer/", set_issuer),
+    path("test/redirect-uri/", add_redirect_uri),
+]
