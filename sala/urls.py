@@ -17,6 +17,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("notifications/", include("notifications.machine_urls")),
 ]
 
 # Every page a person reads lives under /km/ or /en/.
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("account/", include("accounts.allauth_urls")),
     path("", include("geo.urls")),
+    path("notifications/", include("notifications.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,
 )

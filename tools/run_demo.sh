@@ -6,6 +6,9 @@ host="$1"
 port="$2"
 .venv/bin/python manage.py run_worker --no-reload --interval 1 &
 worker=$!
-trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null' EXIT INT TERM
+# The notifications outbox: retries, lost tasks and daily digests, every minute.
+.venv/bin/python manage.py sweep_outbox --every 60 -v0 &
+sweeper=$!
+trap 'kill "$worker" "$sweeper" 2>/dev/null; wait "$worker" "$sweeper" 2>/dev/null' EXIT INT TERM
 .venv/bin/gunicorn sala.wsgi --bind "$host:$port" --workers 2 --threads 4 \
   --error-logfile - --log-level warning

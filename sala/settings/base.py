@@ -104,6 +104,7 @@ TEMPLATES = [
                 "core.context_processors.portal",
                 "geo.context_processors.area_choice",
                 "accounts.context_processors.acting_for",
+                "notifications.context_processors.inbox",
             ],
             "builtins": ["core.templatetags.sala"],
         },
@@ -404,3 +405,18 @@ SALA_SMS_PROVIDER = envstr("SALA_SMS_PROVIDER", "log")
 SALA_SMS_HTTP_URL = envstr("SALA_SMS_HTTP_URL")
 SALA_SMS_HTTP_TOKEN = envsecret("SALA_SMS_HTTP_TOKEN")
 SALA_SMS_SENDER = envstr("SALA_SMS_SENDER", "Sala")
+# Telegram bot (notifications/telegram.py); the channel is off until token and name are set.
+SALA_TELEGRAM_BOT_TOKEN = envsecret("SALA_TELEGRAM_BOT_TOKEN")
+SALA_TELEGRAM_BOT_USERNAME = envstr("SALA_TELEGRAM_BOT_USERNAME")
+SALA_TELEGRAM_API_URL = envstr("SALA_TELEGRAM_API_URL", "https://api.telegram.org")
+SALA_TELEGRAM_WEBHOOK_SECRET = envsecret("SALA_TELEGRAM_WEBHOOK_SECRET")
+# The outbox: attempts before a delivery is dead, the first retry delay (doubling after),
+# how long a worker's claim on a delivery lasts, and the daily digest's hour.
+SALA_NOTIFICATIONS_MAX_ATTEMPTS = envint("SALA_NOTIFICATIONS_MAX_ATTEMPTS", 10)
+SALA_NOTIFICATIONS_RETRY_SECONDS = envint("SALA_NOTIFICATIONS_RETRY_SECONDS", 60)
+SALA_NOTIFICATIONS_LEASE_SECONDS = envint("SALA_NOTIFICATIONS_LEASE_SECONDS", 300)
+SALA_NOTIFICATIONS_DIGEST_HOUR = envint("SALA_NOTIFICATIONS_DIGEST_HOUR", 18)
+SALA_BROADCASTS_PER_HOUR = envint("SALA_BROADCASTS_PER_HOUR", 5)
+# Outgoing mail never waits on a silent server for ever (EMAIL_URL's timeout= wins).
+if not globals().get("EMAIL_TIMEOUT"):
+    EMAIL_TIMEOUT = 10

@@ -9,6 +9,7 @@ from accounts.demo import load_demo_officers
 from content.demo import load_demo_content
 from core.demo import load_demo_accounts
 from geo.demo import load_demo_places
+from notifications.demo import load_demo_notifications
 
 
 class Command(BaseCommand):
@@ -31,3 +32,4 @@ class Command(BaseCommand):
             f"second factors set up; {officers.organisations} demo businesses added."
         )
         self.stdout.write(load_demo_content().summary())
+        self.stdout.write(load_demo_notifications().summary())
