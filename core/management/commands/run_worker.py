@@ -57,7 +57,9 @@ class Command(DBWorkerCommand):
         heartbeat.start()
         try:
             if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
-                call_command("rqworker", "default", with_scheduler=True)
+                call_command(
+                    "rqworker", "default", with_scheduler=True, job_class="django_tasks_rq.Job"
+                )
             else:
                 super().handle(*args, **options)
         finally:
