@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "geo",
     "content",
     "notifications",
+    "services",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -193,6 +194,26 @@ if MEDIA_STORAGE == "s3":
 elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+
+# --- Application attachments (private) ----------------------------------------------
+# Never served as media: only through services.access. Local files under
+# SALA_ATTACHMENTS_ROOT, or with MEDIA_STORAGE=s3 a private prefix of a bucket.
+SALA_ATTACHMENTS_ROOT = Path(envstr("SALA_ATTACHMENTS_ROOT", str(VAR_DIR / "attachments")))
+STORAGES["attachments"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": SALA_ATTACHMENTS_ROOT, "base_url": None},
+}
+if MEDIA_STORAGE == "s3":
+    STORAGES["attachments"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": envstr("SALA_ATTACHMENTS_BUCKET")
+            or STORAGES["default"]["OPTIONS"]["bucket_name"],
+            "location": "attachments",
+            "default_acl": "private",
+        },
+    }
 
 # --- Email --------------------------------------------------------------------------
 # EMAIL_URL, e.g. submission://user:password@mail.example.org:587 (STARTTLS); the demo

@@ -10,6 +10,7 @@ from content.demo import load_demo_content
 from core.demo import load_demo_accounts
 from geo.demo import load_demo_places
 from notifications.demo import load_demo_notifications
+from services.demo import load_demo as load_demo_services
 
 
 class Command(BaseCommand):
@@ -33,3 +34,4 @@ class Command(BaseCommand):
         )
         self.stdout.write(load_demo_content().summary())
         self.stdout.write(load_demo_notifications().summary())
+        self.stdout.write(load_demo_services().summary())
