@@ -48,13 +48,14 @@ class ContentCounts:
 
 HOME = {
     "km": {
-        "title": "ព័ត៌មានសាធារណៈ",
-        "introduction": "ព័ត៌មានអំពីក្រសួង ស្ថាប័ន សេវាសាធារណៈ និងព្រឹត្តិការណ៍សំខាន់ៗក្នុងជីវិត។",
+        "title": "សេវា និងព័ត៌មានរបស់រដ្ឋ នៅកន្លែងតែមួយ",
+        "introduction": "ស្វែងយល់ពីអ្វីដែលអ្នកត្រូវការសម្រាប់សេវាសាធារណៈ កន្លែងដែលត្រូវទៅ "
+        "និងសេចក្តីប្រកាសរបស់ក្រសួងនានា។",
     },
     "en": {
-        "title": "Public information",
-        "introduction": "Information about ministries, institutions, public services and the "
-        "important events of life.",
+        "title": "Government services and information in one place",
+        "introduction": "Find out what you need for a public service, where to go, and what "
+        "the ministries announce.",
     },
 }
 

@@ -36,7 +36,9 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from content.blocks import RICH_TEXT_FEATURES, LinksBlock, StepBlock
+from content.blocks import RICH_TEXT_FEATURES, LinksBlock, ServiceLinkBlock, StepBlock
+from geo.jurisdiction import offices_for_area
+from geo.places import remembered_area
 
 NEWS_PER_PAGE = 20
 SCHEMA_CONTEXT = "https://schema.org"
@@ -130,9 +132,9 @@ class SalaPage(Page):
         return context
 
     def breadcrumbs(self, request: HttpRequest | None = None) -> list[tuple[str, str]]:
-        """Return (title, url) pairs from the portal's home page page down to this page's
-        parent, then this page unlinked, for includes/breadcrumbs.html."""
-        ancestors = self.get_ancestors().filter(depth__gte=2).live()
+        """Return (title, url) pairs below the home page (which the include adds) down to
+        this page's parent, then this page unlinked, for includes/breadcrumbs.html."""
+        ancestors = self.get_ancestors().filter(depth__gte=3).live()
         return [(page.title, page.get_url(request)) for page in ancestors] + [(self.title, "")]
 
     def other_languages(self) -> list[dict[str, Any]]:
@@ -157,12 +159,22 @@ class SalaPage(Page):
 
 
 class HomePage(SalaPage):
-    """The top of one language's page tree: the site root in Khmer, its translation in
-    English. Lists the sections below it (topics, guides, institutions, news).
+    """The portal's home page in one language, served at /km/ and /en/: the site's root
+    in Khmer, its translation in English. It puts search first, then urgent alerts, the
+    most used services (chosen by editors), life events and topics, the visitor's area with
+    its offices and news, and the sections below it.
 
-    Until the portal's home page (`/km/`) moves onto Wagtail it lives at `/<lang>/pages/`.
     There is one home page per language, so `max_count` is not set.
     """
+
+    services = StreamField(
+        [("service", ServiceLinkBlock())],
+        verbose_name=_("most used services"),
+        blank=True,
+        use_json_field=True,
+    )
+
+    content_panels = [*SalaPage.content_panels, FieldPanel("services")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -177,12 +189,23 @@ class HomePage(SalaPage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def breadcrumbs(self, request: HttpRequest | None = None) -> list[tuple[str, str]]:
+        return []
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from content.news import live_news  # content.news imports this module
+
         context = super().get_context(request, *args, **kwargs)
+        language = self.locale.language_code
+        topics = TopicPage.objects.live().descendant_of(self).order_by("path")
+        context["life_events"] = topics.filter(kind=TopicPage.Kind.LIFE_EVENT)[:10]
+        context["topics"] = topics.filter(kind=TopicPage.Kind.TOPIC)[:12]
         context["sections"] = self.get_children().live().in_menu().specific()
-        context["latest_news"] = (
-            NewsPage.objects.live().descendant_of(self).order_by("-date", "-pk")[:5]
-        )
+        context["area"] = area = remembered_area(request)
+        if area is not None:
+            context["area_offices"] = list(offices_for_area(area)[:6])
+            context["area_news"] = list(live_news(language, area=area)[:5])
+        context["latest_news"] = live_news(language)[:5]
         return context
 
 
@@ -255,12 +278,9 @@ class TopicPage(SalaPage):
     def news(self) -> models.QuerySet[NewsPage]:
         """Return the live news in this page's language tagged with this topic in any
         language (news items may be tagged with the Khmer page only)."""
-        return (
-            NewsPage.objects.live()
-            .filter(locale_id=self.locale_id, topics__translation_key=self.translation_key)
-            .distinct()
-            .order_by("-date", "-pk")
-        )
+        from content.news import live_news  # content.news imports this module
+
+        return live_news(self.locale.language_code, topic=self)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
@@ -370,11 +390,9 @@ class InstitutionPage(SalaPage):
 
     def news(self) -> models.QuerySet[NewsPage]:
         """Return the live news in this page's language from this institution."""
-        return (
-            NewsPage.objects.live()
-            .filter(locale_id=self.locale_id, institution__translation_key=self.translation_key)
-            .order_by("-date", "-pk")
-        )
+        from content.news import live_news  # content.news imports this module
+
+        return live_news(self.locale.language_code, institution=self)
 
     def offices(self) -> list:
         """Return the institution's national offices (its headquarters) in the directory."""
@@ -432,7 +450,9 @@ class NewsIndexPage(SalaPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().child_of(self).order_by("-date", "-pk")
+        from content.news import live_news  # content.news imports this module
+
+        news = live_news(self.locale.language_code).child_of(self)
         paginator = Paginator(news, NEWS_PER_PAGE)
         try:
             context["page_obj"] = paginator.page(request.GET.get("page", 1))

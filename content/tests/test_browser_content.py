@@ -17,9 +17,9 @@ from core.testing import (
 pytestmark = pytest.mark.browser
 
 PAGES = {
-    "institution": "pages/institutions/mptc/",
-    "guide": "pages/topics/having-a-baby/register-a-birth/",
-    "news": "pages/news/flood-warning-battambang/",
+    "institution": "institutions/mptc/",
+    "guide": "topics/having-a-baby/register-a-birth/",
+    "news": "news/flood-warning-battambang/",
 }
 
 
@@ -42,9 +42,9 @@ def test_content_pages_are_accessible_light_and_within_the_csp(demo_content, pag
 
 def test_the_missing_translation_notice_is_accessible(demo_content, page):
     NewsPage.objects.get(locale__language_code="en", slug="dengue-prevention").unpublish()
-    response = page.goto("/en/pages/news/dengue-prevention/")
+    response = page.goto("/en/news/dengue-prevention/")
     assert response is not None and response.status == 404
     page.get_by_role("link", name="ការពារជំងឺគ្រុនឈាមក្នុងរដូវវស្សា").click()
-    page.wait_for_url("**/km/pages/news/dengue-prevention/")
+    page.wait_for_url("**/km/news/dengue-prevention/")
     assert_no_axe_violations(page)
     assert_no_csp_violations(page)

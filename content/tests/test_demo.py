@@ -70,5 +70,5 @@ def test_the_command_prints_one_line_about_pages(settings, tmp_path, capsys):
 @pytest.mark.django_db
 def test_demo_pages_render_in_both_languages(client):
     load_demo_content()
-    for url in ("/km/pages/", "/en/pages/institutions/mptc/", "/km/pages/news/"):
+    for url in ("/km/", "/en/institutions/mptc/", "/km/news/"):
         assert client.get(url).status_code == 200, url
