@@ -8,3 +8,11 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "content"
     verbose_name = _("Content")
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published, page_unpublished
+
+        from content.alerts import forget_alerts, on_page_published
+
+        page_published.connect(on_page_published, dispatch_uid="content.alerts.published")
+        page_unpublished.connect(forget_alerts, dispatch_uid="content.alerts.unpublished")

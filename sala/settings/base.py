@@ -105,6 +105,7 @@ TEMPLATES = [
                 "geo.context_processors.area_choice",
                 "accounts.context_processors.acting_for",
                 "notifications.context_processors.inbox",
+                "content.context_processors.urgent_alerts",
             ],
             "builtins": ["core.templatetags.sala"],
         },
