@@ -37,6 +37,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from content.blocks import RICH_TEXT_FEATURES, LinksBlock, ServiceLinkBlock, StepBlock
+from content.services import service_link
 from geo.jurisdiction import offices_for_area
 from geo.places import remembered_area
 
@@ -74,6 +75,7 @@ class SalaPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    open_graph_type = "website"
 
     class Meta:
         abstract = True
@@ -129,7 +131,24 @@ class SalaPage(Page):
         context["breadcrumbs"] = self.breadcrumbs(request)
         context["other_languages"] = self.other_languages()
         context["structured_data"] = self.structured_data(request)
+        context["canonical_url"] = request.build_absolute_uri(self.get_url(request) or "/")
+        context["feeds"] = self.feeds()
         return context
+
+    def feeds(self) -> list[dict[str, str]]:
+        """Return the news feeds about this page ({"title", "rss", "atom"}), if any."""
+        return []
+
+    def _feeds_of(self, kind: str = "", key: str = "") -> list[dict[str, str]]:
+        from content.feeds import feed_url  # content.feeds imports this module
+
+        return [
+            {
+                "title": self.title,
+                "rss": feed_url(kind, key, "rss"),
+                "atom": feed_url(kind, key, "atom"),
+            }
+        ]
 
     def breadcrumbs(self, request: HttpRequest | None = None) -> list[tuple[str, str]]:
         """Return (title, url) pairs below the home page (which the include adds) down to
@@ -191,6 +210,9 @@ class HomePage(SalaPage):
 
     def breadcrumbs(self, request: HttpRequest | None = None) -> list[tuple[str, str]]:
         return []
+
+    def feeds(self) -> list[dict[str, str]]:
+        return self._feeds_of()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from content.news import live_news  # content.news imports this module
@@ -288,6 +310,9 @@ class TopicPage(SalaPage):
         context["latest_news"] = self.news()[:5]
         return context
 
+    def feeds(self) -> list[dict[str, str]]:
+        return self._feeds_of("topic", self.slug)
+
 
 class GuidePage(SalaPage):
     """A step-by-step guide (like GOV.UK's step-by-step navigation): numbered steps, each
@@ -356,6 +381,12 @@ class InstitutionPage(SalaPage):
     )
     mandate = RichTextField(_("mandate"), blank=True, features=RICH_TEXT_FEATURES)
     leadership = RichTextField(_("leadership"), blank=True, features=RICH_TEXT_FEATURES)
+    services = StreamField(
+        [("service", ServiceLinkBlock())],
+        verbose_name=_("services"),
+        blank=True,
+        use_json_field=True,
+    )
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -366,6 +397,7 @@ class InstitutionPage(SalaPage):
         FieldPanel("institution"),
         FieldPanel("mandate"),
         FieldPanel("leadership"),
+        FieldPanel("services"),
         MultiFieldPanel(
             [
                 FieldPanel("address"),
@@ -393,6 +425,9 @@ class InstitutionPage(SalaPage):
         from content.news import live_news  # content.news imports this module
 
         return live_news(self.locale.language_code, institution=self)
+
+    def feeds(self) -> list[dict[str, str]]:
+        return self._feeds_of("institution", self.slug)
 
     def offices(self) -> list:
         """Return the institution's national offices (its headquarters) in the directory."""
@@ -433,6 +468,34 @@ class InstitutionPage(SalaPage):
             data["email"] = self.email
         if self.website:
             data["sameAs"] = [self.website]
+        services = [block.value for block in self.services]
+        if services:
+            data["@id"] = data["url"] + "#organization"
+            data["hasOfferCatalog"] = {
+                "@type": "OfferCatalog",
+                "name": str(_("Services")),
+                "itemListElement": [
+                    {
+                        "@type": "Offer",
+                        "itemOffered": {
+                            "@type": "GovernmentService",
+                            "name": link.title,
+                            "url": request.build_absolute_uri(link.url),
+                            "provider": {"@id": data["@id"]},
+                            "areaServed": {"@type": "Country", "name": "KH"},
+                        },
+                    }
+                    for link in (
+                        service_link(
+                            value["slug"],
+                            value["title_km"],
+                            value["title_en"],
+                            self.locale.language_code,
+                        )
+                        for value in services
+                    )
+                ],
+            }
         return data
 
 
@@ -447,6 +510,9 @@ class NewsIndexPage(SalaPage):
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
+
+    def feeds(self) -> list[dict[str, str]]:
+        return self._feeds_of()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
@@ -513,6 +579,7 @@ class NewsPage(SalaPage):
 
     parent_page_types = ["content.NewsIndexPage"]
     subpage_types: list[str] = []
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = _("news item")

@@ -39,13 +39,18 @@ def live_news(
     concerns its province's followers).
     """
     news = NewsPage.objects.live().public().filter(locale__language_code=language)
+    if institution is None and topic is None and area is None:
+        return news.order_by("-date", "-first_published_at", "-pk")
+    # Tags set on any language version count (editors may tag only the Khmer item).
+    tagged = NewsPage.objects.all()
     if institution is not None:
-        news = news.filter(institution__translation_key=institution.translation_key)
+        tagged = tagged.filter(institution__translation_key=institution.translation_key)
     if topic is not None:
-        news = news.filter(topics__translation_key=topic.translation_key)
+        tagged = tagged.filter(topics__translation_key=topic.translation_key)
     if area is not None:
         code = area if isinstance(area, str) else area.code
-        news = news.filter(Q(areas__code__in=area_lineage(code)) | Q(areas__code__startswith=code))
-    if topic is not None or area is not None:
-        news = news.distinct()
+        tagged = tagged.filter(
+            Q(areas__code__in=area_lineage(code)) | Q(areas__code__startswith=code)
+        )
+    news = news.filter(translation_key__in=tagged.values("translation_key"))
     return news.order_by("-date", "-first_published_at", "-pk")

@@ -18,6 +18,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("notifications/", include("notifications.machine_urls")),
+    path("", include("content.machine_urls")),
 ]
 
 # Every page a person reads lives under /km/ or /en/.
