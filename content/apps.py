@@ -10,9 +10,18 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished
 
+        from accounts.models import OfficeMembership
         from content.alerts import forget_alerts, on_page_published
+        from content.editorial import on_membership_changed
 
         page_published.connect(on_page_published, dispatch_uid="content.alerts.published")
         page_unpublished.connect(forget_alerts, dispatch_uid="content.alerts.unpublished")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_membership_changed,
+                sender=OfficeMembership,
+                dispatch_uid=f"content.editorial.{signal is post_save}",
+            )

@@ -30,9 +30,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import AbstractGroupApprovalTask, Locale, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -527,6 +528,20 @@ class NewsIndexPage(SalaPage):
         return context
 
 
+class NewsPageForm(WagtailAdminPageForm):
+    """An editor names one of their own institutions in a news item (content.editorial)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is not None and not user.is_superuser and "institution" in self.fields:
+            from content.editorial import editable_institution_pages  # imports this module
+
+            field = self.fields["institution"]
+            field.queryset = editable_institution_pages(user)
+            field.required = True
+
+
 class NewsPage(SalaPage):
     """A news item or announcement: its date, the institution it comes from, the provinces
     and districts it concerns, its topics, and whether it is urgent.
@@ -580,6 +595,7 @@ class NewsPage(SalaPage):
     parent_page_types = ["content.NewsIndexPage"]
     subpage_types: list[str] = []
     open_graph_type = "article"
+    base_form_class = NewsPageForm
 
     class Meta:
         verbose_name = _("news item")
@@ -608,3 +624,45 @@ class NewsPage(SalaPage):
                 "url": request.build_absolute_uri(institution.get_url(request)),
             }
         return data
+
+
+class InstitutionApprovalTask(AbstractGroupApprovalTask):
+    """The review step of the "Institution review" workflow: like Wagtail's group approval,
+    but a member of the approvers' group may approve, edit during review, or see in their
+    dashboard only the pages of their own institution (content.editorial)."""
+
+    def _approves(self, obj: Any, user: Any) -> bool:
+        from content.editorial import can_approve_page  # imports this module
+
+        return user.is_superuser or (self._user_in_groups(user) and can_approve_page(user, obj))
+
+    def user_can_access_editor(self, obj: Any, user: Any) -> bool:
+        return self._approves(obj, user)
+
+    def locked_for_user(self, obj: Any, user: Any) -> bool:
+        return not self._approves(obj, user)
+
+    def user_can_lock(self, obj: Any, user: Any) -> bool:
+        return self._approves(obj, user)
+
+    def get_actions(self, obj: Any, user: Any) -> list:
+        return super().get_actions(obj, user) if self._approves(obj, user) else []
+
+    def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        allowed = [
+            state.pk
+            for state in states.select_related("workflow_state")
+            if self._approves(state.workflow_state.content_object, user)
+        ]
+        return states.filter(pk__in=allowed)
+
+    @classmethod
+    def get_description(cls) -> str:
+        return str(_("The approvers of the page's institution approve it"))
+
+    class Meta:
+        verbose_name = _("approval by the institution")
+        verbose_name_plural = _("approvals by the institution")
