@@ -15,10 +15,15 @@ class ContentConfig(AppConfig):
 
         from accounts.models import OfficeMembership
         from content.alerts import forget_alerts, on_page_published
+        from content.cache import forget_cached_pages
         from content.editorial import on_membership_changed
 
         page_published.connect(on_page_published, dispatch_uid="content.alerts.published")
         page_unpublished.connect(forget_alerts, dispatch_uid="content.alerts.unpublished")
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                forget_cached_pages, dispatch_uid=f"content.cache.{signal is page_published}"
+            )
         for signal in (post_save, post_delete):
             signal.connect(
                 on_membership_changed,
