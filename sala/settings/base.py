@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "content.cache.AnonymousPageCacheMiddleware",
     "core.middleware.SalaCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "geo.context_processors.area_choice",
                 "accounts.context_processors.acting_for",
                 "notifications.context_processors.inbox",
+                "content.context_processors.urgent_alerts",
             ],
             "builtins": ["core.templatetags.sala"],
         },
@@ -292,6 +294,8 @@ LOGGING = {
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sala"
+# Anonymous visitors' pages are kept this long in the cache (content/cache.py); 0 is off.
+SALA_PAGE_CACHE_SECONDS = envint("SALA_PAGE_CACHE_SECONDS", 60)
 WAGTAILADMIN_BASE_URL = SALA_SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = True

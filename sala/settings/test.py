@@ -17,3 +17,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 SALA_SMS_PROVIDER = "memory"
+SALA_PAGE_CACHE_SECONDS = 0  # tests that want the page cache turn it on
