@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
+from aggregation.tests.dovecot import Dovecot, dovecot_available
 from aggregation.tests.servers import FeedServer
+from notifications.tests.servers import free_port
 
 
 @pytest.fixture
@@ -10,3 +16,17 @@ def feed_server():
     server = FeedServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def dovecot():
+    reason = dovecot_available()
+    if reason:
+        pytest.skip(reason)
+    # Not under pytest's tmp_path: its parents are private to us, and dovecot's own users
+    # must reach the mail folders.
+    directory = Path(tempfile.mkdtemp(prefix="sala-dovecot-"))
+    server = Dovecot(directory, free_port()).start()
+    yield server
+    server.stop()
+    shutil.rmtree(directory, ignore_errors=True)
