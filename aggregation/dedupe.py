@@ -3,27 +3,29 @@ text, or a text so similar it is the same story re-published (new GUID, an email
 a web post).
 
 Similar texts are found through MinHash over character 5-grams (works for Khmer, which
-has no spaces between words): 16 hash values grouped into 8 bands of 2. Items sharing a
-band are candidates (`ItemBand`, an indexed column), and each candidate is confirmed with
-difflib's ratio on the normalised text, so a false candidate costs one comparison.
+has no spaces between words): 24 hash values grouped into 6 bands of 4, so that texts
+whose 5-grams overlap by 80% share a band 96% of the time and by 30% only 5% of the
+time. Items sharing a band are candidates (`ItemBand`, an indexed column), and each
+candidate is confirmed by the exact overlap (Jaccard) of the two sets of 5-grams, which
+costs a set intersection (difflib's ratio, tried first, cost 50 ms a pair).
 """
 
 from __future__ import annotations
 
 import hashlib
 from datetime import timedelta
-from difflib import SequenceMatcher
 
 from aggregation.models import Item, ItemBand
 from aggregation.normalising import normalised_text
 from aggregation.sanitising import plain_text
 
 SHINGLE = 5
-HASHES = 16
-BAND_SIZE = 2
+HASHES = 24
+BAND_SIZE = 4
 COMPARED_CHARACTERS = 600
-SIMILAR_RATIO = 0.85
+SIMILAR_JACCARD = 0.7
 WINDOW = timedelta(days=30)
+MAX_CANDIDATES = 20
 _PRIME = (1 << 61) - 1
 _COEFFICIENTS = [
     (
@@ -41,6 +43,14 @@ def item_text(body_html: str, summary: str) -> str:
 
 def comparable_text(title: str, text: str) -> str:
     return normalised_text(f"{title} {text}")[:COMPARED_CHARACTERS]
+
+
+def shingles_of(comparable: str) -> set[str]:
+    return {comparable[i : i + SHINGLE] for i in range(max(1, len(comparable) - SHINGLE + 1))}
+
+
+def jaccard(one: set[str], other: set[str]) -> float:
+    return len(one & other) / len(one | other) if one or other else 1.0
 
 
 def band_keys(comparable: str) -> list[str]:
@@ -82,10 +92,11 @@ def find_duplicate(
             published_at__lte=published_at + WINDOW,
         )
         .only("pk", "title", "summary", "body")
-        .order_by("pk")[:50]
+        .order_by("-pk")[:MAX_CANDIDATES]
     )
+    mine = shingles_of(comparable)
     for candidate in candidates:
         other = comparable_text(candidate.title, item_text(candidate.body, candidate.summary))
-        if SequenceMatcher(None, comparable, other, autojunk=False).ratio() >= SIMILAR_RATIO:
+        if jaccard(mine, shingles_of(other)) >= SIMILAR_JACCARD:
             return candidate
     return None

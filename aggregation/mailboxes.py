@@ -30,6 +30,7 @@ from aggregation.ingesting import IngestReport, store_entries
 from aggregation.mailscreening import screen
 from aggregation.models import Attachment, Item, Source
 from aggregation.parsing import Entry
+from aggregation.publishing import notify_editors_of_draft
 
 SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
 ALLOWED_ATTACHMENTS = {
@@ -159,8 +160,10 @@ def _import_one(imap: imaplib.IMAP4, source: Source, uid: int, report: IngestRep
     stored = store_entries(source, [mail_entry(message, raw)], fetched_at=timezone.now())
     report.counts.update(stored.counts)
     report.created.extend(stored.created)
-    for item in Item.objects.filter(pk__in=stored.created):
+    for item in Item.objects.filter(pk__in=stored.created).select_related("source"):
         keep_attachments(item, message, report)
+        if item.status == Item.Status.DRAFT:
+            notify_editors_of_draft(item)
 
 
 def mail_entry(message: EmailMessage, raw: bytes) -> Entry:

@@ -3,15 +3,19 @@ original) and its attachments."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from aggregation.forms import StreamFilterForm
 from aggregation.models import Attachment, Item
+from aggregation.publishing import check_publish_item, drafts_for
 from aggregation.stream import build_stream
 
 PER_PAGE = 20
@@ -37,7 +41,9 @@ def access_item_by_id(user, item_id: int) -> Item:
     item = Item.objects.select_related("source", "institution").filter(pk=item_id).first()
     if item is None:
         raise Http404
-    if item.status != Item.Status.PUBLISHED and not user.has_perm("aggregation.change_item"):
+    if item.status != Item.Status.PUBLISHED and not (
+        user.has_perm("aggregation.change_item") or user.has_perm("aggregation.publish_item", item)
+    ):
         raise Http404
     return item
 
@@ -67,3 +73,25 @@ def attachment(request: HttpRequest, item_id: int, attachment_id: int) -> FileRe
     )  # fmt: skip
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+def drafts(request: HttpRequest) -> HttpResponse:
+    """The announcements that came by mail and wait for this editor's approval."""
+    breadcrumbs = [(_("News"), reverse("aggregation:stream")), (_("Waiting for approval"), "")]
+    return render(
+        request,
+        "aggregation/drafts.html",
+        {"drafts": drafts_for(request.user), "breadcrumbs": breadcrumbs},
+    )
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, item_id: int) -> HttpResponse:
+    draft = drafts_for(request.user).filter(pk=item_id).first()
+    if draft is None:
+        raise Http404
+    check_publish_item(request.user, draft)
+    messages.success(request, _("Published: %(title)s") % {"title": draft.title})
+    return redirect("aggregation:drafts")
