@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("geo.urls")),
     path("notifications/", include("notifications.urls")),
     path("services/", include("services.urls")),
+    path("news/", include("aggregation.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "content",
     "notifications",
     "services",
+    "aggregation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -445,3 +446,17 @@ SALA_BROADCASTS_PER_HOUR = envint("SALA_BROADCASTS_PER_HOUR", 5)
 # Outgoing mail never waits on a silent server for ever (EMAIL_URL's timeout= wins).
 if not globals().get("EMAIL_TIMEOUT"):
     EMAIL_TIMEOUT = 10
+
+# --- Aggregation (news from feeds and mailboxes) -------------------------------------
+# Loopback and private addresses are refused as feed hosts (server-side request forgery)
+# unless this is on; the demo and the tests serve their feeds on 127.0.0.1.
+SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS = envbool("SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS", False)
+SALA_AGGREGATION_MAX_FEED_BYTES = envint("SALA_AGGREGATION_MAX_FEED_BYTES", 5 * 1024 * 1024)
+SALA_AGGREGATION_TIMEOUT_SECONDS = envint("SALA_AGGREGATION_TIMEOUT_SECONDS", 10)
+SALA_AGGREGATION_MAX_MAIL_BYTES = envint("SALA_AGGREGATION_MAX_MAIL_BYTES", 25 * 1024 * 1024)
+SALA_AGGREGATION_MAX_ATTACHMENT_BYTES = envint(
+    "SALA_AGGREGATION_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024
+)
+# The authserv-id our own mail server writes into Authentication-Results; empty: those
+# headers are not trusted and only Return-Path/From alignment is checked.
+SALA_AGGREGATION_MAIL_AUTHSERV_ID = envstr("SALA_AGGREGATION_MAIL_AUTHSERV_ID")

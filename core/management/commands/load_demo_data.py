@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import load_demo_officers
+from aggregation.demo import load_demo as load_demo_news
 from content.demo import load_demo_content
 from core.demo import load_demo_accounts
 from geo.demo import load_demo_places
@@ -35,3 +36,4 @@ class Command(BaseCommand):
         self.stdout.write(load_demo_content().summary())
         self.stdout.write(load_demo_notifications().summary())
         self.stdout.write(load_demo_services().summary())
+        self.stdout.write(load_demo_news().summary())
