@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "geo",
     "content",
     "notifications",
+    "documents",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -420,3 +421,23 @@ SALA_BROADCASTS_PER_HOUR = envint("SALA_BROADCASTS_PER_HOUR", 5)
 # Outgoing mail never waits on a silent server for ever (EMAIL_URL's timeout= wins).
 if not globals().get("EMAIL_TIMEOUT"):
     EMAIL_TIMEOUT = 10
+
+# --- Issued documents ---------------------------------------------------------------
+# PDFs of issued documents are private: stored under SALA_DOCUMENTS_ROOT (never served as
+# media) or, with MEDIA_STORAGE=s3, in the bucket under issued-documents/, and handed out
+# only by documents.views after a permission check. Signing keys: documents/signing.py.
+SALA_DOCUMENTS_ROOT = Path(envstr("SALA_DOCUMENTS_ROOT", str(VAR_DIR / "documents")))
+if MEDIA_STORAGE == "s3":
+    STORAGES["documents"] = {
+        "BACKEND": STORAGES["default"]["BACKEND"],
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "issued-documents"},
+    }
+else:
+    STORAGES["documents"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(SALA_DOCUMENTS_ROOT), "base_url": None},
+    }
+SALA_DOCUMENT_SIGNING_KEY = envsecret("SALA_DOCUMENT_SIGNING_KEY")
+SALA_DOCUMENT_RETIRED_PUBLIC_KEYS = envlist("SALA_DOCUMENT_RETIRED_PUBLIC_KEYS")
+# fontTools logs every table it subsets at INFO, once per PDF.
+LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
