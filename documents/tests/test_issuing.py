@@ -6,6 +6,7 @@ import json
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from django.utils import translation
 
 from documents.issuing import DocumentError, do_revoke_document, verify_document
 from documents.models import IssuedDocument
@@ -14,6 +15,12 @@ from documents.tests.factories import BIRTH_FACTS, TEST_KEY, create_user, issue
 from geo.tests.factories import create_facility, create_tree
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
