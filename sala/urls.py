@@ -18,6 +18,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("notifications/", include("notifications.machine_urls")),
+    path("", include("documents.machine_urls")),
 ]
 
 # Every page a person reads lives under /km/ or /en/.
@@ -27,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.allauth_urls")),
     path("", include("geo.urls")),
     path("notifications/", include("notifications.urls")),
+    path("", include("documents.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,
 )

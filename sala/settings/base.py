@@ -439,5 +439,7 @@ else:
     }
 SALA_DOCUMENT_SIGNING_KEY = envsecret("SALA_DOCUMENT_SIGNING_KEY")
 SALA_DOCUMENT_RETIRED_PUBLIC_KEYS = envlist("SALA_DOCUMENT_RETIRED_PUBLIC_KEYS")
+# Verification look-ups (page or JSON) one address may make per minute.
+SALA_DOCUMENT_VERIFICATIONS_PER_MINUTE = envint("SALA_DOCUMENT_VERIFICATIONS_PER_MINUTE", 30)
 # fontTools logs every table it subsets at INFO, once per PDF.
 LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
