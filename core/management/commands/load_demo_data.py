@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.demo import load_demo_officers
 from content.demo import load_demo_content
 from core.demo import load_demo_accounts
+from documents.demo import load_demo as load_demo_documents
 from geo.demo import load_demo_places
 from notifications.demo import load_demo_notifications
 
@@ -33,3 +34,4 @@ class Command(BaseCommand):
         )
         self.stdout.write(load_demo_content().summary())
         self.stdout.write(load_demo_notifications().summary())
+        self.stdout.write(load_demo_documents().summary())
