@@ -1,8 +1,8 @@
 """Verification codes: 15 random Crockford base32 characters and a check character.
 
 75 random bits make a code unguessable (no one finds a valid code by trying), and the
-check character (Luhn mod 32) catches a mistyped character or two swapped neighbours
-before the database is asked. People read codes off paper, so input is forgiving:
+check character (Luhn mod 32) catches any one mistyped character and any two swapped
+neighbours but 0 and Z before the database is asked. People read codes off paper, so input is forgiving:
 spaces, dashes and lower case are ignored and O, I and L are read as 0, 1 and 1.
 """
 

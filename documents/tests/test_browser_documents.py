@@ -55,9 +55,7 @@ def test_the_qr_code_address_opens_the_verification_in_the_readers_language(
 
 
 @pytest.mark.parametrize("language", ["km", "en"])
-def test_typing_a_code_checks_it_and_garbage_gets_a_message(
-    new_page, documents_issued, language
-):
+def test_typing_a_code_checks_it_and_garbage_gets_a_message(new_page, documents_issued, language):
     valid, _revoked = documents_issued
     page = new_page()
     page.goto(f"/{language}/verify/")

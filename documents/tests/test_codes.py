@@ -37,6 +37,7 @@ def test_a_mistyped_character_or_swapped_pair_fails_the_check():
                 assert normalise_code(code[:position] + char + code[position + 1 :]) is None
     for position in range(CODE_LENGTH - 1):
         a, b = code[position], code[position + 1]
-        if a != b:
+        # Luhn mod 32 misses one swap only, that of 0 and Z (as Luhn misses 09 and 90).
+        if a != b and {a, b} != {"0", "Z"}:
             swapped = code[:position] + b + a + code[position + 2 :]
             assert normalise_code(swapped) is None
