@@ -2,8 +2,9 @@
 
 75 random bits make a code unguessable (no one finds a valid code by trying), and the
 check character (Luhn mod 32) catches any one mistyped character and any two swapped
-neighbours but 0 and Z before the database is asked. People read codes off paper, so input is forgiving:
-spaces, dashes and lower case are ignored and O, I and L are read as 0, 1 and 1.
+neighbours but 0 and Z before the database is asked. People read codes off paper, so
+input is forgiving: spaces, dashes and lower case are ignored and O, I and L are read as
+0, 1 and 1.
 """
 
 from __future__ import annotations
