@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("notifications/", include("notifications.machine_urls")),
     path("", include("content.machine_urls")),
+    path("", include("documents.machine_urls")),
 ]
 
 # Every page a person reads lives under /km/ or /en/.
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.urls")),
     path("services/", include("services.urls")),
     path("news/", include("aggregation.urls")),
+    path("", include("documents.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "notifications",
     "services",
     "aggregation",
+    "documents",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -460,3 +461,24 @@ SALA_AGGREGATION_MAX_ATTACHMENT_BYTES = envint(
 # The authserv-id our own mail server writes into Authentication-Results; empty: those
 # headers are not trusted and only Return-Path/From alignment is checked.
 SALA_AGGREGATION_MAIL_AUTHSERV_ID = envstr("SALA_AGGREGATION_MAIL_AUTHSERV_ID")
+# --- Issued documents ---------------------------------------------------------------
+# PDFs of issued documents are private: stored under SALA_DOCUMENTS_ROOT (never served as
+# media) or, with MEDIA_STORAGE=s3, in the bucket under issued-documents/, and handed out
+# only by documents.views after a permission check. Signing keys: documents/signing.py.
+SALA_DOCUMENTS_ROOT = Path(envstr("SALA_DOCUMENTS_ROOT", str(VAR_DIR / "documents")))
+if MEDIA_STORAGE == "s3":
+    STORAGES["documents"] = {
+        "BACKEND": STORAGES["default"]["BACKEND"],
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "issued-documents"},
+    }
+else:
+    STORAGES["documents"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(SALA_DOCUMENTS_ROOT), "base_url": None},
+    }
+SALA_DOCUMENT_SIGNING_KEY = envsecret("SALA_DOCUMENT_SIGNING_KEY")
+SALA_DOCUMENT_RETIRED_PUBLIC_KEYS = envlist("SALA_DOCUMENT_RETIRED_PUBLIC_KEYS")
+# Verification look-ups (page or JSON) one address may make per minute.
+SALA_DOCUMENT_VERIFICATIONS_PER_MINUTE = envint("SALA_DOCUMENT_VERIFICATIONS_PER_MINUTE", 30)
+# fontTools logs every table it subsets at INFO, once per PDF.
+LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
