@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.allauth_urls")),
     path("", include("geo.urls")),
     path("notifications/", include("notifications.urls")),
+    path("search/", include("search.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,
 )

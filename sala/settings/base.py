@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "geo",
     "content",
     "notifications",
+    "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
