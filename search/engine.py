@@ -130,7 +130,7 @@ def _rank(hits: list[tuple[int, float]], request: SearchRequest, query: Query) -
         return []
     scores = dict(hits)
     best = max(scores.values()) or 1.0
-    documents = Document.objects.filter(id__in=scores).defer("title_terms", "body_terms")
+    documents = Document.objects.filter(id__in=scores).defer("body", "title_terms", "body_terms")
     plain_query = query.text.casefold()
     ranked: dict[str, Hit] = {}
     for document in documents:
@@ -156,7 +156,7 @@ def _in_visitor_language(ranked: dict[str, Hit], language: str) -> None:
     if not keys:
         return
     for document in Document.objects.filter(key__in=keys, language=language).defer(
-        "title_terms", "body_terms"
+        "body", "title_terms", "body_terms"
     ):
         ranked[document.key].document = document
 
@@ -248,7 +248,11 @@ def run_search(request: SearchRequest) -> SearchResults:
 
 def add_snippets(hits: list[Hit], query: Query) -> None:
     """Give the hits about to be shown their highlighted title and snippet."""
+    bodies = dict(
+        Document.objects.filter(id__in=[h.document.id for h in hits]).values_list("id", "body")
+    )
     for hit in hits:
+        hit.document.body = bodies.get(hit.document.id, "")
         hit.title = highlight(hit.document.title, query, whole=True)
         hit.snippet = highlight(hit.document.body, query)
 

@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete, post_save
 
 from search import analysis, khmer
 from search.models import Document, Word
-from search.registry import Index, area_resolver, index_for, indexes, on_register
+from search.registry import Entry, Facet, Index, area_resolver, index_for, indexes, on_register
 
 logger = logging.getLogger(__name__)
 
@@ -21,38 +21,55 @@ BATCH = 500
 MIN_WORD_LENGTH = 4
 
 
+def make_document(
+    key: str,
+    kind: str,
+    entry: Entry,
+    *,
+    promoted: bool = False,
+    boost: float = 1.0,
+    institution: Facet | None = None,
+    area: tuple[str, Facet] | None = None,
+) -> Document:
+    """Return the unsaved document for one entry, its text analysed."""
+    body = " ".join(entry.body.split())[:MAX_BODY_CHARS]
+    return Document(
+        key=key,
+        language=entry.language,
+        kind=kind,
+        title=entry.title[:300],
+        body=body,
+        url=entry.url[:500],
+        promoted=promoted,
+        boost=boost,
+        institution_key=institution.key if institution else "",
+        institution_km=institution.label_km[:300] if institution else "",
+        institution_en=institution.label_en[:300] if institution else "",
+        area_path=area[0] if area else "",
+        province_km=area[1].label_km if area else "",
+        province_en=area[1].label_en if area else "",
+        title_terms=analysis.index_terms(entry.title, romanised=True),
+        body_terms=analysis.index_terms(body),
+    )
+
+
 def documents_for(index: Index, obj: Any) -> list[Document]:
     """Return the unsaved documents (one per language) that describe an object."""
-    institution = index.institution(obj)
-    area = None
     code = index.area_code(obj)
     resolver = area_resolver()
-    if code and resolver is not None:
-        area = resolver.describe(code)
-    documents = []
-    for entry in index.entries(obj):
-        body = " ".join(entry.body.split())[:MAX_BODY_CHARS]
-        documents.append(
-            Document(
-                key=index.key(obj.pk),
-                language=entry.language,
-                kind=index.kind,
-                title=entry.title[:300],
-                body=body,
-                url=entry.url[:500],
-                promoted=index.promoted,
-                boost=index.boost(obj),
-                institution_key=institution.key if institution else "",
-                institution_km=institution.label_km[:300] if institution else "",
-                institution_en=institution.label_en[:300] if institution else "",
-                area_path=area[0] if area else "",
-                province_km=area[1].label_km if area else "",
-                province_en=area[1].label_en if area else "",
-                title_terms=analysis.index_terms(entry.title, romanised=True),
-                body_terms=analysis.index_terms(body),
-            )
+    area = resolver.describe(code) if code and resolver is not None else None
+    return [
+        make_document(
+            index.key(obj.pk),
+            index.kind,
+            entry,
+            promoted=index.promoted,
+            boost=index.boost(obj),
+            institution=index.institution(obj),
+            area=area,
         )
-    return documents
+        for entry in index.entries(obj)
+    ]
 
 
 def _words_of(documents: Iterable[Document]) -> set[str]:
@@ -69,7 +86,7 @@ def _words_of(documents: Iterable[Document]) -> set[str]:
     return {w for w in words if MIN_WORD_LENGTH <= len(w) <= 60 and not w.isdigit()}
 
 
-def _save(documents: list[Document]) -> None:
+def save_documents(documents: list[Document]) -> None:
     Document.objects.bulk_create(documents, batch_size=BATCH)
     words = _words_of(documents)
     if words:
@@ -90,7 +107,7 @@ def do_update_object(label: str, pk: Any) -> int:
         if obj is None:
             return 0
         documents = documents_for(index, obj)
-        _save(documents)
+        save_documents(documents)
     return len(documents)
 
 
@@ -124,12 +141,12 @@ def do_rebuild(
             batch.extend(documents_for(index, obj))
             done += 1
             if len(batch) >= BATCH:
-                _save(batch)
+                save_documents(batch)
                 documents += len(batch)
                 batch = []
                 if progress:
                     progress(index.kind, done, total)
-        _save(batch)
+        save_documents(batch)
         documents += len(batch)
         if progress:
             progress(index.kind, done, total)

@@ -72,12 +72,18 @@ def _mark_rank(mark: str) -> int:
     return 5  # signs: nikahit, reahmuk, yuukaleapintu, diacritics
 
 
+_MARK_PATTERN = re.compile(_MARK)
+
+
 def _reorder(match: re.Match[str]) -> str:
     cluster = match.group(0)
-    if not ("\u1780" <= cluster[0] <= "\u17b3"):
+    if len(cluster) < 3 or not ("\u1780" <= cluster[0] <= "\u17b3"):
+        return cluster  # a base with one mark at most: nothing to order
+    marks = _MARK_PATTERN.findall(cluster, 1)
+    ranks = [_mark_rank(mark) for mark in marks]
+    if ranks == sorted(ranks):
         return cluster
-    marks = re.findall(_MARK, cluster[1:])
-    return cluster[0] + "".join(sorted(marks, key=_mark_rank))
+    return cluster[0] + "".join(sorted(marks, key=_mark_rank))  # stable: subscripts keep order
 
 
 def normalise(text: str) -> str:
@@ -94,7 +100,12 @@ def is_khmer(token: str) -> bool:
 
 
 def clusters(word: str) -> list[str]:
-    return CLUSTER.findall(word)
+    return list(_clusters(word))
+
+
+@lru_cache(maxsize=100_000)
+def _clusters(word: str) -> tuple[str, ...]:
+    return tuple(CLUSTER.findall(word))
 
 
 _local = threading.local()
