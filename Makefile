@@ -29,6 +29,7 @@ demo: install ## set up the demo database and data, then run the portal and its 
 	SALA_ENV=demo $(MANAGE) load_gazetteer
 	SALA_ENV=demo $(MANAGE) collectstatic --no-input --verbosity 0
 	SALA_ENV=demo $(MANAGE) load_demo_data
+	SALA_ENV=demo $(MANAGE) rebuild_search_index
 	@SALA_ENV=demo SALA_SITE_URL=http://$(HOST):$(PORT) $(MANAGE) demo_accounts
 	@SALA_ENV=demo SALA_SITE_URL=http://$(HOST):$(PORT) tools/run_demo.sh "$(HOST)" "$(PORT)"
 

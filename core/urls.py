@@ -9,5 +9,4 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("design/", views.design, name="design"),
-    path("search/", views.search, name="search"),
 ]

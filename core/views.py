@@ -7,7 +7,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale, Page
 
 from core.health import readiness_problems
 
@@ -55,16 +54,3 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "500.html", status=500)
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    """Search the published pages in the visitor's language.
-
-    The unified, Khmer-aware index (the search app) replaces this once it lands.
-    """
-    query = request.GET.get("q", "").strip()[:200]
-    results = []
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
-        results = pages.search(query)[:50]
-    return render(request, "core/search.html", {"query": query, "results": results})

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("services/", include("services.urls")),
     path("news/", include("aggregation.urls")),
     path("", include("documents.urls")),
+    path("search/", include("search.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -67,23 +66,6 @@ class TestErrorPages:
         html = render_to_string("500.html")
         assert 'lang="km"' in html
         assert 'lang="en"' in html
-
-
-class TestSearch:
-    def test_an_empty_search_shows_the_form(self, client):
-        response = client.get("/en/search/")
-        assert response.status_code == 200
-        assert 'name="q"' in response.text
-
-    def test_it_finds_a_published_page_by_its_title(self, client):
-        root = Page.objects.get(depth=1)
-        root.add_child(instance=Page(title="Passport renewal", slug="passport-renewal"))
-        response = client.get("/km/search/?q=passport")
-        assert "Passport renewal" in response.text
-
-    def test_an_overlong_query_is_cut_not_refused(self, client):
-        response = client.get("/en/search/", {"q": "x" * 5000})
-        assert response.status_code == 200
 
 
 def test_the_design_page_shows_todays_date_in_khmer(client, settings):

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "services",
     "aggregation",
     "documents",
+    "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",

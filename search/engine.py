@@ -1,0 +1,320 @@
+"""Searching the index: candidates from the backend, then the same ranking, facets,
+"did you mean" and snippets for every backend.
+
+`run_search(SearchRequest(...))` is what the page calls; `suggest(text, language)` feeds
+the type-ahead. Ranking: the backend's relevance score, scaled to the best candidate,
+times the document's own weight, times boosts for a promoted kind (services), the
+visitor's language, the visitor's area (same area, district, province) and a title that
+contains the whole query. Facet counts are over the candidates (at most CANDIDATES).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from search import analysis, khmer
+from search.analysis import Query
+from search.backends import get_backend
+from search.models import Document, Word
+from search.registry import Facet, kind_labels
+
+logger = logging.getLogger(__name__)
+
+CANDIDATES = 300
+FEW = 5
+SNIPPET_CHARS = 220
+PROMOTED_BOOST = 2.0
+LANGUAGE_BOOST = 1.3
+TITLE_BOOST = 1.5
+AREA_BOOSTS = ((3, 1.5), (2, 1.35), (1, 1.2))  # same commune, district, province
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str
+    language: str
+    kind: str = ""
+    institution: str = ""
+    area: str = ""
+    in_language: str = ""
+    visitor_area_path: str = ""
+
+
+@dataclass
+class Hit:
+    document: Document
+    score: float
+    title: str = ""  # highlighted, safe HTML (add_snippets)
+    snippet: str = ""
+
+
+@dataclass
+class FacetCount:
+    key: str
+    label: str
+    count: int
+    selected: bool
+    url: str = ""  # this page with the filter set (or removed when selected)
+
+
+@dataclass
+class SearchResults:
+    query: Query
+    hits: list[Hit] = field(default_factory=list)  # all of them, filtered, best first
+    total: int = 0
+    kinds: list[FacetCount] = field(default_factory=list)
+    institutions: list[FacetCount] = field(default_factory=list)
+    areas: list[FacetCount] = field(default_factory=list)
+    languages: list[FacetCount] = field(default_factory=list)
+    did_you_mean: str = ""
+    corrected: bool = False  # the hits are for `did_you_mean`, the query had none
+    failed: bool = False
+
+
+def _candidates(query: Query) -> list[tuple[int, float]]:
+    backend = get_backend()
+    hits = backend.search(query, mode="all", limit=CANDIDATES)
+    if len(hits) < FEW and len(query.terms) > 1:
+        seen = {doc_id for doc_id, _score in hits}
+        best = max((s for _d, s in hits), default=0.0)
+        extra = backend.search(query, mode="any", limit=CANDIDATES)
+        top_extra = max((s for _d, s in extra), default=0.0) or 1.0
+        # Documents with only some of the words rank below those with all of them.
+        scale = (best or top_extra) * 0.5 / top_extra
+        hits += [(d, s * scale) for d, s in extra if d not in seen]
+    return hits
+
+
+def did_you_mean(query: Query) -> str:
+    """Return the query with each unknown Latin word replaced by the closest indexed word,
+    or "" when every word is known or none has a close neighbour."""
+    words = query.latin_words
+    if not words:
+        return ""
+    known = set(Word.objects.filter(word__in=words).values_list("word", flat=True))
+    backend = get_backend()
+    changed = False
+    out = []
+    for word in analysis._LATIN_WORD.findall(analysis.fold(query.text)):
+        if word in known or word.isdigit() or len(word) < 4 or word not in words:
+            out.append(word)
+            continue
+        close = backend.close_words(word, limit=1)
+        if close and close[0] != word:
+            out.append(close[0])
+            changed = True
+        else:
+            out.append(word)
+    return " ".join(out) if changed else ""
+
+
+def _area_boost(document: Document, visitor_path: str) -> float:
+    if not visitor_path or not document.area_path:
+        return 1.0
+    mine = visitor_path.strip("/").split("/")
+    theirs = document.area_path.strip("/").split("/")
+    for depth, boost in AREA_BOOSTS:
+        if len(mine) >= depth and len(theirs) >= depth and mine[:depth] == theirs[:depth]:
+            return boost
+    return 1.0
+
+
+def _rank(hits: list[tuple[int, float]], request: SearchRequest, query: Query) -> list[Hit]:
+    if not hits:
+        return []
+    scores = dict(hits)
+    best = max(scores.values()) or 1.0
+    documents = Document.objects.filter(id__in=scores).defer("body", "title_terms", "body_terms")
+    plain_query = query.text.casefold()
+    ranked: dict[str, Hit] = {}
+    for document in documents:
+        score = scores[document.id] / best * document.boost
+        if document.promoted:
+            score *= PROMOTED_BOOST
+        if document.language == request.language:
+            score *= LANGUAGE_BOOST
+        if plain_query and plain_query in khmer.normalise(document.title).casefold():
+            score *= TITLE_BOOST
+        score *= _area_boost(document, request.visitor_area_path)
+        # One result per object: the best of its languages.
+        current = ranked.get(document.key)
+        if current is None or score > current.score:
+            ranked[document.key] = Hit(document, score)
+    _in_visitor_language(ranked, request.language)
+    return sorted(ranked.values(), key=lambda hit: (-hit.score, hit.document.title))
+
+
+def _in_visitor_language(ranked: dict[str, Hit], language: str) -> None:
+    """Show each object in the visitor's language when it is written in it."""
+    keys = [key for key, hit in ranked.items() if hit.document.language != language]
+    if not keys:
+        return
+    for document in Document.objects.filter(key__in=keys, language=language).defer(
+        "body", "title_terms", "body_terms"
+    ):
+        ranked[document.key].document = document
+
+
+def _facets(hits: list[Hit], request: SearchRequest) -> dict[str, list[FacetCount]]:
+    language = request.language
+    labels = kind_labels()
+    kinds = Counter(h.document.kind for h in hits)
+    institutions: Counter[str] = Counter()
+    institution_names: dict[str, str] = {}
+    areas: Counter[str] = Counter()
+    area_names: dict[str, str] = {}
+    languages = Counter(h.document.language for h in hits)
+    for hit in hits:
+        d = hit.document
+        if d.institution_key:
+            institutions[d.institution_key] += 1
+            institution_names[d.institution_key] = Facet(
+                d.institution_key, d.institution_km, d.institution_en
+            ).label(language)
+        if d.area_path:
+            province = d.area_path.strip("/").split("/")[0]
+            areas[province] += 1
+            area_names[province] = Facet(province, d.province_km, d.province_en).label(language)
+    language_names = {"km": "ខ្មែរ", "en": "English"}
+    return {
+        "kinds": [
+            FacetCount(k, str(labels.get(k, k)), kinds[k], k == request.kind)
+            for k in sorted(kinds, key=lambda k: list(labels).index(k) if k in labels else 99)
+        ],
+        "institutions": [
+            FacetCount(k, institution_names[k], n, k == request.institution)
+            for k, n in institutions.most_common(10)
+        ],
+        "areas": [
+            FacetCount(k, area_names[k], n, k == request.area) for k, n in areas.most_common(10)
+        ],
+        "languages": [
+            FacetCount(k, language_names.get(k, k), n, k == request.in_language)
+            for k, n in sorted(languages.items())
+        ],
+    }
+
+
+def _filtered(hits: list[Hit], request: SearchRequest) -> list[Hit]:
+    out = hits
+    if request.kind:
+        out = [h for h in out if h.document.kind == request.kind]
+    if request.institution:
+        out = [h for h in out if h.document.institution_key == request.institution]
+    if request.area:
+        out = [h for h in out if h.document.area_path.strip("/").split("/")[0] == request.area]
+    if request.in_language:
+        out = [h for h in out if h.document.language == request.in_language]
+    return out
+
+
+def run_search(request: SearchRequest) -> SearchResults:
+    """Return one page of results for a visitor's query, with facets and "did you mean".
+    Never raises for what was typed; a failing database gives `failed=True`."""
+    query = analysis.parse_query(request.text)
+    results = SearchResults(query=query)
+    if not query:
+        return results
+    try:
+        hits = _candidates(query)
+        results.did_you_mean = did_you_mean(query)
+        if not hits and results.did_you_mean:
+            corrected = analysis.parse_query(results.did_you_mean)
+            hits = _candidates(corrected)
+            results.corrected = bool(hits)
+            if hits:
+                query = corrected
+        ranked = _rank(hits, request, query)
+    except DatabaseError:
+        logger.exception("search failed", extra={"query": request.text[:200]})
+        results.failed = True
+        return results
+    facets = _facets(ranked, request)
+    results.kinds = facets["kinds"]
+    results.institutions = facets["institutions"]
+    results.areas = facets["areas"]
+    results.languages = facets["languages"]
+    results.hits = _filtered(ranked, request)
+    results.total = len(results.hits)
+    results.query = query
+    return results
+
+
+def add_snippets(hits: list[Hit], query: Query) -> None:
+    """Give the hits about to be shown their highlighted title and snippet."""
+    bodies = dict(
+        Document.objects.filter(id__in=[h.document.id for h in hits]).values_list("id", "body")
+    )
+    for hit in hits:
+        hit.document.body = bodies.get(hit.document.id, "")
+        hit.title = highlight(hit.document.title, query, whole=True)
+        hit.snippet = highlight(hit.document.body, query)
+
+
+def suggest(text: str, language: str, limit: int = 8) -> list[Document]:
+    """Return documents whose words start like the query (the last word as a prefix)."""
+    query = analysis.parse_query(text)
+    if not query:
+        return []
+    try:
+        hits = get_backend().search(query, mode="all", prefix=True, limit=60)
+    except DatabaseError:
+        logger.exception("suggest failed")
+        return []
+    ranked = _rank(hits, SearchRequest(text=text, language=language), query)
+    return [hit.document for hit in ranked[:limit]]
+
+
+# --- Snippets ----------------------------------------------------------------------------
+
+
+def _spans(text: str, query: Query) -> list[tuple[int, int]]:
+    """Return the [start, end) spans of normalised text that the query matched."""
+    latin = {t.term for t in query.terms if not t.khmer}
+    spans = [(t.start, t.end) for t in analysis.tokens(text) if not t.khmer and t.term in latin]
+    for term in query.terms:
+        if term.khmer:
+            start = text.find(term.term)
+            while start != -1:
+                spans.append((start, start + len(term.term)))
+                start = text.find(term.term, start + len(term.term))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight(text: str, query: Query, *, whole: bool = False) -> SafeString:
+    """Return text (a window around the first match unless `whole`) with the matched words
+    in <mark>, escaped."""
+    text = khmer.normalise(text or "")
+    spans = _spans(text, query)
+    begin, end = 0, len(text)
+    if not whole and len(text) > SNIPPET_CHARS:
+        first = spans[0][0] if spans else 0
+        begin = max(0, first - SNIPPET_CHARS // 3)
+        while begin > 0 and not text[begin - 1].isspace() and first - begin < SNIPPET_CHARS // 2:
+            begin -= 1
+        end = min(len(text), begin + SNIPPET_CHARS)
+    out = ["…" if begin > 0 else ""]
+    position = begin
+    for start, stop in spans:
+        if stop <= begin or start >= end:
+            continue
+        start, stop = max(start, begin), min(stop, end)
+        out.append(escape(text[position:start]))
+        out.append(f"<mark>{escape(text[start:stop])}</mark>")
+        position = stop
+    out.append(escape(text[position:end]))
+    out.append("…" if end < len(text) else "")
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above

@@ -1,0 +1,191 @@
+"""Writing the index: documents from registered objects, updates after commits, rebuilds."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+
+from search import analysis, khmer
+from search.models import Document, Word
+from search.registry import Entry, Facet, Index, area_resolver, index_for, indexes, on_register
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY_CHARS = 20_000
+BATCH = 500
+MIN_WORD_LENGTH = 4
+
+
+def make_document(
+    key: str,
+    kind: str,
+    entry: Entry,
+    *,
+    promoted: bool = False,
+    boost: float = 1.0,
+    institution: Facet | None = None,
+    area: tuple[str, Facet] | None = None,
+) -> Document:
+    """Return the unsaved document for one entry, its text analysed."""
+    body = " ".join(entry.body.split())[:MAX_BODY_CHARS]
+    return Document(
+        key=key,
+        language=entry.language,
+        kind=kind,
+        title=entry.title[:300],
+        body=body,
+        url=entry.url[:500],
+        promoted=promoted,
+        boost=boost,
+        institution_key=institution.key if institution else "",
+        institution_km=institution.label_km[:300] if institution else "",
+        institution_en=institution.label_en[:300] if institution else "",
+        area_path=area[0] if area else "",
+        province_km=area[1].label_km if area else "",
+        province_en=area[1].label_en if area else "",
+        title_terms=analysis.index_terms(entry.title, romanised=True),
+        body_terms=analysis.index_terms(body),
+    )
+
+
+def documents_for(index: Index, obj: Any) -> list[Document]:
+    """Return the unsaved documents (one per language) that describe an object."""
+    code = index.area_code(obj)
+    resolver = area_resolver()
+    area = resolver.describe(code) if code and resolver is not None else None
+    return [
+        make_document(
+            index.key(obj.pk),
+            index.kind,
+            entry,
+            promoted=index.promoted,
+            boost=index.boost(obj),
+            institution=index.institution(obj),
+            area=area,
+        )
+        for entry in index.entries(obj)
+    ]
+
+
+def _words_of(documents: Iterable[Document]) -> set[str]:
+    """Return the Latin words (folded, unstemmed) of titles and romanised titles."""
+    words: set[str] = set()
+    for document in documents:
+        text = khmer.normalise(f"{document.title} {document.body[:2000]}")
+        for token_text, _start, _end in khmer.words(text):
+            if khmer.is_khmer(token_text):
+                for spelling in khmer.romanise(token_text):
+                    words.update(analysis.fold(spelling).split())
+            else:
+                words.update(analysis._LATIN_WORD.findall(analysis.fold(token_text)))
+    return {w for w in words if MIN_WORD_LENGTH <= len(w) <= 60 and not w.isdigit()}
+
+
+def save_documents(documents: list[Document]) -> None:
+    Document.objects.bulk_create(documents, batch_size=BATCH)
+    words = _words_of(documents)
+    if words:
+        Word.objects.bulk_create(
+            [Word(word=w) for w in sorted(words)], batch_size=BATCH, ignore_conflicts=True
+        )
+
+
+def do_update_object(label: str, pk: Any) -> int:
+    """Index the object again (or remove it when it is no longer public); return how many
+    documents it has now."""
+    index = index_for(label)
+    if index is None:
+        return 0
+    obj = index.get_queryset().filter(pk=pk).first()
+    with transaction.atomic():
+        Document.objects.filter(key=index.key(pk)).delete()
+        if obj is None:
+            return 0
+        documents = documents_for(index, obj)
+        save_documents(documents)
+    return len(documents)
+
+
+def do_remove_object(label: str, pk: Any) -> None:
+    index = index_for(label)
+    if index is not None:
+        Document.objects.filter(key=index.key(pk)).delete()
+
+
+@dataclass
+class RebuildReport:
+    """Counts of a rebuild: objects and documents per kind."""
+
+    objects: dict[str, int] = field(default_factory=dict)
+    documents: dict[str, int] = field(default_factory=dict)
+
+
+def do_rebuild(
+    progress: Callable[[str, int, int], None] | None = None, *, only: Iterable[str] = ()
+) -> RebuildReport:
+    """Empty the index (or the given models' part of it) and index every object again."""
+    report = RebuildReport()
+    chosen = [i for i in indexes() if not only or i.label in only or i.kind in only]
+    for index in chosen:
+        queryset = index.get_queryset()
+        total = queryset.count()
+        Document.objects.filter(key__startswith=f"{index.label}:").delete()
+        done = documents = 0
+        batch: list[Document] = []
+        for obj in queryset.iterator(chunk_size=BATCH):
+            batch.extend(documents_for(index, obj))
+            done += 1
+            if len(batch) >= BATCH:
+                save_documents(batch)
+                documents += len(batch)
+                batch = []
+                if progress:
+                    progress(index.kind, done, total)
+        save_documents(batch)
+        documents += len(batch)
+        if progress:
+            progress(index.kind, done, total)
+        report.objects[index.label] = done
+        report.documents[index.label] = documents
+    return report
+
+
+# --- Keeping the index up to date -------------------------------------------------------
+
+
+def schedule_update(obj: models.Model) -> None:
+    """Re-index an object in a task once the current transaction commits."""
+    from search.tasks import update_object
+
+    label, pk = obj._meta.label_lower, obj.pk
+    transaction.on_commit(lambda: update_object.enqueue(label, pk))
+
+
+def schedule_removal(obj: models.Model) -> None:
+    from search.tasks import remove_object
+
+    label, pk = obj._meta.label_lower, obj.pk
+    transaction.on_commit(lambda: remove_object.enqueue(label, pk))
+
+
+def _saved(sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any) -> None:
+    if not raw:
+        schedule_update(instance)
+
+
+def _deleted(sender: type[models.Model], instance: models.Model, **_: Any) -> None:
+    schedule_removal(instance)
+
+
+def _watch(index: Index) -> None:
+    uid = f"search:{index.label}"
+    post_save.connect(_saved, sender=index.model, dispatch_uid=uid, weak=False)
+    post_delete.connect(_deleted, sender=index.model, dispatch_uid=uid, weak=False)
+
+
+on_register(_watch)
