@@ -327,7 +327,14 @@ def submitted(request: HttpRequest, public_id) -> HttpResponse:
     return render(
         request,
         "services/submitted.html",
-        {"application": application, "service": application.service},
+        {
+            "application": application,
+            "service": application.service,
+            "breadcrumbs": [
+                (_("Your applications"), reverse("services:applications")),
+                (application.reference, ""),
+            ],
+        },
     )
 
 

@@ -52,6 +52,8 @@ def test_apply_for_a_birth_registration_end_to_end(new_page, live_server, java_s
     assert page.input_value("input[name=child_name__latin]") == "Sok Vannak"
     assert page.is_checked("input[name=child_sex][value=female]")
     check(page)
+    if java_script:
+        save_screenshots(page, "services-page-error-en")
     page.check("input[name=place_of_birth][value=home]")
     page.fill("input[name=birth_village]", "Sla Kram")
     submit(page)
@@ -88,6 +90,8 @@ def test_apply_for_a_birth_registration_end_to_end(new_page, live_server, java_s
     # Check your answers, change one, then send.
     assert page.locator("h1").inner_text() == "Check your answers before sending your application"
     check(page)
+    if java_script:
+        save_screenshots(page, "services-check-en")
     summary = page.locator("main").inner_text()
     assert "Sok Vannak" in summary and "notice.png" in summary and "letter.pdf" in summary
     with page.expect_navigation():
@@ -115,6 +119,8 @@ def test_apply_for_a_birth_registration_end_to_end(new_page, live_server, java_s
     assert application.attachments.count() == 2
     check(page)
     if java_script:
+        save_screenshots(page, "services-sent-en")
+    if java_script:
         assert_no_csp_violations(page)
 
 
@@ -128,3 +134,20 @@ def test_the_service_pages_look_right(page, live_server):
         page.goto(f"/{language}/services/birth-registration/")
         assert_no_axe_violations(page)
         save_screenshots(page, f"services-start-{language}")
+
+
+def test_the_application_pages_in_khmer(page, live_server):
+    """A page with its errors, and the person's applications, in Khmer."""
+    load_demo()
+    user = create_user()
+    sign_in_as(page, user, live_server.url)
+    page.goto("/km/services/birth-registration/")
+    submit(page, "ចាប់ផ្តើមឥឡូវនេះ")
+    submit(page, "រក្សាទុក ហើយបន្ត")
+    assert page.locator(".error-summary").is_visible()
+    assert_no_axe_violations(page)
+    save_screenshots(page, "services-page-error-km")
+    page.goto("/km/services/applications/")
+    assert "ការចុះបញ្ជីកំណើត" in page.locator("main").inner_text()
+    assert_no_axe_violations(page)
+    save_screenshots(page, "services-applications-km")
