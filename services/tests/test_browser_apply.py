@@ -151,3 +151,17 @@ def test_the_application_pages_in_khmer(page, live_server):
     assert "ការចុះបញ្ជីកំណើត" in page.locator("main").inner_text()
     assert_no_axe_violations(page)
     save_screenshots(page, "services-applications-km")
+
+
+def test_a_place_field_suggests_villages_as_you_type(page, live_server):
+    tree = create_tree()
+    load_demo()
+    sign_in_as(page, create_user(), live_server.url)
+    page.goto("/en/services/birth-registration/")
+    submit(page, "Start now")
+    page.fill("input[name=birth_village]", "Sla K")
+    option = page.locator("datalist#id_birth_village-places option")
+    option.first.wait_for(state="attached")
+    assert option.first.get_attribute("value") == tree.village.code
+    assert_no_axe_violations(page)
+    assert_no_csp_violations(page)
