@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from accounts.tests.factories import create_user
-from core.testing import assert_no_axe_violations, assert_no_csp_violations, save_screenshots
+from core.testing import (
+    assert_no_axe_violations,
+    assert_no_csp_violations,
+    assert_page_budget,
+    save_screenshots,
+)
 from core.testing.browser import sign_in_as
 from geo.tests.factories import create_facility, create_tree
 from services.demo import load_demo
@@ -128,10 +133,10 @@ def test_the_service_pages_look_right(page, live_server):
     """Screenshots of the catalogue and a start page in Khmer and English."""
     load_demo()
     for language in ("km", "en"):
-        page.goto(f"/{language}/services/")
+        assert_page_budget(page, f"/{language}/services/")
         assert_no_axe_violations(page)
         save_screenshots(page, f"services-catalogue-{language}")
-        page.goto(f"/{language}/services/birth-registration/")
+        assert_page_budget(page, f"/{language}/services/birth-registration/")
         assert_no_axe_violations(page)
         save_screenshots(page, f"services-start-{language}")
 
