@@ -12,6 +12,7 @@ import hashlib
 import logging
 import uuid
 
+import magic
 from django.core.exceptions import ValidationError
 from django.core.files.storage import Storage, storages
 from django.core.files.uploadedfile import UploadedFile
@@ -51,15 +52,6 @@ def sniff_content_type(upload: UploadedFile) -> str:
     upload.seek(0)
     head = upload.read(SNIFF_BYTES)
     upload.seek(0)
-    try:
-        import magic
-    except ImportError:  # libmagic missing: puremagic reads the same signatures in Python
-        import puremagic
-
-        try:
-            return puremagic.from_string(head, mime=True) or "application/octet-stream"
-        except puremagic.PureError:
-            return "application/octet-stream"
     return magic.from_buffer(head, mime=True)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
@@ -155,7 +156,11 @@ def _django_fields(item: Field, name: str, label: str) -> dict[str, forms.Field]
     if kind == "area":
         return {name: forms.CharField(
             max_length=120, **common,
-            widget=forms.TextInput(attrs={"data-area-level": spec.get("level", "village")}),
+            widget=forms.TextInput(attrs={
+                "data-area-level": AREA_LEVELS[spec.get("level", "village")],
+                "data-suggest-url": reverse("geo:suggest_areas"),
+                "autocomplete": "off",
+            }),
         )}  # fmt: skip
     if kind == "file":
         common["required"] = False  # files already uploaded count: checked in clean()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -39,6 +40,7 @@ from services.submitting import (
 )
 
 AUDIENCES = {"citizens": "for_citizens", "businesses": "for_businesses"}
+CATALOGUE_PAGE_SIZE = 20
 
 
 @require_GET
@@ -63,12 +65,14 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             | Q(summary_km__icontains=query)
             | Q(summary_en__icontains=query)
         )
-    services = list(services.order_by("name_en" if request.LANGUAGE_CODE == "en" else "name_km"))
+    ordered = services.order_by("name_en" if request.LANGUAGE_CODE == "en" else "name_km")
+    page_obj = Paginator(ordered, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "services/catalogue.html",
         {
-            "services": services,
+            "services": page_obj.object_list,
+            "page_obj": page_obj,
             "chosen": chosen,
             "query": query,
             "topics": Topic.objects.filter(services__status="published").distinct(),
@@ -327,7 +331,14 @@ def submitted(request: HttpRequest, public_id) -> HttpResponse:
     return render(
         request,
         "services/submitted.html",
-        {"application": application, "service": application.service},
+        {
+            "application": application,
+            "service": application.service,
+            "breadcrumbs": [
+                (_("Your applications"), reverse("services:applications")),
+                (application.reference, ""),
+            ],
+        },
     )
 
 

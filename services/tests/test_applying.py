@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.tests.factories import create_user
 from services.models import Application
@@ -134,3 +135,43 @@ def test_adding_another_child_keeps_what_was_typed(client, draft):
     body = response.content.decode()
     assert 'value="Vannak"' in body
     assert 'name="children__1__child_name"' in body
+
+
+def test_a_service_needing_a_verified_identity_refuses_an_unverified_person(client, citizen):
+    service = create_service(requires_verified_identity=True)
+    response = client.post(reverse("services:start", args=[service.slug]))
+    assert response.url == service.get_absolute_url()
+    assert not Application.objects.exists()
+    citizen.identity_verified_at = timezone.now()
+    citizen.save(update_fields=["identity_verified_at"])
+    client.post(reverse("services:start", args=[service.slug]))
+    assert Application.objects.filter(user=citizen).exists()
+
+
+def test_your_applications_lists_drafts_to_resume_and_those_sent(client, draft):
+    body = client.get(reverse("services:applications")).content.decode()
+    assert "Continue this application" in body
+    assert reverse("services:resume", args=[draft.public_id]) in body
+
+
+def test_a_place_name_shared_by_several_villages_asks_which_one(client, draft):
+    from geo.tests.factories import create_area, create_tree
+
+    tree = create_tree()
+    create_area("17100499", "Sla Kram", "ស្លក្រាម", tree.other_commune)
+    form_definition = draft.form_version.definition
+    form_definition["pages"][0]["fields"].append(
+        {"key": "village", "type": "area", "label": {"km": "ភូមិ", "en": "Village"}}
+    )
+    draft.form_version.__class__.objects.filter(pk=draft.form_version.pk).update(
+        definition=form_definition
+    )
+    response = client.post(page_url(draft, "about"), {**ABOUT, "village": "Sla Kram"})
+    body = response.content.decode()
+    assert "Several places are called “Sla Kram”" in body
+    assert 'name="village__pick" id="id_village_pick_1" value="17100101"' in body
+    client.post(
+        page_url(draft, "about"), {**ABOUT, "village": "Sla Kram", "village__pick": "17100499"}
+    )
+    draft.refresh_from_db()
+    assert draft.answers["village"] == "17100499"

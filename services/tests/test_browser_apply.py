@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from accounts.tests.factories import create_user
-from core.testing import assert_no_axe_violations, assert_no_csp_violations, save_screenshots
+from core.testing import (
+    assert_no_axe_violations,
+    assert_no_csp_violations,
+    assert_page_budget,
+    save_screenshots,
+)
 from core.testing.browser import sign_in_as
 from geo.tests.factories import create_facility, create_tree
 from services.demo import load_demo
@@ -52,6 +57,8 @@ def test_apply_for_a_birth_registration_end_to_end(new_page, live_server, java_s
     assert page.input_value("input[name=child_name__latin]") == "Sok Vannak"
     assert page.is_checked("input[name=child_sex][value=female]")
     check(page)
+    if java_script:
+        save_screenshots(page, "services-page-error-en")
     page.check("input[name=place_of_birth][value=home]")
     page.fill("input[name=birth_village]", "Sla Kram")
     submit(page)
@@ -88,6 +95,8 @@ def test_apply_for_a_birth_registration_end_to_end(new_page, live_server, java_s
     # Check your answers, change one, then send.
     assert page.locator("h1").inner_text() == "Check your answers before sending your application"
     check(page)
+    if java_script:
+        save_screenshots(page, "services-check-en")
     summary = page.locator("main").inner_text()
     assert "Sok Vannak" in summary and "notice.png" in summary and "letter.pdf" in summary
     with page.expect_navigation():
@@ -115,6 +124,8 @@ def test_apply_for_a_birth_registration_end_to_end(new_page, live_server, java_s
     assert application.attachments.count() == 2
     check(page)
     if java_script:
+        save_screenshots(page, "services-sent-en")
+    if java_script:
         assert_no_csp_violations(page)
 
 
@@ -122,9 +133,40 @@ def test_the_service_pages_look_right(page, live_server):
     """Screenshots of the catalogue and a start page in Khmer and English."""
     load_demo()
     for language in ("km", "en"):
-        page.goto(f"/{language}/services/")
+        assert_page_budget(page, f"/{language}/services/")
         assert_no_axe_violations(page)
         save_screenshots(page, f"services-catalogue-{language}")
-        page.goto(f"/{language}/services/birth-registration/")
+        assert_page_budget(page, f"/{language}/services/birth-registration/")
         assert_no_axe_violations(page)
         save_screenshots(page, f"services-start-{language}")
+
+
+def test_the_application_pages_in_khmer(page, live_server):
+    """A page with its errors, and the person's applications, in Khmer."""
+    load_demo()
+    user = create_user()
+    sign_in_as(page, user, live_server.url)
+    page.goto("/km/services/birth-registration/")
+    submit(page, "ចាប់ផ្តើមឥឡូវនេះ")
+    submit(page, "រក្សាទុក ហើយបន្ត")
+    assert page.locator(".error-summary").is_visible()
+    assert_no_axe_violations(page)
+    save_screenshots(page, "services-page-error-km")
+    page.goto("/km/services/applications/")
+    assert "ការចុះបញ្ជីកំណើត" in page.locator("main").inner_text()
+    assert_no_axe_violations(page)
+    save_screenshots(page, "services-applications-km")
+
+
+def test_a_place_field_suggests_villages_as_you_type(page, live_server):
+    tree = create_tree()
+    load_demo()
+    sign_in_as(page, create_user(), live_server.url)
+    page.goto("/en/services/birth-registration/")
+    submit(page, "Start now")
+    page.fill("input[name=birth_village]", "Sla K")
+    option = page.locator("datalist#id_birth_village-places option")
+    option.first.wait_for(state="attached")
+    assert option.first.get_attribute("value") == tree.village.code
+    assert_no_axe_violations(page)
+    assert_no_csp_violations(page)
