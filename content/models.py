@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -585,7 +586,8 @@ class NewsPage(SalaPage):
     content_panels = [
         *SalaPage.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("urgent")]),
-        FieldPanel("institution"),
+        # A list of the editor's own institutions (NewsPageForm), not the page chooser.
+        FieldPanel("institution", widget=forms.Select),
         FieldPanel("body"),
         FieldPanel("areas"),
         FieldPanel("topics"),

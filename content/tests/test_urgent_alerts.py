@@ -66,6 +66,7 @@ def test_the_banner_shows_to_visitors_of_the_area_and_on_its_place_page(client, 
     response = client.get("/en/")
     assert BANNER in response.text
     assert 'href="/en/news/flood-warning/"' in response.text
+    assert f'href="/en/feeds/area/{tree.village.code}/news.rss"' in response.text
 
 
 def test_the_banner_does_not_show_in_other_areas(client, tree, news_index):
