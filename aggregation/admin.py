@@ -13,7 +13,6 @@ from django.utils.translation import ngettext
 from aggregation.models import Attachment, ClassificationRule, Item, Source
 from aggregation.publishing import do_publish_items
 
-
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
