@@ -4,6 +4,7 @@ classification rules."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -12,9 +13,12 @@ from django.utils.translation import ngettext
 from aggregation.models import Attachment, ClassificationRule, Item, Source
 from aggregation.publishing import do_publish_items
 
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = (
         "name_en",
         "name_km",
@@ -124,6 +128,7 @@ class AttachmentInline(admin.TabularInline):
 
 @admin.register(Item)
 class ItemAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ("title", "status", "source", "institution", "language", "published_at")
     list_filter = ("status", "language", "source", "institution")
     search_fields = ("title", "summary", "original_url")
