@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from accounts.permissions import (
@@ -53,3 +56,23 @@ def do_record_download(document: IssuedDocument, user, request: HttpRequest) -> 
 
 def open_pdf(document: IssuedDocument):
     return storages["documents"].open(document.pdf_name, "rb")
+
+
+def documents_held_by(user) -> QuerySet[IssuedDocument]:
+    """Return the documents issued to the person (not those of their organisations)."""
+    return IssuedDocument.objects.filter(holder=user).order_by("-issued_at")
+
+
+def export_section(user) -> list[dict[str, Any]]:
+    """The person's documents in their personal-data export (accounts.profiles)."""
+    return [
+        {
+            "code": document.code,
+            "title": {"km": document.title_km, "en": document.title_en},
+            "issuer": {"km": document.issuer_name_km, "en": document.issuer_name_en},
+            "issued_at": document.issued_at.isoformat(),
+            "status": document.status,
+            "facts": document.facts,
+        }
+        for document in documents_held_by(user)
+    ]

@@ -9,4 +9,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Issued documents")
 
     def ready(self) -> None:
+        from accounts.profiles import register_export_section
         from documents import checks  # noqa: F401 - registers the signing key check
+        from documents.access import export_section
+
+        register_export_section("issued_documents", export_section)

@@ -18,6 +18,7 @@ import base64
 import binascii
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -116,8 +117,15 @@ def _generated_key() -> Ed25519PrivateKey:
     path = settings.VAR_DIR / GENERATED_KEY_FILE
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(private_key_pem(Ed25519PrivateKey.generate()))
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        partial.touch(mode=0o600)
+        partial.write_text(private_key_pem(Ed25519PrivateKey.generate()))
+        try:
+            os.link(partial, path)  # never replaces a key another process made first
+        except FileExistsError:
+            pass
+        finally:
+            partial.unlink()
     return parse_private_key(path.read_text())
 
 

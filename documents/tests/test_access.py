@@ -123,3 +123,12 @@ def test_the_verification_page_offers_the_pdf_only_to_those_who_may_have_it(clie
     assert pdf_url(document) not in client.get(f"/en/verify/{document.code}/").content.decode()
     client.force_login(people["holder"])
     assert pdf_url(document) in client.get(f"/en/verify/{document.code}/").content.decode()
+
+
+def test_a_persons_documents_are_in_their_data_export(world):
+    from accounts.profiles import export_personal_data
+
+    people, objects = world
+    exported = export_personal_data(people["holder"])["issued_documents"]
+    assert [item["code"] for item in exported] == [objects["document"].code]
+    assert export_personal_data(people["other_citizen"])["issued_documents"] == []

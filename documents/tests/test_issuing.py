@@ -140,3 +140,16 @@ def test_the_subject_link_finds_documents_issued_for_something(office):
 def test_without_an_office_the_portal_is_the_issuer():
     document = issue(office=None)
     assert json.loads(document.content)["issuer"] == {"code": "", "km": "សាលា", "en": "Sala"}
+
+
+def test_without_a_configured_key_the_demo_generates_one_into_var_once(settings, tmp_path):
+    from documents.signing import GENERATED_KEY_FILE, signing_key
+
+    settings.VAR_DIR = tmp_path
+    settings.SALA_DOCUMENT_SIGNING_KEY = ""
+    first = signing_key().key_id
+    key_file = tmp_path / GENERATED_KEY_FILE
+    assert key_file.stat().st_mode & 0o077 == 0
+    signing_key.cache_clear()
+    assert signing_key().key_id == first
+    assert [path.name for path in tmp_path.iterdir()] == [GENERATED_KEY_FILE]
