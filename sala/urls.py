@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("geo.urls")),
     path("notifications/", include("notifications.urls")),
     path("services/", include("services.urls")),
+    path("", include("cases.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "content",
     "notifications",
     "services",
+    "cases",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
