@@ -124,6 +124,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "overdue": overdue,
             "query": query.urlencode(),
             "today": today,
+            "workflow": workflow,
         },
     )
 
@@ -343,7 +344,7 @@ def inline_attachment(request: HttpRequest, public_id) -> HttpResponse:
 @require_GET
 def my_cases(request: HttpRequest) -> HttpResponse:
     cases = Case.objects.filter(applicant=request.user).select_related("service")
-    return render(request, "cases/my_cases.html", {"cases": cases})
+    return render(request, "cases/my_cases.html", {"cases": cases, "workflow": default_workflow()})
 
 
 def _store_files(case: Case, checked) -> list:

@@ -279,6 +279,12 @@ def do_transition(
     transition = workflow.transitions.get(key)
     if transition is None:
         raise CaseActionError(_("This action does not exist."))
+    if transition.by_applicant:
+        allowed = actor.pk == case.applicant_id
+    else:
+        allowed = bool(office_roles(actor, case) & set(transition.roles))
+    if not allowed:
+        raise PermissionDenied
     if case.state not in transition.sources:
         if case.state == transition.target:
             raise CaseActionError(
@@ -289,12 +295,6 @@ def do_transition(
             _("This action is not possible while the case is %(state)s.")
             % {"state": workflow.state_label(case.state)}
         )
-    if transition.by_applicant:
-        allowed = actor.pk == case.applicant_id
-    else:
-        allowed = bool(office_roles(actor, case) & set(transition.roles))
-    if not allowed:
-        raise PermissionDenied
     reason = reason.strip()
     if transition.needs_reason and not reason:
         raise CaseActionError(_("Write the reason: the applicant will read it."))
