@@ -44,6 +44,9 @@ def find_or_create_walk_in(*, name: str, mobile: str, date_of_birth=None) -> Use
 def do_start_counter_application(officer, office, service, citizen: User):
     """Start the citizen's draft, recorded as taken at the counter by `officer`."""
     application = do_start_application(citizen, service)
+    if application.area_id is None:  # routed like an application made where it is taken
+        application.area = office.area
+        application.save(update_fields=["area", "updated_at"])
     CounterIntake.objects.get_or_create(
         application=application, defaults={"officer": officer, "office": office}
     )

@@ -10,6 +10,16 @@ import pytest
 from services.tests.conftest import attachments_root, english  # noqa: F401
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit windows do not carry over from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @dataclass
 class World:
     tree: object
