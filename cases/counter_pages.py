@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from services.answers import answer_rows
 from services.definitions import pages_to_ask, visible_answers
@@ -70,8 +69,6 @@ def counter_page(request: HttpRequest, application: Application) -> HttpResponse
             "returning": False,
             "step": index + 1,
             "steps": len(asked),
-            "counter_note": _("Filled in at the counter for %(name)s")
-            % {"name": application.user.display_name},
         },
         status=400 if form.errors else 200,
     )

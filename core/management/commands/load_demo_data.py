@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import load_demo_officers
+from cases.demo import load_demo_cases
 from content.demo import load_demo_content
 from core.demo import load_demo_accounts
 from geo.demo import load_demo_places
@@ -33,3 +34,4 @@ class Command(BaseCommand):
         )
         self.stdout.write(load_demo_content().summary())
         self.stdout.write(load_demo_notifications().summary())
+        self.stdout.write(load_demo_cases().summary())
