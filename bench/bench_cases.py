@@ -164,25 +164,42 @@ def prepare(count: int):
     return service, hall, cookies, officers
 
 
+RETRIES = 8
+errors: list[str] = []
+
+
+def step(session, method: str, url: str, **data) -> tuple[object, str]:
+    """One request as a person makes it: on an error page (e.g. the database busy), wait
+    and try again. Return the response and the next form's CSRF token."""
+    for attempt in range(RETRIES):
+        try:
+            response = session.request(method, url, data=data or None, timeout=120)
+        except OSError as exc:
+            errors.append(type(exc).__name__)
+        else:
+            found = CSRF.search(response.text)
+            if response.status_code == 200 and found:
+                return response, found.group(1)
+            errors.append(str(response.status_code))
+        time.sleep(0.2 * (attempt + 1))
+    raise AssertionError(f"{url} kept failing: {errors[-RETRIES:]}")
+
+
 def apply(base: str, cookie: str) -> float:
     """One applicant's whole journey over HTTP; return the send's latency in ms."""
     import requests
 
     session = requests.Session()
     session.cookies.set("sessionid", cookie)
-    page = session.get(f"{base}/en/services/residence/", timeout=60)
-    token = CSRF.search(page.text).group(1)
-    form = session.post(f"{base}/en/services/residence/start/",
-                        data={"csrfmiddlewaretoken": token}, timeout=60)  # fmt: skip
-    token = CSRF.search(form.text).group(1)
-    check = session.post(form.url, data={"csrfmiddlewaretoken": token, "full_name": "Sok Dara",
-                                         "_continue": "1"}, timeout=60)  # fmt: skip
-    token = CSRF.search(check.text).group(1)
+    _page, token = step(session, "GET", f"{base}/en/services/residence/")
+    form, token = step(session, "POST", f"{base}/en/services/residence/start/",
+                       csrfmiddlewaretoken=token)  # fmt: skip
+    check, token = step(session, "POST", form.url, csrfmiddlewaretoken=token,
+                        full_name="Sok Dara", _continue="1")  # fmt: skip
     sent_at = time.perf_counter()
-    sent = session.post(check.url, data={"csrfmiddlewaretoken": token, "declaration": "yes"},
-                        timeout=60)  # fmt: skip
+    sent, _token = step(session, "POST", check.url, csrfmiddlewaretoken=token, declaration="yes")
     elapsed = (time.perf_counter() - sent_at) * 1000
-    assert sent.status_code == 200 and "/sent/" in sent.url, (sent.status_code, sent.url)
+    assert "/sent/" in sent.url, sent.url
     return elapsed
 
 
@@ -193,11 +210,13 @@ def work_queue(base: str, cookie: str, stop: threading.Event, timings: list[floa
     session.cookies.set("sessionid", cookie)
     while not stop.is_set():
         started = time.perf_counter()
-        queue = session.get(f"{base}/en/office/", timeout=60)
+        queue = session.get(f"{base}/en/office/", timeout=120)
+        if queue.status_code != 200:
+            errors.append(f"queue {queue.status_code}")
+            continue
         timings.append((time.perf_counter() - started) * 1000)
-        assert queue.status_code == 200
         for link in re.findall(r'href="(/en/office/cases/[0-9a-f-]+/)"', queue.text)[:3]:
-            session.get(base + link, timeout=60)
+            session.get(base + link, timeout=120)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -256,7 +275,8 @@ def measure(setup: str, progress: Callable[[str], None]) -> dict:
     assert lost == 0 and duplicated == 0, (lost, duplicated)
     assert Case.objects.count() == count == Case.objects.filter(office=hall).count()
     progress(f"send p50 {statistics.median(send_ms):.0f} ms, p95 {percentile(send_ms, .95):.0f}"
-             f" ms, {count / wall:.1f} applicants/s; 0 lost, 0 duplicated")  # fmt: skip
+             f" ms, {count / wall:.1f} applicants/s; 0 lost, 0 duplicated; "
+             f"{len(errors)} error pages retried")  # fmt: skip
     queries_small, _ms = queue_queries()
     total = int(os.environ.get("SALA_BENCH_QUEUE_CASES", "100000"))
     add_cases(service, hall, total, progress)
@@ -268,6 +288,7 @@ def measure(setup: str, progress: Callable[[str], None]) -> dict:
         f"{setup} applicants per s": count / wall,
         f"{setup} officer queue ms": queue_ms,
         f"{setup} lost": lost,
+        f"{setup} error pages retried": len(errors),
         f"{setup} duplicated": duplicated,
         f"{setup} queue queries, {count} cases": queries_small,
         f"{setup} queue queries, {total + count} cases": queries_big,

@@ -10,14 +10,13 @@ import pytest
 from services.tests.conftest import attachments_root, english  # noqa: F401
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate-limit windows do not carry over from one test to the next."""
-    from django.core.cache import cache
+@pytest.fixture
+def client_ip():
+    """An address of its own for each test: the status check's rate limit counts per
+    address in the shared cache (Redis under xdist), which tests must not clear."""
+    import random
 
-    cache.clear()
-    yield
-    cache.clear()
+    return f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
 
 
 @dataclass

@@ -66,8 +66,11 @@ def test_someone_else_cannot_see_the_case(client, world, case):
     assert client.get(case.get_applicant_url()).status_code == 404
 
 
-def test_status_check_by_reference_and_date_of_birth_is_rate_limited(client, world, case):
+def test_status_check_by_reference_and_date_of_birth_is_rate_limited(
+    client, world, case, client_ip
+):
     url = reverse("cases:status_check")
+    client.defaults["REMOTE_ADDR"] = client_ip
     wrong = client.post(url, {"reference": case.reference, "date_of_birth": "01/01/1990"})
     assert wrong.status_code == 400
     assert "No application matches" in wrong.content.decode()

