@@ -104,3 +104,25 @@ def test_apply_request_information_answer_approve_and_issue(
     visitor.wait_for_load_state()
     assert re.search("Document issued|បានចេញឯកសារ", visitor.content())
     check(visitor, f"cases-status-check-{language}")
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_counter_start_and_the_printed_receipt(page, live_server, world, language):
+    from cases.counter import do_start_counter_application, find_or_create_walk_in
+    from services.submitting import check_submit_application
+    from services.tests.factories import create_service
+
+    service = create_service("residence", form=FORM, sla_working_days=5)
+    sign_in_as(page, world.clerk, live_server.url)
+    page.goto(f"/{language}/office/counter/")
+    check(page, f"cases-counter-start-{language}")
+    citizen = find_or_create_walk_in(name="ចាន់ ស្រីមុំ", mobile="+85512999888")
+    application = do_start_counter_application(world.clerk, world.hall, service, citizen)
+    application.answers = {"full_name": "Chan Sreymom"}
+    application.save(update_fields=["answers"])
+    check_submit_application(application, declared=True)
+    page.goto(f"/{language}/office/counter/{application.public_id}/receipt/")
+    assert Case.objects.get().reference in page.content()
+    check(page, f"cases-counter-receipt-{language}")
+    page.emulate_media(media="print")
+    save_screenshots(page, f"cases-counter-receipt-print-{language}")
