@@ -168,7 +168,7 @@ RETRIES = 8
 errors: list[str] = []
 
 
-def step(session, method: str, url: str, **data) -> tuple[object, str]:
+def step(session, method: str, url: str, *, form: bool = True, **data) -> tuple[object, str]:
     """One request as a person makes it: on an error page (e.g. the database busy), wait
     and try again. Return the response and the next form's CSRF token."""
     for attempt in range(RETRIES):
@@ -178,8 +178,8 @@ def step(session, method: str, url: str, **data) -> tuple[object, str]:
             errors.append(type(exc).__name__)
         else:
             found = CSRF.search(response.text)
-            if response.status_code == 200 and found:
-                return response, found.group(1)
+            if response.status_code == 200 and (found or not form):
+                return response, found.group(1) if found else ""
             errors.append(str(response.status_code))
         time.sleep(0.2 * (attempt + 1))
     raise AssertionError(f"{url} kept failing: {errors[-RETRIES:]}")
@@ -197,7 +197,8 @@ def apply(base: str, cookie: str) -> float:
     check, token = step(session, "POST", form.url, csrfmiddlewaretoken=token,
                         full_name="Sok Dara", _continue="1")  # fmt: skip
     sent_at = time.perf_counter()
-    sent, _token = step(session, "POST", check.url, csrfmiddlewaretoken=token, declaration="yes")
+    sent, _token = step(session, "POST", check.url, form=False, csrfmiddlewaretoken=token,
+                        declaration="yes")  # fmt: skip
     elapsed = (time.perf_counter() - sent_at) * 1000
     assert "/sent/" in sent.url, sent.url
     return elapsed
@@ -210,13 +211,20 @@ def work_queue(base: str, cookie: str, stop: threading.Event, timings: list[floa
     session.cookies.set("sessionid", cookie)
     while not stop.is_set():
         started = time.perf_counter()
-        queue = session.get(f"{base}/en/office/", timeout=120)
+        try:
+            queue = session.get(f"{base}/en/office/", timeout=120)
+        except OSError as exc:
+            errors.append(f"queue {type(exc).__name__}")
+            continue
         if queue.status_code != 200:
             errors.append(f"queue {queue.status_code}")
             continue
         timings.append((time.perf_counter() - started) * 1000)
         for link in re.findall(r'href="(/en/office/cases/[0-9a-f-]+/)"', queue.text)[:3]:
-            session.get(base + link, timeout=120)
+            try:
+                session.get(base + link, timeout=120)
+            except OSError as exc:
+                errors.append(f"case {type(exc).__name__}")
 
 
 def percentile(values: list[float], share: float) -> float:
