@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("aggregation.urls")),
     path("", include("documents.urls")),
     path("search/", include("search.urls")),
+    path("", include("cases.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

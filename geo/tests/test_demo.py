@@ -30,6 +30,8 @@ class TestTheDemoPlaces:
     def test_loading_again_creates_nothing(self):
         create_tree()
         first = load_demo_places()
+        holidays = PublicHoliday.objects.count()
         second = load_demo_places()
         assert (second.created, second.existing) == (0, first.created)
-        assert second.holidays == 0 and PublicHoliday.objects.count() == 26
+        # cases' migration 0002 already holds 2026-2027, so this is at least the 26 of the demo
+        assert second.holidays == 0 and PublicHoliday.objects.count() == holidays >= 26

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "aggregation",
     "documents",
     "search",
+    "cases",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import load_demo_officers
 from aggregation.demo import load_demo as load_demo_news
+from cases.demo import load_demo_cases
 from content.demo import load_demo_content
 from core.demo import load_demo_accounts
 from documents.demo import load_demo as load_demo_documents
@@ -39,3 +40,4 @@ class Command(BaseCommand):
         self.stdout.write(load_demo_services().summary())
         self.stdout.write(load_demo_news().summary())
         self.stdout.write(load_demo_documents().summary())
+        self.stdout.write(load_demo_cases().summary())

@@ -1,0 +1,124 @@
+"""Forms of the back office and the applicant's pages (all input checked here)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from services.attachments import check_upload, count_error
+from services.definitions import Field
+from services.forms import LocalDateField, MultipleFileField, MultipleFileInput
+
+MESSAGE_FILES = Field(
+    key="case-message",
+    type="file",
+    label={"km": "ឯកសារ", "en": "Files"},
+    help={},
+    required=False,
+    when=None,
+    spec={"accept": ["image/png", "image/jpeg", "application/pdf"], "max_size_mb": 5,
+          "max_files": 3},
+)  # fmt: skip
+
+
+class ActionForm(forms.Form):
+    transition = forms.CharField(max_length=40)
+    version = forms.IntegerField(min_value=1)
+    reason = forms.CharField(label=_("Reason or message to the applicant"), required=False,
+                             max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+
+class AssignForm(forms.Form):
+    version = forms.IntegerField(min_value=1)
+    assignee = forms.ModelChoiceField(
+        label=_("Give the case to"), queryset=None, required=False,
+        empty_label=_("Nobody"),
+    )  # fmt: skip
+
+    def __init__(self, *args, colleagues, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = colleagues
+        self.fields["assignee"].label_from_instance = lambda u: u.display_name
+
+
+class RerouteForm(forms.Form):
+    version = forms.IntegerField(min_value=1)
+    office = forms.CharField(label=_("Code of the office to send it to"), max_length=60)
+    reason = forms.CharField(label=_("Why"), max_length=1000)
+
+    def clean_office(self):
+        from geo.models import Facility
+
+        office = Facility.objects.filter(code=self.cleaned_data["office"].strip()).first()
+        if office is None:
+            raise ValidationError(_("No office has this code. Check it in the directory."))
+        return office
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Internal note"), max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label=_("Message"), max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+    files = MultipleFileField(label=_("Files (photos or PDF, up to 3)"), required=False,
+                              widget=MultipleFileInput(attrs={"multiple": True}))  # fmt: skip
+
+    def clean_files(self):
+        files = self.cleaned_data.get("files") or []
+        if message := count_error(MESSAGE_FILES, len(files)):
+            raise ValidationError(message)
+        return [(upload, check_upload(upload, MESSAGE_FILES)) for upload in files]
+
+
+class BulkForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("assign_me", _("Assign to me")), ("start_review", _("Start the review"))]
+    )
+    cases = forms.TypedMultipleChoiceField(coerce=str, choices=[])
+
+    def __init__(self, *args, case_ids, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].choices = [(i, i) for i in case_ids]
+
+
+class StatusCheckForm(forms.Form):
+    reference = forms.CharField(label=_("Reference number"), max_length=30)
+    date_of_birth = LocalDateField(
+        label=_("Date of birth of the applicant"),
+        help_text=_("For example 17/05/1990"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+    )
+
+
+class CounterStartForm(forms.Form):
+    service = forms.ModelChoiceField(label=_("Service"), queryset=None)
+    name = forms.CharField(label=_("Citizen's name"), max_length=150)
+    mobile = forms.CharField(
+        label=_("Mobile number"), max_length=16, required=False,
+        help_text=_("E.164, e.g. +85512345678. An account with this number is used."),
+    )  # fmt: skip
+    date_of_birth = LocalDateField(
+        label=_("Date of birth"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        help_text=_("For example 17/05/1990; the citizen checks the status with it."),
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs) -> None:
+        from services.models import Service
+
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = (
+            Service.objects.published().exclude(form_versions__isnull=True).distinct()
+        )
+        self.fields["service"].label_from_instance = lambda s: s.name
+
+    def clean_mobile(self):
+        from accounts.validators import validate_mobile
+
+        mobile = self.cleaned_data["mobile"].strip().replace(" ", "")
+        if mobile:
+            validate_mobile(mobile)
+        return mobile

@@ -1,0 +1,537 @@
+"""Back office (`/office/…`) and the applicant's pages (`/cases/…`). Each view parses,
+authorises through `cases.access`, calls one `do_*` function and responds."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.officers import offices_of
+from cases import actions, counter
+from cases.access import (
+    access_case_for_applicant,
+    access_case_for_officer,
+    client_ip,
+    record_access,
+)
+from cases.forms import (
+    MESSAGE_FILES,
+    ActionForm,
+    AssignForm,
+    BulkForm,
+    CounterStartForm,
+    MessageForm,
+    NoteForm,
+    RerouteForm,
+    StatusCheckForm,
+)
+from cases.limits import allow
+from cases.models import Case, CaseEvent, CounterIntake
+from cases.workflow import (
+    FINAL_STATES,
+    CaseActionError,
+    applicant_transitions,
+    default_workflow,
+    do_transition,
+    office_roles,
+    officer_transitions,
+)
+from services.access import access_attachment_by_public_id
+from services.answers import answer_rows
+from services.attachments import do_store_attachment, open_attachment
+from services.models import Application, Service
+
+PAGE_SIZE = 50
+INLINE_TYPES = ("image/png", "image/jpeg", "application/pdf")
+
+
+def _officer_required(request: HttpRequest):
+    """Return the offices the person works for; 403 for people who are not officers."""
+    offices = list(offices_of(request.user))
+    if not offices and not request.user.is_superuser:
+        raise PermissionDenied
+    return offices
+
+
+def _queue_cases(request: HttpRequest, offices) -> Q:
+    scope = Q(office__in=offices)
+    if request.user.is_superuser:
+        scope |= Q(office__isnull=True)
+    return scope
+
+
+@never_cache
+@login_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    """The cases of the person's offices, filtered, counted and paged."""
+    offices = _officer_required(request)
+    today = timezone.localdate()
+    base = Case.objects.filter(_queue_cases(request, offices))
+    open_cases = Q(due_date__isnull=False) & ~Q(state__in=FINAL_STATES)
+    totals = base.aggregate(
+        all=Count("pk"),
+        overdue=Count("pk", filter=open_cases & Q(due_date__lt=today)),
+        mine=Count("pk", filter=Q(assigned_to=request.user) & ~Q(state__in=FINAL_STATES)),
+        national=Count("pk", filter=Q(office__isnull=True)),
+    )
+    by_state = dict(base.values_list("state").annotate(n=Count("pk")).order_by())
+    cases = base
+    filters = {k: request.GET.get(k, "").strip() for k in ("state", "service", "area")}
+    if filters["state"]:
+        cases = cases.filter(state=filters["state"])
+    if filters["service"]:
+        cases = cases.filter(service__slug=filters["service"])
+    if filters["area"]:
+        cases = cases.filter(area__code__startswith=filters["area"])
+    mine = request.GET.get("mine") == "1"
+    overdue = request.GET.get("overdue") == "1"
+    if mine:
+        cases = cases.filter(assigned_to=request.user)
+    if overdue:
+        cases = cases.filter(open_cases, due_date__lt=today)
+    cases = cases.select_related("service", "area", "assigned_to", "office").order_by(
+        "due_date", "received_at", "pk"
+    )
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    workflow = default_workflow()
+    return render(
+        request,
+        "cases/queue.html",
+        {
+            "offices": offices,
+            "page": page,
+            "totals": totals,
+            "states": [
+                (key, workflow.state_label(key), by_state.get(key, 0)) for key in workflow.states
+            ],
+            "services": Service.objects.published().only("slug", "name_km", "name_en"),
+            "filters": filters,
+            "mine": mine,
+            "overdue": overdue,
+            "query": query.urlencode(),
+            "today": today,
+            "workflow": workflow,
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def bulk(request: HttpRequest) -> HttpResponse:
+    """Assign several cases to oneself, or start their review; each case on its own."""
+    offices = _officer_required(request)
+    form = BulkForm(request.POST, case_ids=request.POST.getlist("cases"))
+    if not form.is_valid():
+        messages.error(request, _("Choose an action and at least one case."))
+        return HttpResponseRedirect(reverse("cases:queue"))
+    chosen = Case.objects.filter(_queue_cases(request, offices)).filter(
+        public_id__in=form.cleaned_data["cases"]
+    )
+    action = form.cleaned_data["action"]
+    done, refused = actions.do_bulk(
+        chosen,
+        "assign" if action == "assign_me" else action,
+        by=request.user,
+        assignee=request.user,
+        ip=client_ip(request),
+    )
+    refused += len(form.cleaned_data["cases"]) - len(chosen)
+    messages.success(request, _("Done for %(done)s cases.") % {"done": done})
+    if refused:
+        messages.warning(
+            request,
+            _("%(refused)s cases were left as they were: the action is not possible for them.")
+            % {"refused": refused},
+        )
+    return HttpResponseRedirect(reverse("cases:queue"))
+
+
+def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
+    roles = office_roles(request.user, case)
+    application = case.application
+    events = list(case.events.select_related("actor"))
+    attachments = list(application.attachments.all())
+    return render(
+        request,
+        "cases/office_case.html",
+        {
+            "case": case,
+            "workflow": default_workflow(),
+            "rows": answer_rows(application),
+            "attachments": [a for a in attachments if a.field_key != MESSAGE_FILES.key],
+            "history": [e for e in events if e.kind != CaseEvent.Kind.NOTE],
+            "notes": [e for e in events if e.kind == CaseEvent.Kind.NOTE],
+            "messages_list": case.messages.select_related("author").prefetch_related("attachments"),
+            "transitions": officer_transitions(case, roles),
+            "action_form": forms.get("action_form") or ActionForm(),
+            "assign_form": forms.get("assign_form")
+            or AssignForm(
+                colleagues=actions.colleagues(case), initial={"assignee": case.assigned_to_id}
+            ),
+            "reroute_form": forms.get("reroute_form") or RerouteForm(),
+            "note_form": forms.get("note_form") or NoteForm(),
+            "message_form": forms.get("message_form") or MessageForm(),
+            "counter": CounterIntake.objects.filter(application=application)
+            .select_related("officer", "office")
+            .first(),
+        },
+        status=400 if forms else 200,
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def office_case(request: HttpRequest, public_id) -> HttpResponse:
+    return _case_page(request, access_case_for_officer(request, public_id))
+
+
+def _refused(request: HttpRequest, case: Case, what: str) -> None:
+    """Record a refused action in the case's history (after its transaction rolled back)."""
+    CaseEvent.objects.create(
+        case=case,
+        kind=CaseEvent.Kind.REFUSED,
+        transition=what[:40],
+        actor=request.user,
+        ip=client_ip(request),
+    )
+    record_access(case, request.user, allowed=False, what=what[:40], ip=client_ip(request))
+
+
+@never_cache
+@login_required
+@require_POST
+def act(request: HttpRequest, public_id) -> HttpResponse:
+    """Take a workflow transition; the hidden version refuses a stale page."""
+    case = access_case_for_officer(request, public_id, what="act")
+    form = ActionForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, case, action_form=form)
+    data = form.cleaned_data
+    try:
+        do_transition(
+            case,
+            data["transition"],
+            actor=request.user,
+            reason=data["reason"],
+            ip=client_ip(request),
+            expected_version=data["version"],
+        )
+    except PermissionDenied:
+        _refused(request, case, data["transition"])
+        raise
+    except CaseActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Done. The applicant has been told."))
+    return HttpResponseRedirect(case.get_absolute_url())
+
+
+@never_cache
+@login_required
+@require_POST
+def assign(request: HttpRequest, public_id) -> HttpResponse:
+    case = access_case_for_officer(request, public_id, what="assign")
+    form = AssignForm(request.POST, colleagues=actions.colleagues(case))
+    if not form.is_valid():
+        return _case_page(request, case, assign_form=form)
+    try:
+        actions.do_assign_case(
+            case,
+            form.cleaned_data["assignee"],
+            by=request.user,
+            ip=client_ip(request),
+            expected_version=form.cleaned_data["version"],
+        )
+    except CaseActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The case has been given to this person."))
+    return HttpResponseRedirect(case.get_absolute_url())
+
+
+@never_cache
+@login_required
+@require_POST
+def reroute(request: HttpRequest, public_id) -> HttpResponse:
+    case = access_case_for_officer(request, public_id, what="reroute")
+    form = RerouteForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, case, reroute_form=form)
+    try:
+        actions.do_reroute_case(
+            case,
+            form.cleaned_data["office"],
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            ip=client_ip(request),
+            expected_version=form.cleaned_data["version"],
+        )
+    except CaseActionError as exc:
+        messages.error(request, str(exc))
+        return HttpResponseRedirect(case.get_absolute_url())
+    messages.success(request, _("The case was sent to %(office)s.") % {
+        "office": form.cleaned_data["office"].name})  # fmt: skip
+    return HttpResponseRedirect(reverse("cases:queue"))
+
+
+@never_cache
+@login_required
+@require_POST
+def note(request: HttpRequest, public_id) -> HttpResponse:
+    case = access_case_for_officer(request, public_id, what="note")
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, case, note_form=form)
+    actions.do_add_note(case, form.cleaned_data["text"], by=request.user, ip=client_ip(request))
+    messages.success(request, _("Note added."))
+    return HttpResponseRedirect(case.get_absolute_url() + "#notes")
+
+
+@never_cache
+@login_required
+@require_POST
+def office_message(request: HttpRequest, public_id) -> HttpResponse:
+    case = access_case_for_officer(request, public_id, what="message")
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, case, message_form=form)
+    actions.do_send_office_message(case, form.cleaned_data["body"], by=request.user)
+    messages.success(request, _("Message sent to the applicant."))
+    return HttpResponseRedirect(case.get_absolute_url() + "#messages")
+
+
+@never_cache
+@login_required
+@require_GET
+def inline_attachment(request: HttpRequest, public_id) -> HttpResponse:
+    """Show a photo or PDF in the browser (not as a download) to whoever may open it."""
+    item = access_attachment_by_public_id(request.user, public_id)
+    if item.content_type not in INLINE_TYPES:
+        raise Http404
+    try:
+        handle = open_attachment(item)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=item.content_type)
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'"
+    return response
+
+
+# --- The applicant -------------------------------------------------------------------
+
+
+@never_cache
+@login_required
+@require_GET
+def my_cases(request: HttpRequest) -> HttpResponse:
+    cases = Case.objects.filter(applicant=request.user).select_related("service")
+    return render(request, "cases/my_cases.html", {"cases": cases, "workflow": default_workflow()})
+
+
+def _store_files(case: Case, checked) -> list:
+    return [
+        do_store_attachment(case.application, MESSAGE_FILES, upload, content_type)
+        for upload, content_type in checked
+    ]
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_case(request: HttpRequest, public_id) -> HttpResponse:
+    """The applicant's case: state, timeline, messages; answering a request for
+    information, writing to the office, withdrawing."""
+    case = access_case_for_applicant(request.user, public_id)
+    form = MessageForm()
+    if request.method == "POST":
+        if request.POST.get("withdraw"):
+            try:
+                do_transition(case, "withdraw", actor=request.user, ip=client_ip(request),
+                              expected_version=_int(request.POST.get("version")))  # fmt: skip
+            except CaseActionError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Your application has been withdrawn."))
+            return HttpResponseRedirect(case.get_applicant_url())
+        form = MessageForm(request.POST, request.FILES)
+        if form.is_valid():
+            answering = case.state == "information_requested"
+            try:
+                with transaction.atomic():
+                    files = _store_files(case, form.cleaned_data["files"])
+                    actions.do_send_applicant_message(
+                        case, form.cleaned_data["body"], by=request.user, files=files,
+                        answer=answering, ip=client_ip(request),
+                    )  # fmt: skip
+            except CaseActionError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(
+                    request,
+                    _("Your answer was sent. The office is reviewing your application again.")
+                    if answering
+                    else _("Your message was sent to the office."),
+                )
+                return HttpResponseRedirect(case.get_applicant_url())
+    events = case.events.exclude(kind__in=[CaseEvent.Kind.NOTE, CaseEvent.Kind.REFUSED])
+    return render(
+        request,
+        "cases/my_case.html",
+        {
+            "case": case,
+            "workflow": default_workflow(),
+            "timeline": events.filter(kind__in=["opened", "transition", "document"]),
+            "messages_list": case.messages.prefetch_related("attachments"),
+            "form": form,
+            "may_withdraw": any(t.key == "withdraw" for t in applicant_transitions(case)),
+            "request_reason": events.filter(transition="request_information").last(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _matches_second_factor(case: Case, date_of_birth) -> bool:
+    if case.applicant.date_of_birth == date_of_birth:
+        return True
+    answers = case.application.answers
+    iso = date_of_birth.isoformat()
+    return any(answers.get(key) == iso for key in ("date_of_birth", "dob", "birth_date"))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def status_check(request: HttpRequest) -> HttpResponse:
+    """The state of an application for someone without an account: reference number
+    plus the applicant's date of birth; limited per address."""
+    form = StatusCheckForm(request.POST or None)
+    found = None
+    status = 200
+    if request.method == "POST":
+        if not allow(f"status:{client_ip(request)}", limit=10, seconds=600):
+            form.add_error(None, _("Too many tries. Wait ten minutes and try again."))
+            status = 429
+        elif form.is_valid():
+            reference = form.cleaned_data["reference"].strip().upper()
+            case = (
+                Case.objects.select_related("service", "applicant", "application")
+                .filter(reference=reference)
+                .first()
+            )
+            if case and _matches_second_factor(case, form.cleaned_data["date_of_birth"]):
+                found = case
+            else:
+                form.add_error(
+                    None,
+                    _("No application matches this reference number and date of birth. "
+                      "Check both and try again."),
+                )  # fmt: skip
+                status = 400
+        else:
+            status = 400
+    return render(
+        request,
+        "cases/status_check.html",
+        {"form": form, "case": found, "workflow": default_workflow()},
+        status=status,
+    )
+
+
+# --- Counter intake ------------------------------------------------------------------
+
+
+def _counter_office(request: HttpRequest):
+    offices = _officer_required(request)
+    if not offices:
+        raise PermissionDenied
+    return offices[0]
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def counter_start(request: HttpRequest) -> HttpResponse:
+    """Start an application for a walk-in citizen."""
+    office = _counter_office(request)
+    form = CounterStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        citizen = counter.find_or_create_walk_in(
+            name=data["name"], mobile=data["mobile"], date_of_birth=data["date_of_birth"]
+        )
+        application = counter.do_start_counter_application(
+            request.user, office, data["service"], citizen
+        )
+        return HttpResponseRedirect(reverse("cases:counter_form", args=[application.public_id]))
+    return render(
+        request,
+        "cases/counter_start.html",
+        {"form": form, "office": office},
+        status=400 if form.errors else 200,
+    )
+
+
+def _access_counter_application(request: HttpRequest, public_id) -> Application:
+    intake = get_object_or_404(
+        CounterIntake.objects.select_related(
+            "application__service", "application__form_version", "application__user"
+        ),
+        application__public_id=public_id,
+    )
+    if not request.user.has_perm("cases.take_counter_intake", intake.office):
+        raise PermissionDenied
+    return intake.application
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def counter_form(request: HttpRequest, public_id) -> HttpResponse:
+    """Fill the citizen's form page by page, then send it (the officer confirms the
+    citizen's declaration)."""
+    from cases.counter_pages import counter_page
+
+    application = _access_counter_application(request, public_id)
+    if not application.is_draft:
+        return HttpResponseRedirect(reverse("cases:counter_receipt", args=[public_id]))
+    return counter_page(request, application)
+
+
+@never_cache
+@login_required
+@require_GET
+def counter_receipt(request: HttpRequest, public_id) -> HttpResponse:
+    """The receipt to print for the citizen, with the reference number."""
+    application = _access_counter_application(request, public_id)
+    if application.is_draft:
+        raise Http404
+    return render(
+        request,
+        "cases/counter_receipt.html",
+        {"application": application, "case": application.case},
+    )
