@@ -39,7 +39,7 @@ test: install ## run the whole suite on SQLite
 
 .PHONY: test-postgres
 test-postgres: install ## run the suite on PostgreSQL (DATABASE_URL, default: a fresh database on 127.0.0.1)
-	tools/test_postgres.sh $(PYTEST_WORKERS)
+	tools/test_postgres.sh $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 .PHONY: e2e
 e2e: install ## run the browser tests in headless Chromium (/usr/bin/chromium)

@@ -1,33 +1,119 @@
-"""The seam between a case's workflow and the documents it issues.
+"""The seam between a case's workflow and the documents it issues: the one place in `cases`
+that calls the `documents` app.
 
 The workflow's "issue_document" and "revoke_document" effects call these two functions
-inside the transition's transaction. Today they record the issue (or revocation) in the
-case's history; once the `documents` app is merged they call
-`documents.issuing.do_issue_document(...)` and `do_revoke_document(...)` here, and
-nothing else in `cases` changes.
+inside the transition's transaction, so a document that cannot be issued leaves the case
+as it was (the officer reads why).
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from cases.models import Case, CaseEvent
+from documents.issuing import DocumentError, do_issue_document, do_revoke_document
+from documents.models import DocumentTemplate, IssuedDocument
+
+# The template used when a service has none of its own (its key is the service's slug).
+GENERIC_TEMPLATE = "certificate"
 
 
-def issue_document_for(case: Case, officer) -> CaseEvent:
-    """Issue the case's document, signed by the office, as `officer`."""
+def template_for(case: Case) -> DocumentTemplate | None:
+    """Return the service's own template (key = the service's slug), else the generic one."""
+    templates = DocumentTemplate.objects.filter(key__in=[case.service.slug, GENERIC_TEMPLATE])
+    by_key = {template.key: template for template in templates}
+    return by_key.get(case.service.slug) or by_key.get(GENERIC_TEMPLATE)
+
+
+def holder_name(person: User) -> str:
+    """Return the name to print: Khmer and Latin letters when the profile has both."""
+    if person.name_km and person.name_latin:
+        return f"{person.name_km} ({person.name_latin})"
+    return person.display_name
+
+
+def facts_of(case: Case) -> list[dict[str, str]]:
+    """Return the few facts the document certifies: the service, the reference, the area."""
+    facts = [
+        {
+            "key": "service",
+            "label_km": "សេវា",
+            "label_en": "Service",
+            "value_km": case.service.name_km,
+            "value_en": case.service.name_en,
+        },
+        {
+            "key": "reference",
+            "label_km": "លេខយោង",
+            "label_en": "Reference",
+            "value_km": case.reference,
+        },
+    ]
+    if case.area is not None:
+        facts.append(
+            {
+                "key": "area",
+                "label_km": "ទីតាំង",
+                "label_en": "Place",
+                "value_km": case.area.name_km,
+                "value_en": case.area.name_en,
+            }
+        )
+    return facts
+
+
+def issue_document_for(case: Case, officer: User) -> CaseEvent:
+    """Issue the case's signed document as `officer`; record it in the case's history."""
+    from cases.workflow import CaseActionError  # workflow imports this module
+
+    template = template_for(case)
+    if template is None:
+        raise CaseActionError(_("No document template is set up for this service."))
+    try:
+        document = do_issue_document(
+            kind=template.kind,
+            template_key=template.key,
+            holder_name=holder_name(case.applicant),
+            facts=facts_of(case),
+            issuer_office=case.office,
+            issued_by=officer,
+            subject=case,
+            holder=case.applicant,
+            holder_organisation=case.application.organisation,
+        )
+    except DocumentError as error:
+        raise CaseActionError(str(error)) from error
     return CaseEvent.objects.create(
         case=case,
         kind=CaseEvent.Kind.DOCUMENT,
         transition="issue_document",
         actor=officer,
-        text=_("Document issued for %(service)s, reference %(reference)s.")
-        % {"service": case.service.name, "reference": case.reference},
+        text=_("Document %(code)s issued for %(service)s, reference %(reference)s.")
+        % {
+            "code": document.display_code,
+            "service": case.service.name,
+            "reference": case.reference,
+        },
     )
 
 
-def revoke_document_for(case: Case, officer, reason: str) -> CaseEvent:
+def issued_document(case: Case) -> IssuedDocument | None:
+    """Return the newest document issued for the case, or None."""
+    return IssuedDocument.objects.for_subject(case).order_by("-issued_at").first()
+
+
+def revoke_document_for(case: Case, officer: User, reason: str) -> CaseEvent:
     """Revoke the document issued for the case, for `reason`."""
+    from cases.workflow import CaseActionError
+
+    document = issued_document(case)
+    if document is None:
+        raise CaseActionError(_("No document was issued for this case."))
+    try:
+        do_revoke_document(document, by=officer, reason=reason)
+    except DocumentError as error:
+        raise CaseActionError(str(error)) from error
     return CaseEvent.objects.create(
         case=case,
         kind=CaseEvent.Kind.DOCUMENT,

@@ -36,6 +36,7 @@ from cases.forms import (
     RerouteForm,
     StatusCheckForm,
 )
+from cases.issuing import issued_document
 from cases.limits import allow
 from cases.models import Case, CaseEvent, CounterIntake
 from cases.workflow import (
@@ -173,6 +174,7 @@ def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
             "case": case,
             "workflow": default_workflow(),
             "rows": answer_rows(application),
+            "document": issued_document(case),
             "attachments": [a for a in attachments if a.field_key != MESSAGE_FILES.key],
             "history": [e for e in events if e.kind != CaseEvent.Kind.NOTE],
             "notes": [e for e in events if e.kind == CaseEvent.Kind.NOTE],
@@ -402,6 +404,7 @@ def my_case(request: HttpRequest, public_id) -> HttpResponse:
             "timeline": events.filter(kind__in=["opened", "transition", "document"]),
             "messages_list": case.messages.prefetch_related("attachments"),
             "form": form,
+            "document": issued_document(case),
             "may_withdraw": any(t.key == "withdraw" for t in applicant_transitions(case)),
             "request_reason": events.filter(transition="request_information").last(),
         },
