@@ -329,6 +329,10 @@ SERVICES = [
 ]  # fmt: skip
 
 
+ASK_THE_OFFICE_KM = "កម្រៃអាស្រ័យលើទំហំ និងប្រភេទ។ សូមសួរការិយាល័យដែលដោះស្រាយ។"
+ASK_THE_OFFICE_EN = "The fee depends on the size and kind. Ask the office that handles it."
+
+
 @dataclass
 class DemoServices:
     services: int = 0
@@ -357,6 +361,7 @@ def load_demo() -> DemoServices:
     office_types = {t.code: t for t in FacilityType.objects.all()}
     for item in SERVICES:
         kind, khr, usd = item.fee
+        unknown_fee = kind == "fixed" and khr is None and usd is None
         service, _created = Service.objects.update_or_create(
             slug=item.slug,
             defaults={
@@ -366,14 +371,12 @@ def load_demo() -> DemoServices:
                 "for_citizens": item.for_citizens, "for_businesses": item.for_businesses,
                 "eligibility_km": item.eligibility_km, "eligibility_en": item.eligibility_en,
                 "documents_km": item.documents_km, "documents_en": item.documents_en,
-                "fee_kind": "free" if kind == "fixed" and khr is None and usd is None else kind,
+                "fee_kind": "computed" if unknown_fee else kind,
                 "fee_khr": Decimal(khr) if khr is not None else None,
                 "fee_usd": Decimal(usd) if usd is not None else None,
                 "fee_rules": item.fee_rules,
-                "fee_note_km": "" if kind != "fixed" or khr or usd else
-                "សូមសួរការិយាល័យអំពីកម្រៃ ដែលអាស្រ័យលើទំហំ និងប្រភេទ។",
-                "fee_note_en": "" if kind != "fixed" or khr or usd else
-                "Ask the office: the fee depends on the size and kind.",
+                "fee_note_km": ASK_THE_OFFICE_KM if unknown_fee else "",
+                "fee_note_en": ASK_THE_OFFICE_EN if unknown_fee else "",
                 "sla_working_days": item.sla,
                 "processing_level": item.level,
                 "handling_office_type": office_types.get(item.office_type),
