@@ -42,6 +42,8 @@ def item_text(body_html: str, summary: str) -> str:
 
 
 def comparable_text(title: str, text: str) -> str:
+    """Return what similarity is measured on: the title and the summary (plain text
+    already, so a candidate costs no HTML parsing), normalised."""
     return normalised_text(f"{title} {text}")[:COMPARED_CHARACTERS]
 
 
@@ -91,12 +93,12 @@ def find_duplicate(
             published_at__gte=published_at - WINDOW,
             published_at__lte=published_at + WINDOW,
         )
-        .only("pk", "title", "summary", "body")
+        .only("pk", "title", "summary")
         .order_by("-pk")[:MAX_CANDIDATES]
     )
     mine = shingles_of(comparable)
     for candidate in candidates:
-        other = comparable_text(candidate.title, item_text(candidate.body, candidate.summary))
+        other = comparable_text(candidate.title, candidate.summary)
         if jaccard(mine, shingles_of(other)) >= SIMILAR_JACCARD:
             return candidate
     return None

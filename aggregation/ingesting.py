@@ -120,7 +120,7 @@ def store_entry(
     text = item_text(body, summary)
     canonical = canonical_url(link)
     text_print = fingerprint(title, text)
-    comparable = comparable_text(title, text)
+    comparable = comparable_text(title, summary)
     keys = band_keys(comparable)
     published_at = published_time(entry.published, fetched_at)
     if find_duplicate(
