@@ -13,6 +13,10 @@ from content.demo_texts import MORE_MINISTRIES, MORE_NEWS
 from content.models import GuidePage, HomePage, InstitutionPage, NewsPage, TopicPage
 from content.services import DEMO_SERVICES
 
+# Loading the whole demo (about 150 pages with revisions) takes a minute or more on a
+# loaded machine with PostgreSQL; twice in one test, more than the suite's default.
+pytestmark = pytest.mark.timeout(900)
+
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
 
 
