@@ -3,6 +3,7 @@ production (checked in a subprocess, because production settings refuse test val
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import secrets
@@ -144,6 +145,8 @@ def production_env(tmp_path) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
         SALA_VAR_DIR=str(tmp_path),
         LOG_LEVEL="ERROR",
+        # Production refuses to start without a document signing key (documents.checks).
+        SALA_DOCUMENT_SIGNING_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
     )
     return env
 
