@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import socket
 import statistics
@@ -164,7 +165,7 @@ def prepare(count: int):
     return service, hall, cookies, officers
 
 
-RETRIES = 8
+RETRIES = 30
 errors: list[str] = []
 
 
@@ -181,7 +182,7 @@ def step(session, method: str, url: str, *, form: bool = True, **data) -> tuple[
             if response.status_code == 200 and (found or not form):
                 return response, found.group(1) if found else ""
             errors.append(str(response.status_code))
-        time.sleep(0.2 * (attempt + 1))
+        time.sleep(min(3.0, 0.1 * 2**attempt) * random.uniform(0.5, 1.5))  # noqa: S311
     raise AssertionError(f"{url} kept failing: {errors[-RETRIES:]}")
 
 
