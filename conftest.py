@@ -25,3 +25,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     network_guard.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def _urgent_alerts_cache_is_warm():
+    """Every page reads the urgent announcements from the cache, as a running portal does
+    (content/alerts.py), so that a page's query count does not depend on which test ran
+    first in the process. Publishing an announcement in a test clears it."""
+    from content.alerts import remember_no_alerts
+
+    remember_no_alerts()

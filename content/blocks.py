@@ -7,10 +7,13 @@ embeds or tables inside rich text: they need alternatives and widths the editor 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from content.choosers import facility_chooser_viewset
+from content.services import service_link
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -59,7 +62,35 @@ class ExternalLinkBlock(blocks.StructBlock):
         template = "content/blocks/external_link.html"
 
 
+class ServiceLinkBlock(blocks.StructBlock):
+    """A link to a public service of the catalogue, stored as the service's slug with its
+    name in both languages (the services app serves /<lang>/services/<slug>/). The one
+    place that links content to services: a chooser over the catalogue can replace the
+    slug field later without touching the pages' templates."""
+
+    slug = blocks.RegexBlock(
+        regex=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        label=_("service slug"),
+        max_length=100,
+        error_messages={"invalid": _("Use lower-case letters, digits and hyphens.")},
+        help_text=_("The service's address in the catalogue, e.g. birth-registration."),
+    )
+    title_km = blocks.CharBlock(label=_("name in Khmer"), max_length=200)
+    title_en = blocks.CharBlock(label=_("name in English"), max_length=200)
+
+    class Meta:
+        icon = "form"
+        label = _("Service")
+        template = "content/blocks/service_link.html"
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
+        context = super().get_context(value, parent_context=parent_context)
+        context["service"] = service_link(value["slug"], value["title_km"], value["title_en"])
+        return context
+
+
 class LinksBlock(blocks.StreamBlock):
+    service = ServiceLinkBlock()
     page = PageLinkBlock()
     office = OfficeLinkBlock()
     external = ExternalLinkBlock()

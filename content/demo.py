@@ -20,6 +20,17 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from accounts.models import OfficeMembership, Role, User
+from content.demo_texts import (
+    BIRTH_GUIDE_SERVICES,
+    GUIDES,
+    HOME_SERVICES,
+    LIFE_EVENTS,
+    MINISTRY_SERVICES,
+    MORE_MINISTRIES,
+    MORE_NEWS,
+)
+from content.editorial import do_set_up_editorial
 from content.models import (
     GuidePage,
     HomePage,
@@ -29,6 +40,7 @@ from content.models import (
     NewsPage,
     TopicPage,
 )
+from content.services import demo_service_block
 from geo.models import Area, Facility, Institution
 
 LANGUAGES = ("km", "en")
@@ -48,13 +60,14 @@ class ContentCounts:
 
 HOME = {
     "km": {
-        "title": "ព័ត៌មានសាធារណៈ",
-        "introduction": "ព័ត៌មានអំពីក្រសួង ស្ថាប័ន សេវាសាធារណៈ និងព្រឹត្តិការណ៍សំខាន់ៗក្នុងជីវិត។",
+        "title": "សេវា និងព័ត៌មានរបស់រដ្ឋ នៅកន្លែងតែមួយ",
+        "introduction": "ស្វែងយល់ពីអ្វីដែលអ្នកត្រូវការសម្រាប់សេវាសាធារណៈ កន្លែងដែលត្រូវទៅ "
+        "និងសេចក្តីប្រកាសរបស់ក្រសួងនានា។",
     },
     "en": {
-        "title": "Public information",
-        "introduction": "Information about ministries, institutions, public services and the "
-        "important events of life.",
+        "title": "Government services and information in one place",
+        "introduction": "Find out what you need for a public service, where to go, and what "
+        "the ministries announce.",
     },
 }
 
@@ -680,9 +693,14 @@ class _Loader:
 
     def homes(self) -> dict[str, Page]:
         root = Page.get_first_root_node()
+        if root is None:  # a database flushed after Wagtail's migrations (browser tests)
+            root = Page.add_root(
+                instance=Page(title="Root", slug="root", locale=self.locales["km"])
+            )
         _remove_wagtail_welcome_page(root)
-        km = self.child(root, HomePage, "home", HOME["km"], language="km")
-        en = self.child(root, HomePage, "home-en", HOME["en"], km, language="en")
+        services = _services(HOME_SERVICES)
+        km = self.child(root, HomePage, "home", HOME["km"], language="km", services=services)
+        en = self.child(root, HomePage, "home-en", HOME["en"], km, language="en", services=services)
         Site.objects.filter(is_default_site=True).exclude(root_page=km).update(root_page=km)
         if not Site.objects.exists():
             Site.objects.create(hostname="localhost", root_page=km, is_default_site=True)
@@ -696,15 +714,36 @@ def _remove_wagtail_welcome_page(root: Page) -> None:
         page.delete()
 
 
+def _services(slugs: tuple[str, ...]) -> list[tuple[str, dict[str, str]]]:
+    return [("service", demo_service_block(slug)) for slug in slugs]
+
+
 def _steps(language: str) -> list[tuple[str, dict[str, Any]]]:
     office = Facility.objects.filter(type__code="commune-hall").order_by("code").first()
     steps = []
     for title, text in GUIDE_STEPS[language]:
-        links = []
+        links: list[tuple[str, Any]] = _services(BIRTH_GUIDE_SERVICES.get(len(steps), ()))
         if office is not None and len(steps) == 2:
             links.append(("office", {"office": office}))
         steps.append(("step", {"title": title, "text": text, "links": links}))
     return steps
+
+
+def _guide_steps(steps: list, language: str) -> list[tuple[str, dict[str, Any]]]:
+    """Return a guide's steps in `language`, with links to its services and offices."""
+    blocks = []
+    for km_title, km_text, en_title, en_text, services, office_type in steps:
+        links: list[tuple[str, Any]] = _services(services)
+        office = (
+            Facility.objects.filter(type__code=office_type).order_by("code").first()
+            if office_type
+            else None
+        )
+        if office is not None:
+            links.append(("office", {"office": office}))
+        title, text = (km_title, km_text) if language == "km" else (en_title, en_text)
+        blocks.append(("step", {"title": title, "text": text, "links": links}))
+    return blocks
 
 
 @transaction.atomic
@@ -722,17 +761,15 @@ def load_demo_content() -> ContentCounts:
     news_index = loader.pair(homes, NewsIndexPage, "news", NEWS_INDEX, **in_menu)
 
     geo_institutions = {i.code: i for i in Institution.objects.all()}
-    institutions = {
-        slug: loader.pair(
-            institutions_index,
-            InstitutionPage,
-            slug,
-            {"km": km, "en": en},
-            km={"institution": geo_institutions.get(code)},
-            en={"institution": geo_institutions.get(code)},
+    institutions = {}
+    for slug, code, km, en in [*MINISTRIES, *MORE_MINISTRIES]:
+        extra = {
+            "institution": geo_institutions.get(code),
+            "services": _services(MINISTRY_SERVICES.get(slug, ())),
+        }
+        institutions[slug] = loader.pair(
+            institutions_index, InstitutionPage, slug, {"km": km, "en": en}, km=extra, en=extra
         )
-        for slug, code, km, en in MINISTRIES
-    }
     topics = {
         slug: loader.pair(
             topics_index,
@@ -744,6 +781,11 @@ def load_demo_content() -> ContentCounts:
         )
         for slug, kind, km, en in TOPICS
     }
+    for slug, services, km, en in LIFE_EVENTS:
+        extra = {"kind": TopicPage.Kind.LIFE_EVENT, "related": _services(services)}
+        topics[slug] = loader.pair(
+            topics_index, TopicPage, slug, {"km": km, "en": en}, km=extra, en=extra
+        )
     loader.pair(
         topics["having-a-baby"],
         GuidePage,
@@ -752,8 +794,32 @@ def load_demo_content() -> ContentCounts:
         km={"steps": _steps("km")},
         en={"steps": _steps("en")},
     )
+    for slug, topic, km, en, steps in GUIDES:
+        loader.pair(
+            topics[topic],
+            GuidePage,
+            slug,
+            {"km": km, "en": en},
+            km={"steps": _guide_steps(steps, "km")},
+            en={"steps": _guide_steps(steps, "en")},
+        )
     _load_news(loader, news_index, institutions, topics)
+    do_set_up_editorial(list(homes.values()))
+    _grant_demo_approver()
     return loader.counts
+
+
+def _grant_demo_approver() -> None:
+    """Make the demo approver also an approver at the Ministry of Post and
+    Telecommunications, whose editor is the demo editor, so that the two can try the
+    review workflow together (accounts.demo gives the roles; this adds one)."""
+    approver = User.objects.filter(username="approver").first()
+    office = Facility.objects.filter(code="ministry-mptc").first()
+    role = Role.objects.filter(code=Role.APPROVER).first()
+    if approver is not None and office is not None and role is not None:
+        OfficeMembership.objects.get_or_create(
+            user=approver, office=office, role=role, ended_at=None
+        )
 
 
 def _load_news(
@@ -764,7 +830,10 @@ def _load_news(
 ) -> None:
     today = timezone.localdate()
     areas = {a.code: a for a in Area.objects.filter(level=Area.Level.PROVINCE)}
-    for slug, days_ago, institution, topic_slugs, area_codes, urgent, km, en in NEWS:
+    for slug, days_ago, institution, topic_slugs, area_codes, urgent, km, en in [
+        *NEWS,
+        *MORE_NEWS,
+    ]:
         extra = {
             language: {
                 "date": today - datetime.timedelta(days=days_ago),

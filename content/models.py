@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -30,13 +31,17 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import AbstractGroupApprovalTask, Locale, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from content.blocks import RICH_TEXT_FEATURES, LinksBlock, StepBlock
+from content.blocks import RICH_TEXT_FEATURES, LinksBlock, ServiceLinkBlock, StepBlock
+from content.services import service_link
+from geo.jurisdiction import offices_for_area
+from geo.places import remembered_area
 
 NEWS_PER_PAGE = 20
 SCHEMA_CONTEXT = "https://schema.org"
@@ -72,6 +77,7 @@ class SalaPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    open_graph_type = "website"
 
     class Meta:
         abstract = True
@@ -127,12 +133,29 @@ class SalaPage(Page):
         context["breadcrumbs"] = self.breadcrumbs(request)
         context["other_languages"] = self.other_languages()
         context["structured_data"] = self.structured_data(request)
+        context["canonical_url"] = request.build_absolute_uri(self.get_url(request) or "/")
+        context["feeds"] = self.feeds()
         return context
 
+    def feeds(self) -> list[dict[str, str]]:
+        """Return the news feeds about this page ({"title", "rss", "atom"}), if any."""
+        return []
+
+    def _feeds_of(self, kind: str = "", key: str = "") -> list[dict[str, str]]:
+        from content.feeds import feed_url  # content.feeds imports this module
+
+        return [
+            {
+                "title": self.title,
+                "rss": feed_url(kind, key, "rss"),
+                "atom": feed_url(kind, key, "atom"),
+            }
+        ]
+
     def breadcrumbs(self, request: HttpRequest | None = None) -> list[tuple[str, str]]:
-        """Return (title, url) pairs from the portal's home page page down to this page's
-        parent, then this page unlinked, for includes/breadcrumbs.html."""
-        ancestors = self.get_ancestors().filter(depth__gte=2).live()
+        """Return (title, url) pairs below the home page (which the include adds) down to
+        this page's parent, then this page unlinked, for includes/breadcrumbs.html."""
+        ancestors = self.get_ancestors().filter(depth__gte=3).live()
         return [(page.title, page.get_url(request)) for page in ancestors] + [(self.title, "")]
 
     def other_languages(self) -> list[dict[str, Any]]:
@@ -157,12 +180,22 @@ class SalaPage(Page):
 
 
 class HomePage(SalaPage):
-    """The top of one language's page tree: the site root in Khmer, its translation in
-    English. Lists the sections below it (topics, guides, institutions, news).
+    """The portal's home page in one language, served at /km/ and /en/: the site's root
+    in Khmer, its translation in English. It puts search first, then urgent alerts, the
+    most used services (chosen by editors), life events and topics, the visitor's area with
+    its offices and news, and the sections below it.
 
-    Until the portal's home page (`/km/`) moves onto Wagtail it lives at `/<lang>/pages/`.
     There is one home page per language, so `max_count` is not set.
     """
+
+    services = StreamField(
+        [("service", ServiceLinkBlock())],
+        verbose_name=_("most used services"),
+        blank=True,
+        use_json_field=True,
+    )
+
+    content_panels = [*SalaPage.content_panels, FieldPanel("services")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -177,12 +210,26 @@ class HomePage(SalaPage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def breadcrumbs(self, request: HttpRequest | None = None) -> list[tuple[str, str]]:
+        return []
+
+    def feeds(self) -> list[dict[str, str]]:
+        return self._feeds_of()
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from content.news import live_news  # content.news imports this module
+
         context = super().get_context(request, *args, **kwargs)
+        language = self.locale.language_code
+        topics = TopicPage.objects.live().descendant_of(self).order_by("path")
+        context["life_events"] = topics.filter(kind=TopicPage.Kind.LIFE_EVENT)[:10]
+        context["topics"] = topics.filter(kind=TopicPage.Kind.TOPIC)[:12]
         context["sections"] = self.get_children().live().in_menu().specific()
-        context["latest_news"] = (
-            NewsPage.objects.live().descendant_of(self).order_by("-date", "-pk")[:5]
-        )
+        context["area"] = area = remembered_area(request)
+        if area is not None:
+            context["area_offices"] = list(offices_for_area(area)[:6])
+            context["area_news"] = list(live_news(language, area=area)[:5])
+        context["latest_news"] = live_news(language)[:5]
         return context
 
 
@@ -255,18 +302,18 @@ class TopicPage(SalaPage):
     def news(self) -> models.QuerySet[NewsPage]:
         """Return the live news in this page's language tagged with this topic in any
         language (news items may be tagged with the Khmer page only)."""
-        return (
-            NewsPage.objects.live()
-            .filter(locale_id=self.locale_id, topics__translation_key=self.translation_key)
-            .distinct()
-            .order_by("-date", "-pk")
-        )
+        from content.news import live_news  # content.news imports this module
+
+        return live_news(self.locale.language_code, topic=self)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["children"] = self.get_children().live().specific()
         context["latest_news"] = self.news()[:5]
         return context
+
+    def feeds(self) -> list[dict[str, str]]:
+        return self._feeds_of("topic", self.slug)
 
 
 class GuidePage(SalaPage):
@@ -336,6 +383,12 @@ class InstitutionPage(SalaPage):
     )
     mandate = RichTextField(_("mandate"), blank=True, features=RICH_TEXT_FEATURES)
     leadership = RichTextField(_("leadership"), blank=True, features=RICH_TEXT_FEATURES)
+    services = StreamField(
+        [("service", ServiceLinkBlock())],
+        verbose_name=_("services"),
+        blank=True,
+        use_json_field=True,
+    )
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -346,6 +399,7 @@ class InstitutionPage(SalaPage):
         FieldPanel("institution"),
         FieldPanel("mandate"),
         FieldPanel("leadership"),
+        FieldPanel("services"),
         MultiFieldPanel(
             [
                 FieldPanel("address"),
@@ -370,11 +424,12 @@ class InstitutionPage(SalaPage):
 
     def news(self) -> models.QuerySet[NewsPage]:
         """Return the live news in this page's language from this institution."""
-        return (
-            NewsPage.objects.live()
-            .filter(locale_id=self.locale_id, institution__translation_key=self.translation_key)
-            .order_by("-date", "-pk")
-        )
+        from content.news import live_news  # content.news imports this module
+
+        return live_news(self.locale.language_code, institution=self)
+
+    def feeds(self) -> list[dict[str, str]]:
+        return self._feeds_of("institution", self.slug)
 
     def offices(self) -> list:
         """Return the institution's national offices (its headquarters) in the directory."""
@@ -415,6 +470,34 @@ class InstitutionPage(SalaPage):
             data["email"] = self.email
         if self.website:
             data["sameAs"] = [self.website]
+        services = [block.value for block in self.services]
+        if services:
+            data["@id"] = data["url"] + "#organization"
+            data["hasOfferCatalog"] = {
+                "@type": "OfferCatalog",
+                "name": str(_("Services")),
+                "itemListElement": [
+                    {
+                        "@type": "Offer",
+                        "itemOffered": {
+                            "@type": "GovernmentService",
+                            "name": link.title,
+                            "url": request.build_absolute_uri(link.url),
+                            "provider": {"@id": data["@id"]},
+                            "areaServed": {"@type": "Country", "name": "KH"},
+                        },
+                    }
+                    for link in (
+                        service_link(
+                            value["slug"],
+                            value["title_km"],
+                            value["title_en"],
+                            self.locale.language_code,
+                        )
+                        for value in services
+                    )
+                ],
+            }
         return data
 
 
@@ -430,15 +513,34 @@ class NewsIndexPage(SalaPage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
+    def feeds(self) -> list[dict[str, str]]:
+        return self._feeds_of()
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().child_of(self).order_by("-date", "-pk")
+        from content.news import live_news  # content.news imports this module
+
+        news = live_news(self.locale.language_code).child_of(self)
         paginator = Paginator(news, NEWS_PER_PAGE)
         try:
             context["page_obj"] = paginator.page(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger):
             context["page_obj"] = paginator.page(1)
         return context
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    """An editor names one of their own institutions in a news item (content.editorial)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is not None and not user.is_superuser and "institution" in self.fields:
+            from content.editorial import editable_institution_pages  # imports this module
+
+            field = self.fields["institution"]
+            field.queryset = editable_institution_pages(user)
+            field.required = True
 
 
 class NewsPage(SalaPage):
@@ -484,7 +586,8 @@ class NewsPage(SalaPage):
     content_panels = [
         *SalaPage.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("urgent")]),
-        FieldPanel("institution"),
+        # A list of the editor's own institutions (NewsPageForm), not the page chooser.
+        FieldPanel("institution", widget=forms.Select),
         FieldPanel("body"),
         FieldPanel("areas"),
         FieldPanel("topics"),
@@ -493,6 +596,8 @@ class NewsPage(SalaPage):
 
     parent_page_types = ["content.NewsIndexPage"]
     subpage_types: list[str] = []
+    open_graph_type = "article"
+    base_form_class = NewsPageForm
 
     class Meta:
         verbose_name = _("news item")
@@ -521,3 +626,45 @@ class NewsPage(SalaPage):
                 "url": request.build_absolute_uri(institution.get_url(request)),
             }
         return data
+
+
+class InstitutionApprovalTask(AbstractGroupApprovalTask):
+    """The review step of the "Institution review" workflow: like Wagtail's group approval,
+    but a member of the approvers' group may approve, edit during review, or see in their
+    dashboard only the pages of their own institution (content.editorial)."""
+
+    def _approves(self, obj: Any, user: Any) -> bool:
+        from content.editorial import can_approve_page  # imports this module
+
+        return user.is_superuser or (self._user_in_groups(user) and can_approve_page(user, obj))
+
+    def user_can_access_editor(self, obj: Any, user: Any) -> bool:
+        return self._approves(obj, user)
+
+    def locked_for_user(self, obj: Any, user: Any) -> bool:
+        return not self._approves(obj, user)
+
+    def user_can_lock(self, obj: Any, user: Any) -> bool:
+        return self._approves(obj, user)
+
+    def get_actions(self, obj: Any, user: Any) -> list:
+        return super().get_actions(obj, user) if self._approves(obj, user) else []
+
+    def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        allowed = [
+            state.pk
+            for state in states.select_related("workflow_state")
+            if self._approves(state.workflow_state.content_object, user)
+        ]
+        return states.filter(pk__in=allowed)
+
+    @classmethod
+    def get_description(cls) -> str:
+        return str(_("The approvers of the page's institution approve it"))
+
+    class Meta:
+        verbose_name = _("approval by the institution")
+        verbose_name_plural = _("approvals by the institution")

@@ -18,17 +18,24 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("notifications/", include("notifications.machine_urls")),
+    path("", include("content.machine_urls")),
+    path("", include("documents.machine_urls")),
 ]
 
 # Every page a person reads lives under /km/ or /en/.
 urlpatterns += i18n_patterns(
+    path("", include("content.urls")),  # first: the Wagtail home page wins over core's
     path("", include("core.urls")),
     path("account/", include("accounts.urls")),
     path("account/", include("accounts.allauth_urls")),
     path("", include("geo.urls")),
     path("notifications/", include("notifications.urls")),
+    path("services/", include("services.urls")),
+    path("news/", include("aggregation.urls")),
+    path("", include("documents.urls")),
     path("search/", include("search.urls")),
-    path("pages/", include(wagtail_urls)),
+    # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
+    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 

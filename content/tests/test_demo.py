@@ -9,7 +9,9 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from content.demo import MINISTRIES, NEWS, load_demo_content
+from content.demo_texts import MORE_MINISTRIES, MORE_NEWS
 from content.models import GuidePage, HomePage, InstitutionPage, NewsPage, TopicPage
+from content.services import DEMO_SERVICES
 
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
 
@@ -21,10 +23,30 @@ def test_loading_twice_creates_every_page_once():
     assert first.created > 0 and first.existing == 0
     assert second.created == 0 and second.existing == first.created
     assert Page.objects.filter(depth__gte=2).count() == first.created
-    assert InstitutionPage.objects.count() == 2 * len(MINISTRIES)
-    assert NewsPage.objects.count() == 2 * len(NEWS)
-    assert GuidePage.objects.count() == 2
-    assert TopicPage.objects.filter(kind=TopicPage.Kind.LIFE_EVENT).count() >= 4
+    assert InstitutionPage.objects.count() == 2 * (len(MINISTRIES) + len(MORE_MINISTRIES))
+    assert InstitutionPage.objects.count() >= 2 * 9
+    assert NewsPage.objects.count() == 2 * (len(NEWS) + len(MORE_NEWS)) >= 2 * 24
+    assert GuidePage.objects.count() == 2 * 5
+    assert TopicPage.objects.filter(kind=TopicPage.Kind.LIFE_EVENT).count() == 2 * 10
+    assert NewsPage.objects.filter(urgent=True).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_guides_link_the_catalogues_services_in_the_readers_language(client):
+    load_demo_content()
+    slugs = set()
+    for guide in GuidePage.objects.filter(locale__language_code="en"):
+        for step in guide.steps:
+            slugs |= {
+                link.value["slug"] for link in step.value["links"] if link.block_type == "service"
+            }
+    assert slugs <= set(DEMO_SERVICES) and len(slugs) >= 8
+    response = client.get("/km/topics/starting-a-business/start-a-business/")
+    assert '<a href="/km/services/business-registration/">ការចុះបញ្ជីពាណិជ្ជកម្ម</a>' in response.text
+    response = client.get("/en/topics/starting-a-business/start-a-business/")
+    assert (
+        '<a href="/en/services/business-registration/">Business registration</a>' in response.text
+    )
 
 
 @pytest.mark.django_db
@@ -70,5 +92,5 @@ def test_the_command_prints_one_line_about_pages(settings, tmp_path, capsys):
 @pytest.mark.django_db
 def test_demo_pages_render_in_both_languages(client):
     load_demo_content()
-    for url in ("/km/pages/", "/en/pages/institutions/mptc/", "/km/pages/news/"):
+    for url in ("/km/", "/en/institutions/mptc/", "/km/news/"):
         assert client.get(url).status_code == 200, url

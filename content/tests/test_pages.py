@@ -22,7 +22,7 @@ from content.models import (
 from content.tests.factories import create_homes, create_page, translate
 from geo.models import Institution
 
-JSON_LD = re.compile(r'<script type="application/ld\+json" nonce="([^"]+)">(.*?)</script>', re.S)
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
 def build_tree(cls) -> None:
@@ -126,16 +126,20 @@ class PageTypesTestCase(WagtailPageTestCase):
             for language, page in pages.items():
                 with self.subTest(name, language=language):
                     url = page.get_url()
-                    self.assertTrue(url.startswith(f"/{language}/pages/"), url)
+                    self.assertTrue(url.startswith(f"/{language}/"), url)
                     response = self.client.get(url)
                     self.assertEqual(response.status_code, 200)
                     self.assertContains(response, f'<html lang="{language}"')
-                    self.assertContains(response, page.title)
-                    self.assertContains(response, 'class="breadcrumbs"')
+                    # /<lang>/news/ is the aggregation app's stream of these news pages and
+                    # the items of other sources; it lists the news rather than its title.
+                    shown = self.news[language] if name == "news index" else page
+                    self.assertContains(response, shown.title)
+                    if name != "home":
+                        self.assertContains(response, 'class="breadcrumbs"')
 
     def test_the_home_page_is_the_default_sites_root_in_khmer(self):
-        self.assertEqual(self.client.get("/km/pages/").context["page"], self.homes["km"])
-        self.assertEqual(self.client.get("/en/pages/").context["page"], self.homes["en"])
+        self.assertEqual(self.client.get("/km/").context["page"], self.homes["km"])
+        self.assertEqual(self.client.get("/en/").context["page"], self.homes["en"])
 
     def test_the_guide_numbers_its_steps_in_a_step_list(self):
         response = self.client.get(self.guide["km"].get_url())
@@ -187,8 +191,7 @@ class PageTypesTestCase(WagtailPageTestCase):
         response = self.client.get(page.get_url())
         match = JSON_LD.search(response.content.decode())
         self.assertIsNotNone(match, "no JSON-LD script")
-        self.assertIn(match.group(1), response["Content-Security-Policy"])
-        return json.loads(match.group(2))
+        return json.loads(match.group(1))
 
     def test_institution_pages_describe_a_government_organization(self):
         data = self.structured_data(self.ministry["km"])

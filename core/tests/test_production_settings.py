@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 import subprocess
@@ -17,6 +18,8 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
     for name in ("SECRET_KEY", "SECRET_KEY_FILE", "ALLOWED_HOSTS", "DEBUG", "DATABASE_URL"):
         clean.pop(name, None)
+    # Production refuses to start without a document signing key (documents.checks).
+    clean["SALA_DOCUMENT_SIGNING_KEY"] = DOCUMENT_SIGNING_KEY
     clean.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -30,6 +33,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 
 STRONG_KEY = secrets.token_urlsafe(64)
+DOCUMENT_SIGNING_KEY = base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 def test_production_without_a_secret_key_stops_with_a_clear_message():

@@ -11,7 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.contrib.auth import get_user_model
+
+from documents.signing import private_key_pem
 
 pytestmark = pytest.mark.django_db
 
@@ -144,6 +147,7 @@ def production_env(tmp_path) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
         SALA_VAR_DIR=str(tmp_path),
         LOG_LEVEL="ERROR",
+        SALA_DOCUMENT_SIGNING_KEY=private_key_pem(Ed25519PrivateKey.generate()),
     )
     return env
 

@@ -9,9 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from openpyxl import Workbook
 
+from accounts.models import OfficeMembership, Role
 from geo.importing import ImportFileError, check_import_facilities, read_rows
-from geo.models import Facility
-from geo.tests.factories import create_tree
+from geo.models import Area, Facility
+from geo.tests.factories import create_facility, create_tree
 
 HEADER = "code,type,area,name_km,name_en,phones,latitude,longitude,telegram,hours\n"
 GOOD_AND_BAD = (
@@ -144,6 +145,25 @@ class TestTheImportPage:
             assert client.get("/en/facilities/import/").status_code == 403
         client.force_login(self.officer)
         assert client.get("/en/facilities/import/").status_code == 200
+
+    def test_a_directory_officer_may_import_and_finds_the_page_from_the_directory(self, client):
+        office = create_facility(Area.objects.get(code="171001"))
+        client.force_login(self.citizen)
+        assert "Import facilities from a file" not in client.get("/en/facilities/").content.decode()
+        OfficeMembership.objects.create(
+            user=self.citizen, office=office, role=Role.objects.get(code="directory-officer")
+        )
+        assert "Import facilities from a file" in client.get("/en/facilities/").content.decode()
+        assert client.get("/en/facilities/import/").status_code == 200
+
+    def test_another_office_role_does_not_allow_importing(self, client):
+        OfficeMembership.objects.create(
+            user=self.citizen,
+            office=create_facility(Area.objects.get(code="171001")),
+            role=Role.objects.get(code="clerk"),
+        )
+        client.force_login(self.citizen)
+        assert client.get("/en/facilities/import/").status_code == 403
 
     def test_the_officer_sees_what_was_imported_and_each_bad_line(self, client):
         client.force_login(self.officer)

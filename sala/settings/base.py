@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "geo",
     "content",
     "notifications",
+    "services",
+    "aggregation",
+    "documents",
     "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -71,6 +74,7 @@ MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "content.cache.AnonymousPageCacheMiddleware",
     "core.middleware.SalaCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -106,6 +110,7 @@ TEMPLATES = [
                 "geo.context_processors.area_choice",
                 "accounts.context_processors.acting_for",
                 "notifications.context_processors.inbox",
+                "content.context_processors.urgent_alerts",
             ],
             "builtins": ["core.templatetags.sala"],
         },
@@ -147,7 +152,7 @@ TASKS_BACKEND = envstr("TASKS_BACKEND", "database")
 if TASKS_BACKEND == "rq":
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
-    INSTALLED_APPS.append("django_rq")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 elif TASKS_BACKEND == "database":
@@ -194,6 +199,26 @@ if MEDIA_STORAGE == "s3":
 elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+
+# --- Application attachments (private) ----------------------------------------------
+# Never served as media: only through services.access. Local files under
+# SALA_ATTACHMENTS_ROOT, or with MEDIA_STORAGE=s3 a private prefix of a bucket.
+SALA_ATTACHMENTS_ROOT = Path(envstr("SALA_ATTACHMENTS_ROOT", str(VAR_DIR / "attachments")))
+STORAGES["attachments"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": SALA_ATTACHMENTS_ROOT, "base_url": None},
+}
+if MEDIA_STORAGE == "s3":
+    STORAGES["attachments"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": envstr("SALA_ATTACHMENTS_BUCKET")
+            or STORAGES["default"]["OPTIONS"]["bucket_name"],
+            "location": "attachments",
+            "default_acl": "private",
+        },
+    }
 
 # --- Email --------------------------------------------------------------------------
 # EMAIL_URL, e.g. submission://user:password@mail.example.org:587 (STARTTLS); the demo
@@ -272,6 +297,8 @@ LOGGING = {
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sala"
+# Anonymous visitors' pages are kept this long in the cache (content/cache.py); 0 is off.
+SALA_PAGE_CACHE_SECONDS = envint("SALA_PAGE_CACHE_SECONDS", 60)
 WAGTAILADMIN_BASE_URL = SALA_SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = True
@@ -421,3 +448,38 @@ SALA_BROADCASTS_PER_HOUR = envint("SALA_BROADCASTS_PER_HOUR", 5)
 # Outgoing mail never waits on a silent server for ever (EMAIL_URL's timeout= wins).
 if not globals().get("EMAIL_TIMEOUT"):
     EMAIL_TIMEOUT = 10
+
+# --- Aggregation (news from feeds and mailboxes) -------------------------------------
+# Loopback and private addresses are refused as feed hosts (server-side request forgery)
+# unless this is on; the demo and the tests serve their feeds on 127.0.0.1.
+SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS = envbool("SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS", False)
+SALA_AGGREGATION_MAX_FEED_BYTES = envint("SALA_AGGREGATION_MAX_FEED_BYTES", 5 * 1024 * 1024)
+SALA_AGGREGATION_TIMEOUT_SECONDS = envint("SALA_AGGREGATION_TIMEOUT_SECONDS", 10)
+SALA_AGGREGATION_MAX_MAIL_BYTES = envint("SALA_AGGREGATION_MAX_MAIL_BYTES", 25 * 1024 * 1024)
+SALA_AGGREGATION_MAX_ATTACHMENT_BYTES = envint(
+    "SALA_AGGREGATION_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024
+)
+# The authserv-id our own mail server writes into Authentication-Results; empty: those
+# headers are not trusted and only Return-Path/From alignment is checked.
+SALA_AGGREGATION_MAIL_AUTHSERV_ID = envstr("SALA_AGGREGATION_MAIL_AUTHSERV_ID")
+# --- Issued documents ---------------------------------------------------------------
+# PDFs of issued documents are private: stored under SALA_DOCUMENTS_ROOT (never served as
+# media) or, with MEDIA_STORAGE=s3, in the bucket under issued-documents/, and handed out
+# only by documents.views after a permission check. Signing keys: documents/signing.py.
+SALA_DOCUMENTS_ROOT = Path(envstr("SALA_DOCUMENTS_ROOT", str(VAR_DIR / "documents")))
+if MEDIA_STORAGE == "s3":
+    STORAGES["documents"] = {
+        "BACKEND": STORAGES["default"]["BACKEND"],
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "issued-documents"},
+    }
+else:
+    STORAGES["documents"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(SALA_DOCUMENTS_ROOT), "base_url": None},
+    }
+SALA_DOCUMENT_SIGNING_KEY = envsecret("SALA_DOCUMENT_SIGNING_KEY")
+SALA_DOCUMENT_RETIRED_PUBLIC_KEYS = envlist("SALA_DOCUMENT_RETIRED_PUBLIC_KEYS")
+# Verification look-ups (page or JSON) one address may make per minute.
+SALA_DOCUMENT_VERIFICATIONS_PER_MINUTE = envint("SALA_DOCUMENT_VERIFICATIONS_PER_MINUTE", 30)
+# fontTools logs every table it subsets at INFO, once per PDF.
+LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}

@@ -17,3 +17,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 SALA_SMS_PROVIDER = "memory"
+SALA_PAGE_CACHE_SECONDS = 0  # tests that want the page cache turn it on
+SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS = True

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from core.demo import DEMO_ACCOUNTS, DEMO_SECOND_FACTOR_NOTE, credentials_file, demo_passwords
+from documents.demo import demo_document_lines
 
 
 class Command(BaseCommand):
@@ -24,4 +25,6 @@ class Command(BaseCommand):
                 f"  {account.username:<12} {passwords[account.username]:<20} {account.role}"
             )
         self.stdout.write(DEMO_SECOND_FACTOR_NOTE)
+        for line in demo_document_lines(url):
+            self.stdout.write(line)
         self.stdout.write(f"Back office: {url}/cms/   Design system: {url}/km/design/\n")

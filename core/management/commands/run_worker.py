@@ -52,12 +52,20 @@ class Heartbeat(threading.Thread):
 class Command(DBWorkerCommand):
     help = "Run a background task worker (with a heartbeat for /readyz)."
 
+    def configure_logging(self, verbosity: int) -> None:
+        """Keep the levels of settings.LOGGING unless asked for more (-v 2): db_worker
+        would log every task run at INFO, drowning the demo's output."""
+        if verbosity > 1:
+            super().configure_logging(verbosity)
+
     def handle(self, *args, **options) -> None:
         heartbeat = Heartbeat(options.get("worker_id") or get_random_string(32))
         heartbeat.start()
         try:
             if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
-                call_command("rqworker", "default", with_scheduler=True)
+                call_command(
+                    "rqworker", "default", with_scheduler=True, job_class="django_tasks_rq.Job"
+                )
             else:
                 super().handle(*args, **options)
         finally:

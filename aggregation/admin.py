@@ -1,0 +1,187 @@
+"""Django admin for sources (with their health), items (approve mailed drafts) and the
+classification rules."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from aggregation.models import Attachment, ClassificationRule, Item, Source
+from aggregation.publishing import do_publish_items
+
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
+    list_display = (
+        "name_en",
+        "name_km",
+        "kind",
+        "institution",
+        "enabled",
+        "health",
+        "last_success_at",
+        "consecutive_failures",
+        "next_poll_at",
+    )
+    list_filter = ("kind", "enabled", "institution")
+    search_fields = ("name_km", "name_en", "url", "imap_user")
+    autocomplete_fields = ("areas",)
+    filter_horizontal = ("topics",)
+    readonly_fields = (
+        "health",
+        "items_per_day",
+        "last_polled_at",
+        "last_success_at",
+        "last_error_km",
+        "last_error_en",
+        "consecutive_failures",
+        "next_poll_at",
+        "last_report",
+        "etag",
+        "last_modified",
+        "imap_uidvalidity",
+        "imap_last_uid",
+    )
+    fieldsets = (
+        (None, {"fields": ("name_km", "name_en", "kind", "enabled", "publish_at_once")}),
+        (_("Feed"), {"fields": ("url",)}),
+        (
+            _("Mailbox"),
+            {
+                "fields": (
+                    "imap_host",
+                    "imap_port",
+                    "imap_security",
+                    "imap_user",
+                    "imap_password",
+                    "imap_folder",
+                    "allowed_senders",
+                )
+            },
+        ),
+        (
+            _("What its items are about"),
+            {"fields": ("institution", "areas", "topics", "language", "interval_minutes")},
+        ),
+        (
+            _("Health"),
+            {
+                "fields": (
+                    "health",
+                    "items_per_day",
+                    "last_polled_at",
+                    "last_success_at",
+                    "last_error_km",
+                    "last_error_en",
+                    "consecutive_failures",
+                    "next_poll_at",
+                    "last_report",
+                    "etag",
+                    "last_modified",
+                    "imap_uidvalidity",
+                    "imap_last_uid",
+                )
+            },
+        ),
+    )
+    actions = ("poll_now",)
+
+    @admin.display(description=_("health"))
+    def health(self, source: Source) -> str:
+        if not source.enabled:
+            return str(_("Switched off"))
+        if source.consecutive_failures:
+            return f"{_('Failing')}: {source.last_error}"
+        if source.last_success_at is None:
+            return str(_("Not polled yet"))
+        return str(_("Working"))
+
+    @admin.display(description=_("items a day (last 7 days)"))
+    def items_per_day(self, source: Source) -> float:
+        return source.items_per_day()
+
+    @admin.action(description=_("Poll the selected sources now"))
+    def poll_now(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
+        from aggregation.tasks import poll_source
+
+        for source in queryset:
+            poll_source.enqueue(source.pk)
+        self.message_user(request, _("The selected sources will be polled in a moment."))
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    readonly_fields = ("file", "filename", "content_type", "size")
+    can_delete = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Item | None = None) -> bool:
+        return False
+
+
+@admin.register(Item)
+class ItemAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
+    list_display = ("title", "status", "source", "institution", "language", "published_at")
+    list_filter = ("status", "language", "source", "institution")
+    search_fields = ("title", "summary", "original_url")
+    date_hierarchy = "published_at"
+    autocomplete_fields = ("areas",)
+    filter_horizontal = ("topics",)
+    readonly_fields = (
+        "source",
+        "guid",
+        "canonical_url",
+        "fingerprint",
+        "fetched_at",
+        "approved_by",
+        "image_urls",
+    )
+    fields = (
+        "title",
+        "status",
+        "summary",
+        "body",
+        "language",
+        "published_at",
+        "author",
+        "original_url",
+        "institution",
+        "areas",
+        "topics",
+        "image_urls",
+        "source",
+        "guid",
+        "canonical_url",
+        "fingerprint",
+        "fetched_at",
+        "approved_by",
+    )
+    inlines = (AttachmentInline,)
+    actions = ("publish",)
+
+    @admin.action(description=_("Approve and publish the selected items"))
+    def publish(self, request: HttpRequest, queryset: QuerySet[Item]) -> None:
+        count = do_publish_items(queryset, request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(ClassificationRule)
+class ClassificationRuleAdmin(admin.ModelAdmin):
+    list_display = ("match_text", "area", "topic", "enabled")
+    list_filter = ("enabled",)
+    list_editable = ("enabled",)
+    search_fields = ("match_text",)
+    autocomplete_fields = ("area",)

@@ -1,0 +1,59 @@
+"""The stream's filters: every choice comes from the database; a value that matches
+nothing is an error shown on the page, and that filter is left out."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from aggregation.models import Language, Source
+from aggregation.stream import PORTAL, StreamFilters
+from content.models import TopicPage
+from geo.models import Area, Institution
+
+
+class StreamFilterForm(forms.Form):
+    institution = forms.ChoiceField(label=_("Institution"), required=False)
+    area = forms.ChoiceField(label=_("Province"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    source = forms.ChoiceField(label=_("Source"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        language = (get_language() or "km")[:2]
+        self.institutions = {i.code: i for i in Institution.objects.all()}
+        self.areas = {a.code: a for a in Area.objects.filter(level=1, is_current=True)}
+        self.topics = {
+            str(t.pk): t for t in TopicPage.objects.live().filter(locale__language_code=language)
+        }
+        self.sources = {str(s.pk): s for s in Source.objects.filter(enabled=True)}
+        everything = [("", _("All"))]
+        name_field = "name_en" if language == "en" else "name_km"
+        self.fields["institution"].choices = everything + sorted(
+            ((code, i.name) for code, i in self.institutions.items()), key=lambda c: c[1]
+        )
+        self.fields["area"].choices = everything + sorted(
+            ((code, getattr(a, name_field) or a.name) for code, a in self.areas.items()),
+            key=lambda c: c[0],
+        )
+        self.fields["topic"].choices = everything + sorted(
+            ((pk, t.title) for pk, t in self.topics.items()), key=lambda c: c[1]
+        )
+        self.fields["language"].choices = everything + list(Language.choices)
+        sources = sorted(((pk, s.name) for pk, s in self.sources.items()), key=lambda c: c[1])
+        self.fields["source"].choices = [*everything, (PORTAL, _("This portal")), *sources]
+
+    def filters(self) -> StreamFilters:
+        """Return the filters from the valid fields (invalid ones are left out)."""
+        data = self.cleaned_data if self.is_bound else {}
+        source = data.get("source", "")
+        return StreamFilters(
+            institution=self.institutions.get(data.get("institution", "")),
+            area=self.areas.get(data.get("area", "")),
+            topic=self.topics.get(data.get("topic", "")),
+            language=data.get("language", ""),
+            source=self.sources.get(source),
+            portal_only=source == PORTAL,
+        )

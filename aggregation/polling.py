@@ -1,0 +1,193 @@
+"""Poll sources: fetch (many at once, in threads: fetching touches no database), parse and
+store (one after another), and record each source's health. A failing source gets an
+exponential backoff and a plain-words error; it never stops the others."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import requests
+from django.utils import timezone
+
+from aggregation.errors import PollError
+from aggregation.fetching import FetchResult, fetch
+from aggregation.ingesting import IngestReport, store_entries
+from aggregation.models import Source
+from aggregation.parsing import parse_feed
+from aggregation.sanitising import absolute_url
+
+logger = logging.getLogger("sala.aggregation")
+
+MAX_BACKOFF = timedelta(hours=24)
+FETCH_THREADS = 8
+
+
+@dataclass
+class CycleReport:
+    """What one polling cycle did, counted over every source."""
+
+    sources: int = 0
+    failed: int = 0
+    not_modified: int = 0
+    counts: Counter = field(default_factory=Counter)
+    created: list[int] = field(default_factory=list)
+
+    def add(self, report: IngestReport) -> None:
+        self.counts.update(report.counts)
+        self.created.extend(report.created)
+
+
+def poll_sources(
+    sources: Iterable[Source],
+    *,
+    threads: int = FETCH_THREADS,
+    progress: Callable[[Source, str], None] | None = None,
+) -> CycleReport:
+    """Poll every source given (feeds fetched in parallel); return the counts."""
+    sources = list(sources)
+    feeds = [source for source in sources if source.kind == Source.Kind.FEED]
+    mailboxes = [source for source in sources if source.kind == Source.Kind.IMAP]
+    cycle = CycleReport()
+    with requests.Session() as session:
+        adapter = requests.adapters.HTTPAdapter(pool_maxsize=threads)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+            fetched = pool.map(lambda source: _fetch_safely(source, session), feeds)
+            for source, outcome in zip(feeds, fetched, strict=True):
+                _record(cycle, source, store_feed(source, outcome), progress)
+    for source in mailboxes:
+        _record(cycle, source, poll_mailbox_safely(source), progress)
+    return cycle
+
+
+def poll_source(source: Source) -> IngestReport | PollError:
+    """Poll one source now; return what it stored, or the error that stopped it."""
+    if source.kind == Source.Kind.IMAP:
+        return poll_mailbox_safely(source)
+    return store_feed(source, _fetch_safely(source, None))
+
+
+def _record(cycle, source, outcome, progress) -> None:
+    cycle.sources += 1
+    if isinstance(outcome, PollError):
+        cycle.failed += 1
+        state = f"failed: {outcome.en}"
+    else:
+        cycle.add(outcome)
+        if outcome.counts.get("not_modified"):
+            cycle.not_modified += 1
+        state = ", ".join(f"{key} {value}" for key, value in sorted(outcome.counts.items()))
+    if progress:
+        progress(source, state or "nothing new")
+
+
+def _fetch_safely(source: Source, session) -> FetchResult | PollError:
+    try:
+        return fetch(
+            source.url, etag=source.etag, last_modified=source.last_modified, session=session
+        )
+    except PollError as error:
+        return error
+    except Exception as error:  # one source's surprise must not stop the rest
+        logger.exception("Fetching source %s failed unexpectedly", source.pk)
+        return _unexpected(error)
+
+
+def store_feed(source: Source, outcome: FetchResult | PollError) -> IngestReport | PollError:
+    """Parse and store a fetched feed and record the source's health."""
+    now = timezone.now()
+    if isinstance(outcome, PollError):
+        record_failure(source, outcome, now)
+        return outcome
+    report = IngestReport()
+    if outcome.not_modified:
+        report.counts["not_modified"] += 1
+        record_success(source, now, report)
+        return report
+    try:
+        parsed = parse_feed(outcome.content, content_type=outcome.headers.get("content-type", ""))
+        report = store_entries(
+            source, parsed.entries, base_url=site_base(parsed.link, outcome.url),
+            feed_language=parsed.language,
+            fetched_at=now,
+        )  # fmt: skip
+    except PollError as error:
+        record_failure(source, error, now)
+        return error
+    except Exception as error:  # one source's surprise must not stop the rest
+        logger.exception("Storing source %s failed unexpectedly", source.pk)
+        record_failure(source, _unexpected(error), now)
+        return _unexpected(error)
+    source.etag = outcome.etag[:500]
+    source.last_modified = outcome.last_modified[:100]
+    record_success(source, now, report, extra_fields=["etag", "last_modified"])
+    return report
+
+
+def site_base(site_link: str, feed_url: str) -> str:
+    """Return the address relative links are resolved against: the site the feed names
+    (links in feeds are written relative to the site), else the feed's own address."""
+    site = absolute_url(site_link, feed_url)
+    return site if site.startswith("http") else feed_url
+
+
+def poll_mailbox_safely(source: Source) -> IngestReport | PollError:
+    from aggregation.mailboxes import poll_mailbox
+
+    now = timezone.now()
+    try:
+        report = poll_mailbox(source)
+    except PollError as error:
+        record_failure(source, error, now)
+        return error
+    except Exception as error:  # one source's surprise must not stop the rest
+        logger.exception("Polling mailbox %s failed unexpectedly", source.pk)
+        record_failure(source, _unexpected(error), now)
+        return _unexpected(error)
+    record_success(source, now, report, extra_fields=["imap_uidvalidity", "imap_last_uid"])
+    return report
+
+
+def record_success(source, now, report: IngestReport, extra_fields=()) -> None:
+    source.last_polled_at = now
+    source.last_success_at = now
+    source.last_error_km = source.last_error_en = ""
+    source.consecutive_failures = 0
+    source.next_poll_at = now + timedelta(minutes=source.interval_minutes)
+    source.last_report = dict(report.counts)
+    source.save(
+        update_fields=[
+            "last_polled_at", "last_success_at", "last_error_km", "last_error_en",
+            "consecutive_failures", "next_poll_at", "last_report", *extra_fields,
+        ]
+    )  # fmt: skip
+
+
+def record_failure(source: Source, error: PollError, now) -> None:
+    """Record the error and wait twice as long after each failure in a row (at most a day)."""
+    source.consecutive_failures += 1
+    source.last_polled_at = now
+    source.last_error_en = error.en
+    source.last_error_km = error.km
+    delay = timedelta(minutes=source.interval_minutes) * 2 ** min(source.consecutive_failures, 16)
+    source.next_poll_at = now + min(delay, MAX_BACKOFF)
+    source.last_report = {"error": error.en}
+    source.save(
+        update_fields=[
+            "consecutive_failures", "last_polled_at", "last_error_en", "last_error_km",
+            "next_poll_at", "last_report",
+        ]
+    )  # fmt: skip
+
+
+def _unexpected(error: Exception) -> PollError:
+    return PollError(
+        f"Something unexpected went wrong ({type(error).__name__}); see the server log.",
+        f"មានបញ្ហាដែលមិនបានរំពឹងទុក ({type(error).__name__}) សូមមើលកំណត់ហេតុម៉ាស៊ីនមេ។",
+    )

@@ -1,0 +1,157 @@
+"""The one stream of news: the portal's own Wagtail news and the published items from
+outside sources, newest first, filtered the same way.
+
+`portal_news` is the one place that queries Wagtail's news (switch it to
+`content.news.live_news` once that exists); `build_stream` merges the two lists lazily so
+that Django's Paginator pages through them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from heapq import merge
+from urllib.parse import urlsplit
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from aggregation.models import Item, Source
+from content.models import NewsPage, TopicPage
+from geo.models import Area, Institution
+
+PORTAL = "portal"
+
+
+@dataclass(frozen=True)
+class StreamFilters:
+    institution: Institution | None = None
+    area: Area | None = None
+    topic: TopicPage | None = None
+    language: str = ""
+    source: Source | None = None
+    portal_only: bool = False
+
+
+@dataclass(frozen=True)
+class StreamEntry:
+    """One line of the stream, whatever it came from."""
+
+    title: str
+    summary: str
+    url: str
+    published_at: datetime
+    language: str
+    institution: str
+    source: str
+    original_url: str = ""
+    urgent: bool = False
+
+    @property
+    def is_external(self) -> bool:
+        return bool(self.original_url)
+
+    @property
+    def original_host(self) -> str:
+        return urlsplit(self.original_url).hostname or ""
+
+
+def portal_news(filters: StreamFilters, language: str) -> QuerySet[NewsPage]:
+    """Return the live Wagtail news matching `filters`, newest first, in `language`
+    (the filter's language, else the page's)."""
+    news = (
+        NewsPage.objects.live().public().filter(locale__language_code=filters.language or language)
+    )
+    if filters.institution is not None:
+        news = news.filter(institution__institution=filters.institution)
+    if filters.area is not None:
+        news = news.filter(areas__path__startswith=filters.area.path)
+    if filters.topic is not None:
+        news = news.filter(topics__translation_key=filters.topic.translation_key)
+    return (
+        news.select_related("institution")
+        .distinct()
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def source_items(filters: StreamFilters) -> QuerySet[Item]:
+    """Return the published items from outside sources matching `filters`, newest first."""
+    items = Item.objects.published().select_related("source", "institution")
+    if filters.institution is not None:
+        items = items.filter(institution=filters.institution)
+    if filters.area is not None:
+        items = items.filter(areas__path__startswith=filters.area.path)
+    if filters.topic is not None:
+        items = items.filter(topics__translation_key=filters.topic.translation_key)
+    if filters.language:
+        items = items.filter(language=filters.language)
+    if filters.source is not None:
+        items = items.filter(source=filters.source)
+    return items.distinct().order_by("-published_at", "-pk")
+
+
+def news_entry(page: NewsPage) -> StreamEntry:
+    published = page.first_published_at
+    if published is None or timezone.localdate(published) != page.date:
+        published = timezone.make_aware(datetime.combine(page.date, time(12)))
+    institution = page.institution.localized.title if page.institution else ""
+    return StreamEntry(
+        title=page.title,
+        summary=page.summary(),
+        url=page.url or "",
+        published_at=published,
+        language=page.locale.language_code,
+        institution=institution,
+        source="",
+        urgent=page.urgent,
+    )
+
+
+def item_entry(item: Item) -> StreamEntry:
+    return StreamEntry(
+        title=item.title,
+        summary=item.summary,
+        url=item.get_absolute_url(),
+        published_at=item.published_at,
+        language=item.language,
+        institution=item.institution.name if item.institution else "",
+        source=item.source.name,
+        original_url=item.original_url or item.get_absolute_url(),
+    )
+
+
+class Stream:
+    """Both lists merged by time, sliceable and countable for Django's Paginator."""
+
+    def __init__(self, news: QuerySet[NewsPage] | None, items: QuerySet[Item] | None) -> None:
+        self.news = news
+        self.items = items
+
+    def count(self) -> int:
+        return sum(qs.count() for qs in (self.news, self.items) if qs is not None)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[StreamEntry]:
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        stop = index.stop or 0
+        lists = []
+        if self.news is not None:
+            lists.append([news_entry(page) for page in self.news.select_related("locale")[:stop]])
+        if self.items is not None:
+            lists.append([item_entry(item) for item in self.items[:stop]])
+        merged = list(merge(*lists, key=lambda entry: entry.published_at, reverse=True))
+        return merged[index]
+
+
+def build_stream(filters: StreamFilters, language: str) -> Stream:
+    """Return the stream for `filters` on a page in `language`."""
+    wants_items = not filters.portal_only
+    wants_news = filters.source is None
+    return Stream(
+        portal_news(filters, language) if wants_news else None,
+        source_items(filters) if wants_items else None,
+    )

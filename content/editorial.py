@@ -1,0 +1,162 @@
+"""Who may edit and approve which pages: editors work only on their institution's pages,
+and only that institution's approvers approve them.
+
+An institution's editors and approvers are officers (accounts): a person with the
+"editor" role at an office of the institution (geo.Institution, linked from the
+InstitutionPage) edits its pages; "approver" or "head of office" there approves them. A
+page belongs to the institution of the InstitutionPage above it, and a news item to the
+institution it names. Pages of no institution (the home page, topics) are the portal's
+own: only administrators edit them.
+
+Wagtail's own permissions open the admin: every officer with one of these roles is put in
+the group "Content editors" or "Content approvers" (`sync_editorial_groups`), which may
+add and change pages (approvers also publish) anywhere in both language trees. The hooks in
+wagtail_hooks.py then refuse another institution's pages, and the review task
+(InstitutionApprovalTask) lets only the page's own approvers approve it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import QuerySet
+from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
+
+from accounts.models import Role
+from accounts.officers import offices_of
+
+if TYPE_CHECKING:
+    from accounts.models import OfficeMembership, User
+
+EDITORS_GROUP = "Content editors"
+APPROVERS_GROUP = "Content approvers"
+EDITOR_ROLES = (Role.EDITOR, Role.APPROVER, Role.HEAD_OF_OFFICE)
+APPROVER_ROLES = (Role.APPROVER, Role.HEAD_OF_OFFICE)
+WORKFLOW_NAME = "Institution review"
+GROUP_PAGE_PERMISSIONS = {
+    EDITORS_GROUP: ("add_page", "change_page"),
+    APPROVERS_GROUP: ("add_page", "change_page", "publish_page"),
+}
+
+
+def institution_of(page: Page) -> int | None:
+    """Return the id of the geo.Institution a page belongs to, or None (the portal's own)."""
+    from content.models import InstitutionPage, NewsPage
+
+    page = page.specific
+    if isinstance(page, NewsPage):
+        owner = page.institution
+    else:
+        owner = InstitutionPage.objects.ancestor_of(page, inclusive=True).first()
+    return owner.institution_id if owner is not None else None
+
+
+def _institutions(user: User, roles: tuple[str, ...]) -> set[int]:
+    cache_name = f"_content_institutions_{'_'.join(roles)}"
+    if not hasattr(user, cache_name):
+        ids = (
+            offices_of(user, roles)
+            .exclude(institution=None)
+            .values_list("institution_id", flat=True)
+        )
+        setattr(user, cache_name, set(ids))
+    return getattr(user, cache_name)
+
+
+def editable_institutions(user: User) -> set[int]:
+    return _institutions(user, EDITOR_ROLES)
+
+
+def approvable_institutions(user: User) -> set[int]:
+    return _institutions(user, APPROVER_ROLES)
+
+
+def can_edit_page(user: User, page: Page) -> bool:
+    """Return whether the user may edit (or delete, move, unpublish) the page."""
+    if user.is_superuser:
+        return True
+    institution = institution_of(page)
+    return institution is not None and institution in editable_institutions(user)
+
+
+def can_add_below(user: User, parent: Page) -> bool:
+    """Return whether the user may add a page under `parent`: below their institution's
+    page, or a news item (they name their institution in it) in the news index."""
+    from content.models import NewsIndexPage
+
+    if user.is_superuser or isinstance(parent.specific, NewsIndexPage):
+        return user.is_superuser or bool(editable_institutions(user))
+    return can_edit_page(user, parent)
+
+
+def can_approve_page(user: User, page: Page) -> bool:
+    if user.is_superuser:
+        return True
+    institution = institution_of(page)
+    return institution is not None and institution in approvable_institutions(user)
+
+
+def editable_institution_pages(user: User, language: str | None = None) -> QuerySet:
+    """Return the InstitutionPages a user may name in a news item."""
+    from content.models import InstitutionPage
+
+    pages = InstitutionPage.objects.all()
+    if not user.is_superuser:
+        pages = pages.filter(institution_id__in=editable_institutions(user))
+    if language:
+        pages = pages.filter(locale__language_code=language)
+    return pages
+
+
+def sync_editorial_groups(user: User) -> None:
+    """Put the user in the editors' and approvers' groups exactly when their office roles
+    make them an editor or approver of some institution."""
+    for name, roles in ((EDITORS_GROUP, EDITOR_ROLES), (APPROVERS_GROUP, APPROVER_ROLES)):
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        if offices_of(user, roles).exclude(institution=None).exists():
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
+
+
+def on_membership_changed(sender: type, instance: OfficeMembership, **kwargs: Any) -> None:
+    """Keep the groups in step when an office role is granted, ended or removed."""
+    sync_editorial_groups(instance.user)
+
+
+@transaction.atomic
+def do_set_up_editorial(roots: list[Page]) -> Workflow:
+    """Create the editors' and approvers' groups with their page permissions on `roots`
+    (the home page of each language) and the review workflow on them; idempotent."""
+    from content.models import InstitutionApprovalTask
+
+    admin_access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    groups = {}
+    for name, codenames in GROUP_PAGE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(admin_access)
+        for root in roots:
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=root,
+                    permission=Permission.objects.get(
+                        content_type__app_label="wagtailcore", codename=codename
+                    ),
+                )
+        groups[name] = group
+    task = InstitutionApprovalTask.objects.filter(name="Approval by the institution").first()
+    if task is None:
+        task = InstitutionApprovalTask.objects.create(name="Approval by the institution")
+        task.groups.set([groups[APPROVERS_GROUP]])
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for root in roots:
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return workflow

@@ -1,0 +1,78 @@
+"""Loading a document's PDF for a person allowed to have it, and the audit of downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import storages
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+
+from accounts.permissions import (
+    is_member_of_organisation,
+    is_officer_of_office,
+    is_owner_of_object,
+)
+from documents.codes import normalise_code
+from documents.models import DocumentDownload, IssuedDocument
+
+
+def access_document_by_code(user, code: str) -> IssuedDocument:
+    """Return the document whose PDF the user may download; raise Http404 (no such
+    code) or PermissionDenied."""
+    canonical = normalise_code(code)
+    document = (
+        IssuedDocument.objects.select_related("office").filter(code=canonical).first()
+        if canonical
+        else None
+    )
+    if document is None or not document.pdf_name:
+        raise Http404
+    if not user.has_perm("documents.download_issueddocument", document):
+        raise PermissionDenied
+    return document
+
+
+def download_role(user, document: IssuedDocument) -> str:
+    """How the user comes to have the PDF: the holder first, then as an officer."""
+    if is_owner_of_object(user, document) or is_member_of_organisation(user, document):
+        return DocumentDownload.Role.HOLDER
+    if is_officer_of_office(user, document):
+        return DocumentDownload.Role.OFFICER
+    return DocumentDownload.Role.ADMINISTRATOR
+
+
+@transaction.atomic
+def do_record_download(document: IssuedDocument, user, request: HttpRequest) -> DocumentDownload:
+    return DocumentDownload.objects.create(
+        document=document,
+        user=user,
+        role=download_role(user, document),
+        ip_address=request.META.get("REMOTE_ADDR") or None,
+    )
+
+
+def open_pdf(document: IssuedDocument):
+    return storages["documents"].open(document.pdf_name, "rb")
+
+
+def documents_held_by(user) -> QuerySet[IssuedDocument]:
+    """Return the documents issued to the person (not those of their organisations)."""
+    return IssuedDocument.objects.filter(holder=user).order_by("-issued_at")
+
+
+def export_section(user) -> list[dict[str, Any]]:
+    """The person's documents in their personal-data export (accounts.profiles)."""
+    return [
+        {
+            "code": document.code,
+            "title": {"km": document.title_km, "en": document.title_en},
+            "issuer": {"km": document.issuer_name_km, "en": document.issuer_name_en},
+            "issued_at": document.issued_at.isoformat(),
+            "status": document.status,
+            "facts": document.facts,
+        }
+        for document in documents_held_by(user)
+    ]

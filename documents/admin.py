@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from documents.models import DocumentDownload, DocumentTemplate, IssuedDocument
+
+
+@admin.register(DocumentTemplate)
+class DocumentTemplateAdmin(admin.ModelAdmin):
+    list_display = ["key", "kind", "title_km", "title_en", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["key", "title_km", "title_en"]
+
+
+@admin.register(IssuedDocument)
+class IssuedDocumentAdmin(admin.ModelAdmin):
+    """Read-only: a document changes only by being revoked (documents.issuing)."""
+
+    list_display = ["code", "kind", "title_en", "holder_name", "office", "issued_at", "status"]
+    list_filter = ["kind", "status"]
+    search_fields = ["code", "holder_name"]
+    date_hierarchy = "issued_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(DocumentDownload)
+class DocumentDownloadAdmin(admin.ModelAdmin):
+    list_display = ["document", "user", "role", "downloaded_at", "ip_address"]
+    list_filter = ["role"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

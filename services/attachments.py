@@ -1,0 +1,132 @@
+"""Uploaded files: checked by their content (libmagic), size and count, then kept in the
+private `attachments` storage (`STORAGES["attachments"]`: local files under
+`SALA_ATTACHMENTS_ROOT`, or an S3 bucket through django-storages in production).
+
+Files are never given a public URL. `services.access` decides who may download one, and
+`services.views.attachment` streams it after that check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+
+import magic
+from django.core.exceptions import ValidationError
+from django.core.files.storage import Storage, storages
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+from core.formatting import format_number
+from services.definitions import Field
+from services.models import Application, Attachment
+
+logger = logging.getLogger(__name__)
+
+SNIFF_BYTES = 8192
+TYPE_NAMES = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/webp": "WebP",
+    "image/heic": "HEIC",
+    "application/pdf": "PDF",
+}
+EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "image/heic": ".heic",
+    "application/pdf": ".pdf",
+}
+
+
+def attachment_storage() -> Storage:
+    return storages["attachments"]
+
+
+def sniff_content_type(upload: UploadedFile) -> str:
+    """Return the MIME type the file's bytes say it is (not its name or the browser's word)."""
+    upload.seek(0)
+    head = upload.read(SNIFF_BYTES)
+    upload.seek(0)
+    return magic.from_buffer(head, mime=True)
+
+
+def type_names(accept: tuple[str, ...]) -> str:
+    return ", ".join(TYPE_NAMES.get(t, t) for t in accept)
+
+
+def check_upload(upload: UploadedFile, item: Field) -> str:
+    """Return the content type of an acceptable upload, or raise ValidationError saying
+    which types and what size are allowed."""
+    limit = item.max_size_mb * 1024 * 1024
+    language_number = format_number(item.max_size_mb, get_language())
+    if upload.size > limit:
+        raise ValidationError(
+            _("“%(name)s” is too large. Choose a file of %(size)s MB or less.")
+            % {"name": upload.name, "size": language_number},
+            code="too_large",
+        )
+    if upload.size == 0:
+        raise ValidationError(
+            _("“%(name)s” is empty. Choose another file.") % {"name": upload.name}, code="empty"
+        )
+    content_type = sniff_content_type(upload)
+    if content_type not in item.accept:
+        raise ValidationError(
+            _("“%(name)s” is not an allowed file. The file must be %(types)s.")
+            % {"name": upload.name, "types": type_names(item.accept)},
+            code="wrong_type",
+        )
+    return content_type
+
+
+def count_error(item: Field, count: int) -> str:
+    """Return the message for too many files ("" when the count is allowed)."""
+    if count <= item.max_files:
+        return ""
+    return ngettext(
+        "You can upload %(count)s file here. Remove one before adding another.",
+        "You can upload at most %(count)s files here. Remove some before adding more.",
+        item.max_files,
+    ) % {"count": item.max_files}
+
+
+@transaction.atomic
+def do_store_attachment(
+    application: Application, item: Field, upload: UploadedFile, content_type: str
+) -> Attachment:
+    """Keep an upload that `check_upload` accepted; return its Attachment."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    name = (
+        f"{application.public_id}/{item.key}/{uuid.uuid4().hex}{EXTENSIONS.get(content_type, '')}"
+    )
+    stored = attachment_storage().save(name, upload)
+    attachment = Attachment.objects.create(
+        application=application,
+        field_key=item.key,
+        stored_name=stored,
+        original_name=(upload.name or "file")[-255:],
+        content_type=content_type,
+        size=upload.size,
+        sha256=digest.hexdigest(),
+    )
+    return attachment
+
+
+@transaction.atomic
+def do_remove_attachment(attachment: Attachment) -> None:
+    """Delete a draft's attachment and, once the deletion is committed, its file."""
+    name = attachment.stored_name
+    attachment.delete()
+    transaction.on_commit(lambda: attachment_storage().delete(name))
+
+
+def open_attachment(attachment: Attachment):
+    return attachment_storage().open(attachment.stored_name, "rb")

@@ -1,0 +1,58 @@
+"""What a service costs: a fixed fee, or rules that add amounts depending on the answers.
+
+`Service.fee_rules` is a list of {"when": condition, "khr": amount, "usd": amount}; the
+condition has the same shape as in form definitions (`services.definitions.holds`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import gettext as _
+
+from services.definitions import holds
+
+if TYPE_CHECKING:
+    from services.models import Service
+
+
+def fee_rule_errors(rules: Any) -> list[str]:
+    if not isinstance(rules, list):
+        return [_("Fee rules must be a list.")]
+    errors = []
+    for number, rule in enumerate(rules, start=1):
+        if not isinstance(rule, dict) or not ({"khr", "usd"} & set(rule)):
+            errors.append(_("Fee rule %(number)s needs “khr” or “usd”.") % {"number": number})
+            continue
+        for currency in ("khr", "usd"):
+            if currency in rule and _amount(rule[currency]) is None:
+                errors.append(
+                    _("Fee rule %(number)s: the amount is not a number.") % {"number": number}
+                )
+    return errors
+
+
+def _amount(value: Any) -> Decimal | None:
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    return amount if amount.is_finite() and amount >= 0 else None
+
+
+def fee_for(service: Service, answers: dict[str, Any]) -> tuple[Decimal | None, Decimal | None]:
+    """Return (riel, dollars) for the service and these answers; None where not charged."""
+    if service.fee_kind == "free":
+        return None, None
+    if service.fee_kind == "fixed":
+        return service.fee_khr, service.fee_usd
+    khr = usd = None
+    for rule in service.fee_rules:
+        if not holds(rule.get("when"), answers):
+            continue
+        if "khr" in rule:
+            khr = (khr or Decimal(0)) + (_amount(rule["khr"]) or 0)
+        if "usd" in rule:
+            usd = (usd or Decimal(0)) + (_amount(rule["usd"]) or 0)
+    return khr, usd
