@@ -1,10 +1,9 @@
-"""What aggregation puts in the portal's search: the published items of outside sources, in
-the language they are written in, with their institution and areas."""
+"""What aggregation puts in the portal's search: published news items from the sources,
+each in the language it is written in."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
-from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from aggregation.models import Item
@@ -16,22 +15,19 @@ class ItemIndex(Index):
     kind = "news"
     kind_label = _("News")
 
-    def get_queryset(self) -> QuerySet[Item]:
-        return Item.objects.published().select_related("institution").prefetch_related("areas")
+    def get_queryset(self):
+        return Item.objects.published().select_related("institution")
 
     def entries(self, obj: Item) -> list[Entry]:
-        with translation.override(obj.language):
-            url = obj.get_absolute_url()
-        return [Entry(obj.language, obj.title, f"{obj.summary} {obj.body}", url)]
+        body = f"{obj.summary} {strip_tags(obj.body.replace('<', ' <'))}"
+        return [Entry(obj.language, obj.title, body, self.url(obj, obj.language))]
 
     def institution(self, obj: Item) -> Facet | None:
-        institution = obj.institution
-        if institution is None:
-            return None
-        return Facet(f"geo.institution:{institution.pk}", institution.name_km, institution.name_en)
+        i = obj.institution
+        return Facet(f"geo.institution:{i.pk}", i.name_km, i.name_en) if i else None
 
     def area_code(self, obj: Item) -> str | None:
-        area = next(iter(obj.areas.all()), None)
+        area = obj.areas.order_by("code").first()
         return area.code if area is not None else None
 
 

@@ -46,7 +46,7 @@ def robots(request: HttpRequest) -> HttpResponse:
 def opensearch(request: HttpRequest) -> HttpResponse:
     """The OpenSearch description, so that a browser can add the portal's search."""
     context = {
-        "search_url": request.build_absolute_uri(reverse("core:search")),
+        "search_url": request.build_absolute_uri(reverse("search:search")),
         "home_url": request.build_absolute_uri(reverse("content:home")),
     }
     return render(

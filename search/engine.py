@@ -46,9 +46,55 @@ class SearchRequest:
     visitor_area_path: str = ""
 
 
+# What ranking and the result list read of a document (no text: loaded for the page shown).
+CANDIDATE_FIELDS = (
+    "id",
+    "key",
+    "language",
+    "kind",
+    "title",
+    "url",
+    "promoted",
+    "boost",
+    "institution_key",
+    "institution_km",
+    "institution_en",
+    "area_path",
+    "province_km",
+    "province_en",
+)
+
+
+@dataclass
+class Candidate:
+    """A document as ranking sees it (the fields of CANDIDATE_FIELDS, and its body once
+    its page of results is shown)."""
+
+    id: int
+    key: str
+    language: str
+    kind: str
+    title: str
+    url: str
+    promoted: bool
+    boost: float
+    institution_key: str
+    institution_km: str
+    institution_en: str
+    area_path: str
+    province_km: str
+    province_en: str
+    body: str = ""
+
+
+def _load(**filters: object) -> list[Candidate]:
+    rows = Document.objects.filter(**filters).values_list(*CANDIDATE_FIELDS)
+    return [Candidate(*row) for row in rows]
+
+
 @dataclass
 class Hit:
-    document: Document
+    document: Candidate
     score: float
     title: str = ""  # highlighted, safe HTML (add_snippets)
     snippet: str = ""
@@ -130,7 +176,7 @@ def _rank(hits: list[tuple[int, float]], request: SearchRequest, query: Query) -
         return []
     scores = dict(hits)
     best = max(scores.values()) or 1.0
-    documents = Document.objects.filter(id__in=scores).defer("body", "title_terms", "body_terms")
+    documents = _load(id__in=list(scores))
     plain_query = query.text.casefold()
     ranked: dict[str, Hit] = {}
     for document in documents:
@@ -139,7 +185,7 @@ def _rank(hits: list[tuple[int, float]], request: SearchRequest, query: Query) -
             score *= PROMOTED_BOOST
         if document.language == request.language:
             score *= LANGUAGE_BOOST
-        if plain_query and plain_query in khmer.normalise(document.title).casefold():
+        if plain_query and plain_query in document.title.casefold():
             score *= TITLE_BOOST
         score *= _area_boost(document, request.visitor_area_path)
         # One result per object: the best of its languages.
@@ -155,9 +201,7 @@ def _in_visitor_language(ranked: dict[str, Hit], language: str) -> None:
     keys = [key for key, hit in ranked.items() if hit.document.language != language]
     if not keys:
         return
-    for document in Document.objects.filter(key__in=keys, language=language).defer(
-        "body", "title_terms", "body_terms"
-    ):
+    for document in _load(key__in=keys, language=language):
         ranked[document.key].document = document
 
 
@@ -257,7 +301,7 @@ def add_snippets(hits: list[Hit], query: Query) -> None:
         hit.snippet = highlight(hit.document.body, query)
 
 
-def suggest(text: str, language: str, limit: int = 8) -> list[Document]:
+def suggest(text: str, language: str, limit: int = 8) -> list[Candidate]:
     """Return documents whose words start like the query (the last word as a prefix)."""
     query = analysis.parse_query(text)
     if not query:

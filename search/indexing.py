@@ -32,12 +32,15 @@ def make_document(
     area: tuple[str, Facet] | None = None,
 ) -> Document:
     """Return the unsaved document for one entry, its text analysed."""
-    body = " ".join(entry.body.split())[:MAX_BODY_CHARS]
+    # Stored normalised, as the analyser sees them: snippets and the title boost need no
+    # second pass, and the text looks the same to a reader.
+    title = khmer.normalise(" ".join(entry.title.split()))
+    body = khmer.normalise(" ".join(entry.body.split())[:MAX_BODY_CHARS])
     return Document(
         key=key,
         language=entry.language,
         kind=kind,
-        title=entry.title[:300],
+        title=title[:300],
         body=body,
         url=entry.url[:500],
         promoted=promoted,
@@ -48,7 +51,7 @@ def make_document(
         area_path=area[0] if area else "",
         province_km=area[1].label_km if area else "",
         province_en=area[1].label_en if area else "",
-        title_terms=analysis.index_terms(entry.title, romanised=True),
+        title_terms=analysis.index_terms(title, romanised=True),
         body_terms=analysis.index_terms(body),
     )
 

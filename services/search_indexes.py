@@ -1,9 +1,8 @@
-"""What services put in the portal's search: each published service, in Khmer and English,
-shown first among the results when it matches (people mostly search to do something)."""
+"""What services puts in the portal's search: every published service, in Khmer and
+English, shown before other results when it matches."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import Facet, Index, register
@@ -21,12 +20,12 @@ class ServiceIndex(Index):
         "en": ["summary_en", "description_en", "eligibility_en", "documents_en"],
     }
 
-    def get_queryset(self) -> QuerySet[Service]:
+    def get_queryset(self):
         return Service.objects.published().select_related("institution")
 
-    def institution(self, obj: Service) -> Facet:
-        institution = obj.institution
-        return Facet(f"geo.institution:{institution.pk}", institution.name_km, institution.name_en)
+    def institution(self, obj: Service) -> Facet | None:
+        i = obj.institution
+        return Facet(f"geo.institution:{i.pk}", i.name_km, i.name_en) if i else None
 
 
 register(ServiceIndex())
