@@ -95,6 +95,14 @@ def test_apply_request_information_answer_approve_and_issue(
 
     page.reload()
     assert re.search("Document issued|បានចេញឯកសារ", page.content())
+    check(page, f"cases-my-case-issued-{language}")
+    with page.expect_download() as download:
+        page.locator("a[href*='/issued-documents/']").click()
+    assert download.value.path().read_bytes().startswith(b"%PDF")
+    page.locator("a[href*='/verify/']").first.click()
+    page.wait_for_load_state()
+    assert re.search("This document is valid|ឯកសារនេះមានសុពលភាព", page.content())
+    assert case.reference in page.content()
 
     visitor = new_page()
     visitor.goto(f"/{language}/cases/status/")
