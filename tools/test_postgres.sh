@@ -5,7 +5,8 @@
 #   127.0.0.1:5432 as user postgres (trust authentication) and dropped afterwards.
 #   pytest-django creates its own test_<name>_gw0, _gw1, … next to it (one per xdist
 #   worker), so the user needs CREATEDB; they are dropped at the end, also after a crash.
-# REDIS_URL: the cache; default redis://127.0.0.1:6379/15. That database is flushed
+# REDIS_URL: the cache; default redis://127.0.0.1:6379/15. It and the databases below it
+#   (one per xdist worker: 15, 14, ...) are flushed
 #   before and after the run, so point it at one nothing else uses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +30,19 @@ psql_admin() {
   psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
 }
 
+# Each xdist worker uses its own Redis database (sala/settings/test.py): REDIS_URL's number
+# minus the worker's. Flush all of them.
 flush_redis() {
-  "$PY" -c 'import os, redis; redis.Redis.from_url(os.environ["REDIS_URL"], socket_timeout=5).flushdb()'
+  "$PY" - "$workers" <<'PY'
+import os, sys
+from urllib.parse import urlsplit
+import redis
+url = urlsplit(os.environ["REDIS_URL"])
+first = int(url.path.lstrip("/") or 0)
+for worker in range(max(int(sys.argv[1]), 1)):
+    database = (first - worker) % 16
+    redis.Redis.from_url(url._replace(path=f"/{database}").geturl(), socket_timeout=5).flushdb()
+PY
 }
 
 cleanup() {

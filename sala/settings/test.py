@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import CACHES, REDIS_URL, STORAGES
 
 SECRET_KEY = "test-only-secret-key-not-for-any-real-deployment-0123456789"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -19,3 +22,14 @@ WHITENOISE_USE_FINDERS = True
 SALA_SMS_PROVIDER = "memory"
 SALA_PAGE_CACHE_SECONDS = 0  # tests that want the page cache turn it on
 SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS = True
+
+if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):
+    # The xdist workers share REDIS_URL and tests clear the cache (a Redis FLUSHDB), so each
+    # worker takes its own database: REDIS_URL's number minus the worker's (gw1 of db 15 uses
+    # 14). tools/test_postgres.sh flushes them all.
+    _worker = int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw"))
+    _redis = urlsplit(REDIS_URL)
+    _database = (int(_redis.path.lstrip("/") or 0) - _worker) % 16
+    CACHES = {
+        "default": {**CACHES["default"], "LOCATION": _redis._replace(path=f"/{_database}").geturl()}
+    }
