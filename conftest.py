@@ -35,3 +35,13 @@ def _urgent_alerts_cache_is_warm():
     from content.alerts import remember_no_alerts
 
     remember_no_alerts()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests work in transactions against the live server. Each restores the
+    database as the migrations left it (serialized rollback), whichever fixtures it asks
+    for: a plain flush would re-create content types under new ids for the next test."""
+    for item in items:
+        if item.get_closest_marker("browser") and hasattr(item, "fixturenames"):
+            if "django_db_serialized_rollback" not in item.fixturenames:
+                item.fixturenames.append("django_db_serialized_rollback")

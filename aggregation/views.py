@@ -18,7 +18,7 @@ from aggregation.models import Attachment, Item
 from aggregation.publishing import check_publish_item, drafts_for
 from aggregation.stream import build_stream
 
-PER_PAGE = 20
+PER_PAGE = 10
 
 
 def stream(request: HttpRequest) -> HttpResponse:

@@ -40,7 +40,7 @@ from services.submitting import (
 )
 
 AUDIENCES = {"citizens": "for_citizens", "businesses": "for_businesses"}
-CATALOGUE_PAGE_SIZE = 20
+CATALOGUE_PAGE_SIZE = 15
 
 
 @require_GET

@@ -77,10 +77,10 @@ def test_the_stream_pages_through_both_lists_newest_first(client):
         create_item(source=source, title=f"Story {number:02}",
                     published_at=now - timedelta(hours=number))  # fmt: skip
     first = client.get("/en/news/").context["page_obj"]
-    third = client.get("/en/news/?page=3").context["page_obj"]
+    fifth = client.get("/en/news/?page=5").context["page_obj"]
     assert first.paginator.count == 45
     assert [entry.title for entry in first.object_list][:2] == ["Story 00", "Story 01"]
-    assert [entry.title for entry in third.object_list] == [f"Story {n}" for n in range(40, 45)]
+    assert [entry.title for entry in fifth.object_list] == [f"Story {n}" for n in range(40, 45)]
 
 
 def test_rss_and_atom_feeds_link_to_the_original_and_name_the_source(client):

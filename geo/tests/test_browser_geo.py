@@ -190,7 +190,7 @@ def test_importing_a_csv_with_bad_rows_lists_them_by_line(
     else:
         assert "999999" in problems and re.search("[\u1780-\u17ff]", problems)
     assert page.locator("input[type=file]").is_visible()
-    assert page.get_by_role("status").is_visible()
+    assert page.locator("main").get_by_role("status").is_visible()
     assert_no_axe_violations(page)
     assert_no_csp_violations(page)
     save_screenshots(page, f"geo-import-{language}")
