@@ -4,12 +4,15 @@ the office queue's query count with 100,000 cases.
 For each setup (demo: SQLite in WAL mode; postgres: PostgreSQL on 127.0.0.1 when
 reachable, in a database of its own that is dropped afterwards) a child process migrates a
 scratch database, creates a commune hall, a one-page service, SALA_BENCH_APPLICANTS
-(default 200) signed-in citizens and two officers, starts `manage.py runserver` on
-loopback, and runs every applicant's whole journey over HTTP at the same time (start,
-fill the page, accept and send), while the officers load the queue and open cases in a
-loop. It measures the send's latency and the throughput, and asserts that every applicant
-has exactly one submitted application with one case (0 lost, 0 duplicated). Then it adds
-SALA_BENCH_QUEUE_CASES (default 100,000) cases and counts the queries the queue takes.
+(default 200) signed-in citizens and two officers, starts gunicorn on loopback as the
+operations guide sizes it for a 2-core host (3 processes of 4 threads, DB_CONN_MAX_AGE=60,
+errors logged to a file), and runs every applicant's whole journey over HTTP at the
+same time (start, fill the page, accept and send), while the officers load the queue and
+open cases in a loop. It measures the send's latency and the throughput, asserts that
+every applicant has exactly one submitted application with one case (0 lost, 0
+duplicated) and reports the error pages the clients saw and the errors the server
+logged. Then it adds SALA_BENCH_QUEUE_CASES (default 100,000) cases and counts the
+queries the queue takes.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_notifications import reachable  # noqa: E402
 
 RATIOS = {"postgres vs demo, send p50": ("postgres send ms", "demo send ms")}
+GUNICORN = ["--workers", "3", "--threads", "4", "--timeout", "30", "--log-level", "warning"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FORM = {
     "pages": [{"key": "about", "title": {"km": "អំពីអ្នក", "en": "About you"},
@@ -248,10 +252,12 @@ def measure(setup: str, progress: Callable[[str], None]) -> dict:
 
     connections.close_all()
     port = free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload",
-         "--skip-checks"],
-        cwd=ROOT, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    server_log = Path(os.environ["SALA_VAR_DIR"]) / "server.log"
+    server = subprocess.Popen(  # noqa: S603 -- our own interpreter and arguments
+        [sys.executable, "-m", "gunicorn", "sala.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", *GUNICORN],
+        cwd=ROOT, env={**os.environ, "DB_CONN_MAX_AGE": "60", "ALLOWED_HOSTS": "127.0.0.1"},
+        stdout=subprocess.DEVNULL, stderr=server_log.open("w"),
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -275,6 +281,9 @@ def measure(setup: str, progress: Callable[[str], None]) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    server_errors = logged_errors(server_log)
+    for message in sorted(set(server_errors))[:5]:
+        progress(f"server error: {message}")
     from cases.models import Case
     from services.models import Application
 
@@ -285,7 +294,7 @@ def measure(setup: str, progress: Callable[[str], None]) -> dict:
     assert Case.objects.count() == count == Case.objects.filter(office=hall).count()
     progress(f"send p50 {statistics.median(send_ms):.0f} ms, p95 {percentile(send_ms, .95):.0f}"
              f" ms, {count / wall:.1f} applicants/s; 0 lost, 0 duplicated; "
-             f"{len(errors)} error pages retried")  # fmt: skip
+             f"{len(errors)} error pages retried, {len(server_errors)} server errors")  # fmt: skip
     queries_small, _ms = queue_queries()
     total = int(os.environ.get("SALA_BENCH_QUEUE_CASES", "100000"))
     add_cases(service, hall, total, progress)
@@ -298,11 +307,28 @@ def measure(setup: str, progress: Callable[[str], None]) -> dict:
         f"{setup} officer queue ms": queue_ms,
         f"{setup} lost": lost,
         f"{setup} error pages retried": len(errors),
+        f"{setup} server errors logged": len(server_errors),
         f"{setup} duplicated": duplicated,
         f"{setup} queue queries, {count} cases": queries_small,
         f"{setup} queue queries, {total + count} cases": queries_big,
         f"{setup} queue ms, {total + count} cases": ms_big,
     }
+
+
+def logged_errors(log: Path) -> list[str]:
+    """The messages of the ERROR (and worse) lines the server wrote: Sala's JSON lines and
+    gunicorn's own '[ERROR]' lines."""
+    found = []
+    for line in log.read_text(errors="replace").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            if "[ERROR]" in line or "[CRITICAL]" in line:
+                found.append(line.split("] ", 3)[-1])
+            continue
+        if isinstance(record, dict) and record.get("level") in {"ERROR", "CRITICAL"}:
+            found.append(f"{record.get('logger')}: {record.get('message')}"[:200])
+    return found
 
 
 def queue_queries() -> tuple[int, list[float]]:
