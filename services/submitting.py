@@ -92,6 +92,23 @@ def do_save_answers(application: Application, page_answers: dict[str, Any], page
     application.save(update_fields=fields)
 
 
+@transaction.atomic
+def do_save_file_answers(application: Application, files: dict[str, list[str]]) -> None:
+    """Keep the files of some questions (attachment ids) in the draft, leaving the rest of
+    the page's answers as they were: used when a page is refused for another reason."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if not application.is_draft:
+        raise SubmissionError(_("This application has already been sent."))
+    answers = dict(application.answers)
+    for key, attachment_ids in files.items():
+        if attachment_ids:
+            answers[key] = attachment_ids
+        else:
+            answers.pop(key, None)
+    application.answers = answers
+    application.save(update_fields=["answers", "updated_at"])
+
+
 def first_incomplete_page(application: Application) -> str | None:
     """Return the key of the first page whose stored answers are missing or no longer
     valid, checking every page the conditions ask for, as on the pages themselves."""

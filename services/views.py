@@ -34,6 +34,7 @@ from services.submitting import (
     SubmissionError,
     check_submit_application,
     do_save_answers,
+    do_save_file_answers,
     do_start_application,
     first_incomplete_page,
     may_apply,
@@ -218,6 +219,8 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
             _keep_files(application, form, attachments, page_answers)
             do_save_answers(application, page_answers, current.key)
             return HttpResponseRedirect(_next_url(application, current.key, returning))
+        if form.checked_uploads and _keep_good_uploads(application, form, attachments):
+            form = _rebound(request, application, current)
     else:
         form = PageForm(current, answers, attachments=attachments)
     index = asked.index(current)
@@ -245,10 +248,13 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
     )
 
 
-def _keep_files(application: Application, form: PageForm, attachments: dict, answers: dict) -> None:
-    """Store the page's new uploads and drop the files the person removed."""
+def _keep_files(
+    application: Application, form: PageForm, attachments: dict, answers: dict, keys=None
+) -> None:
+    """Store the page's new uploads and drop the files the person removed (of the file
+    questions in `keys`, or all of them)."""
     for question in form.questions:
-        if question.type != "file":
+        if question.type != "file" or (keys is not None and question.key not in keys):
             continue
         kept = answers.get(question.key, [])
         for attachment_id in set(form.existing[question.key]) - set(kept):
@@ -259,6 +265,36 @@ def _keep_files(application: Application, form: PageForm, attachments: dict, ans
             )
         if kept:
             answers[question.key] = kept
+
+
+def _keep_good_uploads(application: Application, form: PageForm, attachments: dict) -> bool:
+    """On a page refused for another reason, store the uploads that passed their checks so
+    that the person does not have to choose them again. Return whether any was stored."""
+    files = {}
+    for question in form.questions:
+        if question.type == "file" and question.key not in form.errors:
+            kept = form.cleaned_data.get(f"{question.key}{SEPARATOR}kept", [])
+            if form.checked_uploads.get(question.key):
+                files[question.key] = list(kept)
+    if not files:
+        return False
+    _keep_files(application, form, attachments, files, keys=set(files))
+    do_save_file_answers(application, files)
+    return True
+
+
+def _rebound(request: HttpRequest, application: Application, current) -> PageForm:
+    """The page's form bound again to what was posted, with the files now stored."""
+    application.refresh_from_db(fields=["answers"])
+    answers = visible_answers(application.form_version.form(), application.answers)
+    stored = {str(a.public_id): a for a in application.attachments.all()}
+    data = request.POST.copy()
+    for name in [n for n in data if n.endswith(f"{SEPARATOR}remove")]:
+        del data[name]  # already done: the removed files are gone
+    form = PageForm(current, answers, attachments=stored, group_counts=_group_counts(request),
+                    data=data)  # fmt: skip
+    form.is_valid()
+    return form
 
 
 def _next_url(application: Application, page_key: str, returning: bool) -> str:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.tests.factories import create_user
 from services.models import Application
 from services.references import is_valid_reference
-from services.tests.factories import PDF, PNG, create_service
+from services.tests.factories import PDF, PNG, create_service, definition
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +81,28 @@ def test_a_page_that_fails_validation_keeps_every_answer(client, draft):
     assert 'class="error-summary"' in body
     assert 'value="Sok Dara"' in body and 'value="សុខ ដារា"' in body
     assert 'value="12"' in body
+
+
+def test_a_good_upload_is_kept_when_the_page_fails_for_another_reason(client, citizen):
+    form = definition()
+    form["pages"][-1]["fields"].append(
+        {"key": "taken_on", "type": "date", "label": {"km": "ថ្ងៃថត", "en": "Taken on"}}
+    )
+    service = create_service(form=form)
+    client.post(reverse("services:start", args=[service.slug]))
+    draft = Application.objects.get(user=citizen)
+    photo = SimpleUploadedFile("me.png", PNG, content_type="image/png")
+    refused = client.post(page_url(draft, "documents"), {"photo": photo, "taken_on": "soon"})
+    body = refused.content.decode()
+    assert refused.status_code == 200 and 'class="error-summary"' in body
+    assert "me.png" in body  # shown as uploaded, not to be chosen again
+    assert 'value="soon"' in body
+    draft.refresh_from_db()
+    assert [a.original_name for a in draft.attachments.all()] == ["me.png"]
+    response = client.post(page_url(draft, "documents"), {"taken_on": "2026-01-02"})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.answers["photo"] == [str(draft.attachments.get().public_id)]
 
 
 def test_a_wrong_type_of_file_is_refused_with_what_is_allowed(client, draft):
