@@ -1,9 +1,11 @@
 """The one stream of news: the portal's own Wagtail news and the published items from
 outside sources, newest first, filtered the same way.
 
-`portal_news` is the one place that queries Wagtail's news (switch it to
-`content.news.live_news` once that exists); `build_stream` merges the two lists lazily so
-that Django's Paginator pages through them.
+`portal_news` queries Wagtail's news with the stream's own filters rather than through
+`content.news.live_news`, so that both lists are filtered alike: an institution of the
+gazetteer, and an area with the areas inside it (live_news, made for a place's page, also
+counts news about the areas above). `build_stream` merges the two lists lazily so that
+Django's Paginator pages through them.
 """
 
 from __future__ import annotations

@@ -53,7 +53,9 @@ class TestThePlacePage:
 
     def test_it_is_in_khmer_on_the_khmer_page(self, client):
         response = client.get(place_url(self.tree.commune, "km"))
-        assert '<h1 class="heading-xl">ស្លក្រាម</h1>' in response.content.decode()
+        html = response.content.decode()
+        assert '<h1 class="heading-xl">ស្លក្រាម</h1>' in html
+        assert "លេខកូដ ១៧១០០១" in html  # the code in Khmer digits (171001)
 
     @pytest.mark.parametrize("level", ["province", "district", "commune", "village"])
     def test_it_takes_the_same_number_of_queries_at_every_level(
