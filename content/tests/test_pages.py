@@ -141,6 +141,12 @@ class PageTypesTestCase(WagtailPageTestCase):
         self.assertEqual(self.client.get("/km/").context["page"], self.homes["km"])
         self.assertEqual(self.client.get("/en/").context["page"], self.homes["en"])
 
+    def test_the_home_page_leads_from_its_latest_news_to_the_whole_stream(self):
+        response = self.client.get("/km/")
+        self.assertContains(response, self.news["km"].title)
+        self.assertContains(response, '<a href="/km/news/">')
+        self.assertContains(self.client.get("/en/"), '<a href="/en/news/">')
+
     def test_the_guide_numbers_its_steps_in_a_step_list(self):
         response = self.client.get(self.guide["km"].get_url())
         self.assertContains(response, '<ol class="step-list')
