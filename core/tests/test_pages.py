@@ -31,6 +31,16 @@ def test_every_page_links_to_itself_in_the_other_language(client):
     assert 'href="/en/search/?q=abc"' in response.text
 
 
+@pytest.mark.parametrize("path", ["/km/search/?q=abc", "/en/services/"])
+def test_every_page_leads_to_the_status_check_and_document_verification(client, path):
+    """A walk-in applicant with a paper receipt, or someone handed a certificate, must
+    find these two pages from wherever they land."""
+    language = path[1:3]
+    footer = client.get(path).text.partition('<footer class="site-footer">')[2]
+    for target in ("cases/status/", "verify/", "news/", "services/", "facilities/"):
+        assert f'href="/{language}/{target}"' in footer
+
+
 class TestDesignPage:
     def test_it_is_hidden_from_visitors_in_production_style_settings(self, client, settings):
         settings.SALA_DESIGN_PAGE_PUBLIC = False
