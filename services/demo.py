@@ -62,7 +62,7 @@ LIFE_EVENTS = [
     ("death-of-a-relative", "ការបាត់បង់សមាជិកគ្រួសារ", "When someone dies"),
     ("moving-home", "ការផ្លាស់ប្ដូរទីលំនៅ", "Moving home"),
     ("starting-school", "ការចូលរៀន", "Starting school"),
-    ("starting-a-business", "ការចាប់ផ្ដើមអាជីវកម្ម", "Starting a business"),
+    ("starting-a-business", "ការចាប់ផ្តើមអាជីវកម្ម", "Starting a business"),
     ("buying-a-vehicle", "ការទិញយានយន្ត", "Buying a vehicle"),
     ("building-a-house", "ការសាងសង់ផ្ទះ", "Building a house"),
     ("travelling-abroad", "ការធ្វើដំណើរទៅក្រៅប្រទេស", "Travelling abroad"),
