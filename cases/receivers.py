@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.dispatch import receiver
 
 from cases.opening import do_open_case
+from documents.access import document_downloaded
 from services.access import attachment_viewed, register_attachment_viewer
 from services.submitting import application_submitted
 
@@ -33,3 +34,16 @@ def record_attachment_view(sender, attachment, user, **kwargs) -> None:
     case = Case.objects.filter(application_id=attachment.application_id).first()
     if case is not None:
         record_access(case, user, allowed=True, what="attachment")
+
+
+@receiver(document_downloaded, dispatch_uid="cases.document_downloaded")
+def record_document_download(sender, download, **kwargs) -> None:
+    """An officer (or administrator) downloading a case's document opens the case's
+    personal data: it goes into the case's audit like any other opening."""
+    from cases.access import record_access
+    from cases.models import Case
+    from documents.models import DocumentDownload
+
+    case = download.document.subject
+    if download.role != DocumentDownload.Role.HOLDER and isinstance(case, Case):
+        record_access(case, download.user, allowed=True, what="document", ip=download.ip_address)

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
 from django.db import transaction
 from django.db.models import QuerySet
+from django.dispatch import Signal
 from django.http import Http404, HttpRequest
 
 from accounts.permissions import (
@@ -17,6 +18,10 @@ from accounts.permissions import (
 )
 from documents.codes import normalise_code
 from documents.models import DocumentDownload, IssuedDocument
+
+# Sent with `download` (a DocumentDownload) inside the transaction that records it, so that
+# the app the document was issued for (cases) can add it to that subject's own audit trail.
+document_downloaded = Signal()
 
 
 def access_document_by_code(user, code: str) -> IssuedDocument:
@@ -46,12 +51,14 @@ def download_role(user, document: IssuedDocument) -> str:
 
 @transaction.atomic
 def do_record_download(document: IssuedDocument, user, request: HttpRequest) -> DocumentDownload:
-    return DocumentDownload.objects.create(
+    download = DocumentDownload.objects.create(
         document=document,
         user=user,
         role=download_role(user, document),
         ip_address=request.META.get("REMOTE_ADDR") or None,
     )
+    document_downloaded.send(sender=IssuedDocument, download=download)
+    return download
 
 
 def open_pdf(document: IssuedDocument):

@@ -52,6 +52,18 @@ def test_the_applicant_and_the_office_see_the_document_and_may_download_it(clien
     assert client.get(pdf_url).status_code in (403, 404)
 
 
+def test_an_officer_downloading_the_document_is_in_the_case_audit(client, world, approved):
+    do_transition(approved, "issue_document", actor=world.approver)
+    pdf_url = f"/en/issued-documents/{issued_document(approved).code}/pdf/"
+    client.force_login(world.citizen)
+    assert client.get(pdf_url).status_code == 200
+    assert not approved.accesses.filter(what="document").exists()  # the holder's own
+    client.force_login(world.clerk)
+    assert client.get(pdf_url).status_code == 200
+    access = approved.accesses.get(what="document")
+    assert access.user == world.clerk and access.allowed and access.ip == "127.0.0.1"
+
+
 def test_revoking_the_document_makes_the_verification_say_revoked(world, approved):
     do_transition(approved, "issue_document", actor=world.approver)
     issued = Case.objects.get(pk=approved.pk)
