@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -39,8 +38,8 @@ from cases.forms import (
 from cases.issuing import issued_document
 from cases.limits import allow
 from cases.models import Case, CaseEvent, CounterIntake
+from cases.queue import QueueFilters, filter_queue, queue_cases, queue_counts
 from cases.workflow import (
-    FINAL_STATES,
     CaseActionError,
     applicant_transitions,
     default_workflow,
@@ -65,13 +64,6 @@ def _officer_required(request: HttpRequest):
     return offices
 
 
-def _queue_cases(request: HttpRequest, offices) -> Q:
-    scope = Q(office__in=offices)
-    if request.user.is_superuser:
-        scope |= Q(office__isnull=True)
-    return scope
-
-
 @never_cache
 @login_required
 @require_GET
@@ -79,32 +71,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     """The cases of the person's offices, filtered, counted and paged."""
     offices = _officer_required(request)
     today = timezone.localdate()
-    base = Case.objects.filter(_queue_cases(request, offices))
-    open_cases = Q(due_date__isnull=False) & ~Q(state__in=FINAL_STATES)
-    totals = base.aggregate(
-        all=Count("pk"),
-        overdue=Count("pk", filter=open_cases & Q(due_date__lt=today)),
-        mine=Count("pk", filter=Q(assigned_to=request.user) & ~Q(state__in=FINAL_STATES)),
-        national=Count("pk", filter=Q(office__isnull=True)),
-    )
-    by_state = dict(base.values_list("state").annotate(n=Count("pk")).order_by())
-    cases = base
-    filters = {k: request.GET.get(k, "").strip() for k in ("state", "service", "area")}
-    if filters["state"]:
-        cases = cases.filter(state=filters["state"])
-    if filters["service"]:
-        cases = cases.filter(service__slug=filters["service"])
-    if filters["area"]:
-        cases = cases.filter(area__code__startswith=filters["area"])
-    mine = request.GET.get("mine") == "1"
-    overdue = request.GET.get("overdue") == "1"
-    if mine:
-        cases = cases.filter(assigned_to=request.user)
-    if overdue:
-        cases = cases.filter(open_cases, due_date__lt=today)
-    cases = cases.select_related("service", "area", "assigned_to", "office").order_by(
-        "due_date", "received_at", "pk"
-    )
+    base = queue_cases(request.user, offices)
+    totals, by_state = queue_counts(base, request.user, today)
+    filters = QueueFilters.from_query(request.GET)
+    cases = filter_queue(base, filters, request.user, today)
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -121,8 +91,6 @@ def queue(request: HttpRequest) -> HttpResponse:
             ],
             "services": Service.objects.published().only("slug", "name_km", "name_en"),
             "filters": filters,
-            "mine": mine,
-            "overdue": overdue,
             "query": query.urlencode(),
             "today": today,
             "workflow": workflow,
@@ -140,9 +108,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose an action and at least one case."))
         return HttpResponseRedirect(reverse("cases:queue"))
-    chosen = Case.objects.filter(_queue_cases(request, offices)).filter(
-        public_id__in=form.cleaned_data["cases"]
-    )
+    chosen = queue_cases(request.user, offices).filter(public_id__in=form.cleaned_data["cases"])
     action = form.cleaned_data["action"]
     done, refused = actions.do_bulk(
         chosen,

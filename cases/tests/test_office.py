@@ -49,6 +49,8 @@ def test_the_queue_filters_by_state_assignment_and_overdue(client, world, case):
     page = client.get(reverse("cases:queue") + "?overdue=1").content.decode()
     assert case.reference in page and other.reference not in page
     assert 'class="overdue"' in page
+    assert 'id="f-overdue" name="overdue" value="1" checked' in page  # the filter shown on
+    assert 'id="f-mine" name="mine" value="1" checked' not in page
 
 
 def test_an_officer_sees_the_case_and_the_access_is_recorded(client, world, case):
