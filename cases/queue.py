@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 
 from cases.models import Case
 from cases.workflow import FINAL_STATES
+from geo.models import Area, JurisdictionArea
 
 OPEN = Q(due_date__isnull=False) & ~Q(state__in=FINAL_STATES)
 
@@ -39,6 +40,31 @@ def queue_cases(user, offices) -> QuerySet[Case]:
     if user.is_superuser:
         scope |= Q(office__isnull=True)
     return Case.objects.filter(scope)
+
+
+def area_choices(offices) -> list[tuple[Area, list[Area]]]:
+    """The areas an officer may filter the queue by: each area the offices serve (as
+    `geo.jurisdiction` defines it), with the areas one level below it (a commune hall's
+    villages, a district's communes). Without an office (an administrator): the provinces.
+    Two queries, whatever the number of offices."""
+    explicit: dict[int, set[int]] = {}
+    for office_id, area_id in JurisdictionArea.objects.filter(facility__in=offices).values_list(
+        "facility_id", "area_id"
+    ):
+        explicit.setdefault(office_id, set()).add(area_id)
+    served_ids = {i for o in offices for i in explicit.get(o.pk, {o.area_id})}
+    if not served_ids:
+        provinces = Area.objects.filter(level=Area.Level.PROVINCE).order_by("code")
+        return [(province, []) for province in provinces]
+    areas = Area.objects.filter(Q(pk__in=served_ids) | Q(parent__in=served_ids)).order_by("code")
+    below: dict[int, list[Area]] = {pk: [] for pk in served_ids}
+    served = []
+    for area in areas:
+        if area.pk in served_ids:
+            served.append(area)
+        else:
+            below[area.parent_id].append(area)
+    return [(area, below[area.pk]) for area in served]
 
 
 def queue_counts(cases: QuerySet[Case], user, today: datetime.date) -> tuple[dict, dict]:

@@ -38,7 +38,7 @@ from cases.forms import (
 from cases.issuing import issued_document
 from cases.limits import allow
 from cases.models import Case, CaseEvent, CounterIntake
-from cases.queue import QueueFilters, filter_queue, queue_cases, queue_counts
+from cases.queue import QueueFilters, area_choices, filter_queue, queue_cases, queue_counts
 from cases.workflow import (
     CaseActionError,
     applicant_transitions,
@@ -91,6 +91,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             ],
             "services": Service.objects.published().only("slug", "name_km", "name_en"),
             "filters": filters,
+            "areas": area_choices(offices),
             "query": query.urlencode(),
             "today": today,
             "workflow": workflow,

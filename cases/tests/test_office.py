@@ -29,7 +29,7 @@ def test_the_queue_lists_the_office_cases_with_counts_in_constant_queries(
     sign_in(client, world.clerk)
     url = reverse("cases:queue")
     client.get(url)  # warm the per-process caches (content types, sessions)
-    with django_assert_max_num_queries(14) as few:
+    with django_assert_max_num_queries(16) as few:
         response = client.get(url)
     for _ in range(20):
         submit(world.citizen, world.service, area=world.tree.village)
@@ -51,6 +51,21 @@ def test_the_queue_filters_by_state_assignment_and_overdue(client, world, case):
     assert 'class="overdue"' in page
     assert 'id="f-overdue" name="overdue" value="1" checked' in page  # the filter shown on
     assert 'id="f-mine" name="mine" value="1" checked' not in page
+
+
+def test_the_queue_filters_by_the_villages_the_hall_serves(client, world, case):
+    from geo.tests.factories import create_area
+
+    trang = create_area("17100102", "Trang", "ត្រាំង", world.tree.commune)
+    elsewhere = submit(world.citizen, world.service, area=trang)
+    sign_in(client, world.clerk)
+    page = client.get(reverse("cases:queue")).content.decode()
+    assert '<optgroup label="Sla Kram"><option value="171001">All of Sla Kram</option>' in page
+    assert '<option value="17100102">Trang</option>' in page
+    assert "Voat Bour" not in page  # another hall's village
+    page = client.get(reverse("cases:queue") + "?area=17100102").content.decode()
+    assert elsewhere.reference in page and case.reference not in page
+    assert '<option value="17100102" selected>Trang</option>' in page
 
 
 def test_an_officer_sees_the_case_and_the_access_is_recorded(client, world, case):
