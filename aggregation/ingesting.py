@@ -19,6 +19,7 @@ from aggregation.normalising import (
     detect_language,
     fingerprint,
     published_time,
+    story_address,
 )
 from aggregation.parsing import Entry
 from aggregation.sanitising import absolute_url, clean_html, image_links, plain_text
@@ -148,6 +149,7 @@ def store_entry(
         author=entry.author[:300],
         original_url=link,
         canonical_url=canonical,
+        story_url=story_address(link),
         guid=guid,
         image_urls=list(dict.fromkeys(url for url in images if url.startswith("http"))),
         status=status,

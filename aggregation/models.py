@@ -177,6 +177,9 @@ class Item(models.Model):
     author = models.CharField(_("author"), max_length=300, blank=True)
     original_url = models.URLField(_("original address"), max_length=1000, blank=True)
     canonical_url = models.CharField(max_length=1000, blank=True, db_index=True)
+    # The address without its language marker: the Khmer and English versions of a story
+    # share it (`normalising.story_address`), so the stream shows the reader's one.
+    story_url = models.CharField(max_length=1000, blank=True, db_index=True)
     guid = models.CharField(max_length=1000)
     image_urls = models.JSONField(_("images"), default=list, blank=True)
     status = models.CharField(

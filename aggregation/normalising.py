@@ -67,6 +67,29 @@ def canonical_url(url: str) -> str:
     return urlunsplit(("https", host, path, urlencode(query), ""))
 
 
+LANGUAGE_MARKERS = {"km", "kh", "khm", "khmer", "en", "eng", "english"}
+LANGUAGE_PARAMETERS = {"lang", "language", "locale", "hl"}
+
+
+def story_address(url: str) -> str:
+    """Return the canonical address of `url` without its language marker (a path segment
+    "/km/" or "/en/", a "lang=" parameter, an "en." host label), so that the Khmer and
+    English versions of one story on a ministry's site share it; "" without an address."""
+    canonical = canonical_url(url)
+    if not canonical:
+        return ""
+    parts = urlsplit(canonical)
+    labels = parts.netloc.split(".")
+    if len(labels) > 2 and labels[0] in LANGUAGE_MARKERS:
+        labels = labels[1:]
+    path = "/".join(s for s in parts.path.split("/") if s.lower() not in LANGUAGE_MARKERS)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k.lower() not in LANGUAGE_PARAMETERS]  # fmt: skip
+    if not path.strip("/") and not query:
+        return ""  # a site's home page is no story
+    return urlunsplit((parts.scheme, ".".join(labels), path or "/", urlencode(query), ""))
+
+
 def normalised_text(text: str) -> str:
     """Return `text` folded for comparison: NFC, lower case, only letters and digits."""
     text = unicodedata.normalize("NFC", text).casefold()

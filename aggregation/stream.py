@@ -15,7 +15,7 @@ from datetime import datetime, time
 from heapq import merge
 from urllib.parse import urlsplit
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from aggregation.models import Item, Source
@@ -77,9 +77,16 @@ def portal_news(filters: StreamFilters, language: str) -> QuerySet[NewsPage]:
     )
 
 
-def source_items(filters: StreamFilters) -> QuerySet[Item]:
-    """Return the published items from outside sources matching `filters`, newest first."""
+def source_items(filters: StreamFilters, language: str) -> QuerySet[Item]:
+    """Return the published items from outside sources matching `filters`, newest first.
+    Without a language filter, a story published in both languages appears once: in
+    `language` (the page's)."""
     items = Item.objects.published().select_related("source", "institution")
+    if not filters.language:
+        in_page_language = Item.objects.published().filter(
+            story_url=OuterRef("story_url"), language=language
+        )
+        items = items.exclude(~Q(language=language) & ~Q(story_url="") & Exists(in_page_language))
     if filters.institution is not None:
         items = items.filter(institution=filters.institution)
     if filters.area is not None:
@@ -155,5 +162,5 @@ def build_stream(filters: StreamFilters, language: str) -> Stream:
     wants_news = filters.source is None
     return Stream(
         portal_news(filters, language) if wants_news else None,
-        source_items(filters) if wants_items else None,
+        source_items(filters, language) if wants_items else None,
     )

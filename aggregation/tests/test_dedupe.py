@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from aggregation.ingesting import store_entries
 from aggregation.models import Item
-from aggregation.normalising import canonical_url
+from aggregation.normalising import canonical_url, story_address
 from aggregation.parsing import Entry
 from aggregation.tests.factories import create_source
 
@@ -67,3 +67,17 @@ def test_canonical_addresses():
         "https://example.gov.kh/a/b?a=1&b=2"
     )
     assert canonical_url("javascript:alert(1)") == ""
+
+
+def test_the_two_language_versions_of_a_story_share_its_story_address():
+    khmer = story_address("https://moh.gov.kh/km/news/measles-kampot")
+    assert khmer == story_address("https://moh.gov.kh/en/news/measles-kampot/")
+    assert khmer == "https://moh.gov.kh/news/measles-kampot"
+    assert story_address("http://en.mef.gov.kh/news?id=3&lang=en") == (
+        story_address("https://km.mef.gov.kh/news?lang=km&id=3")
+    )
+    assert story_address("https://moh.gov.kh/en/news/a") != story_address(
+        "https://moh.gov.kh/km/news/b"
+    )
+    assert story_address("https://moh.gov.kh/en/") == ""  # a home page is no story
+    assert story_address("") == ""

@@ -25,6 +25,7 @@ def test_an_rss_2_feed_becomes_items_with_absolute_links_and_attribution(feed_se
     assert english.title == "Measles vaccination week in Kampot"
     assert english.original_url == "https://moh.example.gov.kh/news/measles-week?utm_source=rss"
     assert english.canonical_url == "https://moh.example.gov.kh/news/measles-week"
+    assert english.story_url == "https://moh.example.gov.kh/news/measles-week"
     assert 'href="https://moh.example.gov.kh/provinces/kampot"' in english.body
     assert "<img" not in english.body
     assert english.image_urls == ["https://moh.example.gov.kh/img/vaccine.jpg"]

@@ -61,6 +61,26 @@ def test_filters_by_institution_area_language_and_source(client, provinces):
     assert titles("source=portal") == set()
 
 
+def test_a_story_in_both_languages_is_shown_once_in_the_readers_language(client):
+    source = create_source(institution=create_institution())
+    create_item(source=source, title="Measles week in Kampot", language="en",
+                original_url="https://moh.gov.kh/en/news/measles-kampot",
+                story_url="https://moh.gov.kh/news/measles-kampot")  # fmt: skip
+    create_item(source=source, title="សប្តាហ៍កញ្ជ្រឹលនៅកំពត", language="km",
+                original_url="https://moh.gov.kh/km/news/measles-kampot",
+                story_url="https://moh.gov.kh/news/measles-kampot")  # fmt: skip
+    create_item(source=source, title="Eye checks in Siem Reap", language="en")
+
+    def titles(path: str) -> set[str]:
+        response = client.get(path)
+        assert response.status_code == 200
+        return {entry.title for entry in response.context["page_obj"].object_list}
+
+    assert titles("/km/news/") == {"សប្តាហ៍កញ្ជ្រឹលនៅកំពត", "Eye checks in Siem Reap"}
+    assert titles("/en/news/") == {"Measles week in Kampot", "Eye checks in Siem Reap"}
+    assert titles("/km/news/?language=en") == {"Measles week in Kampot", "Eye checks in Siem Reap"}
+
+
 def test_an_unknown_filter_value_is_explained_and_the_rest_still_applies(client):
     create_item(title="Still listed")
     response = client.get("/en/news/?area=99&institution=nope")
