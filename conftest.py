@@ -37,6 +37,19 @@ def _urgent_alerts_cache_is_warm():
     remember_no_alerts()
 
 
+@pytest.fixture
+def new_address():
+    """Return a maker of client addresses no other test uses: the per-address rate limits
+    count in the shared cache (Redis under xdist), which tests must not clear."""
+    import ipaddress
+    import secrets
+
+    def make() -> str:
+        return str(ipaddress.IPv4Address("10.0.0.0") + secrets.randbelow(2**24))
+
+    return make
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests work in transactions against the live server. Each restores the
     database as the migrations left it (serialized rollback), whichever fixtures it asks

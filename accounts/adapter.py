@@ -17,7 +17,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialLogin
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from accounts import identity, lockout
 from accounts.models import User
 from accounts.validators import normalise_mobile
+from core.addresses import client_address
 from notifications.sms import send_sms
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if language in User.Language.values:
             user.preferred_language = language
         return super().save_user(request, user, form, commit=commit)
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """The address allauth's per-address limits count: the one Sala's own limits and
+        audit records use, behind the operator's proxies too."""
+        address = client_address(request)
+        if address is None:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
 
     def get_login_stages(self) -> list[str]:
         return [

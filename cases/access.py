@@ -8,12 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from cases.models import Case, CaseAccess
+from core.addresses import client_address
 
 logger = logging.getLogger(__name__)
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def record_access(case: Case, user, *, allowed: bool, what: str, ip: str | None = None) -> None:
@@ -39,7 +36,7 @@ def access_case_for_officer(request, public_id, what: str = "view") -> Case:
     An officer of another office gets PermissionDenied (403)."""
     case = _load(public_id)
     allowed = request.user.has_perm("cases.view_case", case)
-    record_access(case, request.user, allowed=allowed, what=what, ip=client_ip(request))
+    record_access(case, request.user, allowed=allowed, what=what, ip=client_address(request))
     if not allowed:
         raise PermissionDenied
     return case

@@ -21,7 +21,6 @@ from cases import actions, counter
 from cases.access import (
     access_case_for_applicant,
     access_case_for_officer,
-    client_ip,
     record_access,
 )
 from cases.forms import (
@@ -47,6 +46,7 @@ from cases.workflow import (
     office_roles,
     officer_transitions,
 )
+from core.addresses import client_address
 from services.access import access_attachment_by_public_id
 from services.answers import answer_rows
 from services.attachments import do_store_attachment, open_attachment
@@ -116,7 +116,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
         "assign" if action == "assign_me" else action,
         by=request.user,
         assignee=request.user,
-        ip=client_ip(request),
+        ip=client_address(request),
     )
     refused += len(form.cleaned_data["cases"]) - len(chosen)
     messages.success(request, _("Done for %(done)s cases.") % {"done": done})
@@ -177,9 +177,9 @@ def _refused(request: HttpRequest, case: Case, what: str) -> None:
         kind=CaseEvent.Kind.REFUSED,
         transition=what[:40],
         actor=request.user,
-        ip=client_ip(request),
+        ip=client_address(request),
     )
-    record_access(case, request.user, allowed=False, what=what[:40], ip=client_ip(request))
+    record_access(case, request.user, allowed=False, what=what[:40], ip=client_address(request))
 
 
 @never_cache
@@ -198,7 +198,7 @@ def act(request: HttpRequest, public_id) -> HttpResponse:
             data["transition"],
             actor=request.user,
             reason=data["reason"],
-            ip=client_ip(request),
+            ip=client_address(request),
             expected_version=data["version"],
         )
     except PermissionDenied:
@@ -224,7 +224,7 @@ def assign(request: HttpRequest, public_id) -> HttpResponse:
             case,
             form.cleaned_data["assignee"],
             by=request.user,
-            ip=client_ip(request),
+            ip=client_address(request),
             expected_version=form.cleaned_data["version"],
         )
     except CaseActionError as exc:
@@ -248,7 +248,7 @@ def reroute(request: HttpRequest, public_id) -> HttpResponse:
             form.cleaned_data["office"],
             by=request.user,
             reason=form.cleaned_data["reason"],
-            ip=client_ip(request),
+            ip=client_address(request),
             expected_version=form.cleaned_data["version"],
         )
     except CaseActionError as exc:
@@ -267,7 +267,9 @@ def note(request: HttpRequest, public_id) -> HttpResponse:
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _case_page(request, case, note_form=form)
-    actions.do_add_note(case, form.cleaned_data["text"], by=request.user, ip=client_ip(request))
+    actions.do_add_note(
+        case, form.cleaned_data["text"], by=request.user, ip=client_address(request)
+    )
     messages.success(request, _("Note added."))
     return HttpResponseRedirect(case.get_absolute_url() + "#notes")
 
@@ -334,7 +336,7 @@ def my_case(request: HttpRequest, public_id) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("withdraw"):
             try:
-                do_transition(case, "withdraw", actor=request.user, ip=client_ip(request),
+                do_transition(case, "withdraw", actor=request.user, ip=client_address(request),
                               expected_version=_int(request.POST.get("version")))  # fmt: skip
             except CaseActionError as exc:
                 messages.error(request, str(exc))
@@ -349,7 +351,7 @@ def my_case(request: HttpRequest, public_id) -> HttpResponse:
                     files = _store_files(case, form.cleaned_data["files"])
                     actions.do_send_applicant_message(
                         case, form.cleaned_data["body"], by=request.user, files=files,
-                        answer=answering, ip=client_ip(request),
+                        answer=answering, ip=client_address(request),
                     )  # fmt: skip
             except CaseActionError as exc:
                 messages.error(request, str(exc))
@@ -403,7 +405,7 @@ def status_check(request: HttpRequest) -> HttpResponse:
     found = None
     status = 200
     if request.method == "POST":
-        if not allow(f"status:{client_ip(request)}", limit=10, seconds=600):
+        if not allow(f"status:{client_address(request)}", limit=10, seconds=600):
             form.add_error(None, _("Too many tries. Wait ten minutes and try again."))
             status = 429
         elif form.is_valid():

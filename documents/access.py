@@ -16,6 +16,7 @@ from accounts.permissions import (
     is_officer_of_office,
     is_owner_of_object,
 )
+from core.addresses import client_address
 from documents.codes import normalise_code
 from documents.models import DocumentDownload, IssuedDocument
 
@@ -55,7 +56,7 @@ def do_record_download(document: IssuedDocument, user, request: HttpRequest) -> 
         document=document,
         user=user,
         role=download_role(user, document),
-        ip_address=request.META.get("REMOTE_ADDR") or None,
+        ip_address=client_address(request),
     )
     document_downloaded.send(sender=IssuedDocument, download=download)
     return download

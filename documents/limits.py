@@ -9,12 +9,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from core.addresses import client_address
+
 
 def verification_allowed(request: HttpRequest) -> bool:
     """Count one look-up from the request's address; False past the limit per minute."""
     limit = settings.SALA_DOCUMENT_VERIFICATIONS_PER_MINUTE
-    address = request.META.get("REMOTE_ADDR", "")
-    window = f"documents:verify:{address}:{int(time.time() // 60)}"
+    window = f"documents:verify:{client_address(request)}:{int(time.time() // 60)}"
     if cache.add(window, 1, 60):
         return True
     try:

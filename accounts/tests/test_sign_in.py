@@ -62,3 +62,22 @@ def test_signing_out_needs_a_post(citizen):
     response = client.post("/en/account/sign-out/")
     assert response.status_code == 302
     assert client.get("/en/account/").status_code == 302
+
+
+def test_behind_nginx_each_citizen_has_their_own_sign_in_limit(client, settings):
+    """allauth's per-address limits count the client's address, as Sala's own do."""
+    settings.SALA_TRUSTED_PROXY_COUNT = 1
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "3/m/ip"}
+
+    def sign_in(forwarded: str) -> int:
+        return client.post(
+            "/en/account/sign-in/",
+            {"login": "nobody", "password": "wrong"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        ).status_code
+
+    assert [sign_in("203.0.113.7") for _ in range(4)] == [200, 200, 200, 429]
+    assert sign_in("203.0.113.8") == 200
+    # An address the client sends itself goes in front of the one nginx appends.
+    assert sign_in("203.0.113.8, 203.0.113.7") == 429

@@ -11,12 +11,9 @@ from services.tests.conftest import attachments_root, english  # noqa: F401
 
 
 @pytest.fixture
-def client_ip():
-    """An address of its own for each test: the status check's rate limit counts per
-    address in the shared cache (Redis under xdist), which tests must not clear."""
-    import random
-
-    return f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+def client_ip(new_address):
+    """An address of its own for each test (the status check is limited per address)."""
+    return new_address()
 
 
 @dataclass

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from freezegun import freeze_time
 
 from cases.models import Case
 from cases.tests.factories import submit
@@ -79,6 +80,27 @@ def test_status_check_by_reference_and_date_of_birth_is_rate_limited(
     for _ in range(10):
         response = client.post(url, {"reference": case.reference, "date_of_birth": "17/05/1990"})
     assert response.status_code == 429
+
+
+def test_applicants_behind_nginx_each_have_their_own_status_check_limit(
+    client, case, settings, new_address
+):
+    settings.SALA_TRUSTED_PROXY_COUNT = 1
+    dara, sokha = new_address(), new_address()
+
+    def check(forwarded: str) -> int:
+        return client.post(
+            reverse("cases:status_check"),
+            {"reference": case.reference, "date_of_birth": "17/05/1990"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        ).status_code
+
+    with freeze_time("2026-12-01 09:01:00"):  # all in one ten-minute window
+        assert [check(dara) for _ in range(11)] == [200] * 10 + [429]
+        assert check(sokha) == 200
+        # An address Dara sends herself goes in front of the one nginx appends.
+        assert check(f"{sokha}, {dara}") == 429
 
 
 def test_counter_intake_for_a_walk_in_citizen_becomes_a_case_taken_at_the_counter(client, world):

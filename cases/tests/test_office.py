@@ -165,3 +165,17 @@ def test_pages_work_in_khmer(client, world, case):
 def test_people_who_are_not_officers_get_403(client, world):
     assert client.login(username="dara", password=PASSWORD)
     assert client.get(reverse("cases:queue")).status_code == 403
+
+
+def test_behind_nginx_the_officers_own_address_is_in_the_audit(client, world, case, settings):
+    settings.SALA_TRUSTED_PROXY_COUNT = 1
+    behind_nginx = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "10.9.9.9, 203.0.113.24"}
+    sign_in(client, world.clerk)
+    assert client.get(case.get_absolute_url(), **behind_nginx).status_code == 200
+    act = reverse("cases:act", args=[case.public_id])
+    client.post(act, {"transition": "start_review", "version": case.version}, **behind_nginx)
+    assert Case.objects.get().state == "in_review"
+    accesses = CaseAccess.objects.filter(case=case, user=world.clerk)
+    assert accesses.exists() and {access.ip for access in accesses} == {"203.0.113.24"}
+    event = CaseEvent.objects.get(case=case, kind=CaseEvent.Kind.TRANSITION, actor=world.clerk)
+    assert event.ip == "203.0.113.24"

@@ -132,3 +132,16 @@ def test_a_persons_documents_are_in_their_data_export(world):
     exported = export_personal_data(people["holder"])["issued_documents"]
     assert [item["code"] for item in exported] == [objects["document"].code]
     assert export_personal_data(people["other_citizen"])["issued_documents"] == []
+
+
+def test_behind_nginx_the_download_records_the_holders_own_address(client, world, settings):
+    settings.SALA_TRUSTED_PROXY_COUNT = 1
+    people, objects = world
+    client.force_login(people["holder"])
+    response = client.get(
+        pdf_url(objects["document"]),
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="192.0.2.1, 2001:db8::24",
+    )
+    assert response.status_code == 200
+    assert DocumentDownload.objects.get().ip_address == "2001:db8::24"

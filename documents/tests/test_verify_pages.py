@@ -143,3 +143,26 @@ def test_look_ups_are_limited_per_address(client, settings, document):
         statuses = [client.get("/en/verify/0000000000000000/").status_code for _ in range(4)]
         assert statuses == [404, 404, 404, 429]
         assert client.get(f"/verify/{document.code}.json").status_code == 429
+
+
+def test_citizens_behind_the_same_proxy_are_limited_each_on_their_own(
+    client, settings, new_address
+):
+    """Behind nginx every request comes from 127.0.0.1; X-Forwarded-For tells them apart,
+    and an address the client puts in the header itself changes nothing."""
+    settings.SALA_TRUSTED_PROXY_COUNT = 1
+    settings.SALA_DOCUMENT_VERIFICATIONS_PER_MINUTE = 3
+    dara, sokha = new_address(), new_address()
+
+    def look_up(forwarded: str) -> int:
+        return client.get(
+            "/en/verify/0000000000000000/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded
+        ).status_code
+
+    with freeze_time("2026-12-01 11:17:30"):  # all in one minute's window
+        assert [look_up(dara) for _ in range(4)] == [404, 404, 404, 429]
+        assert look_up(sokha) == 404
+        # Dara sends a header of her own; nginx appends the address she really came from.
+        assert look_up(f"{new_address()}, {dara}") == 429
+        assert look_up(f"{sokha}, {dara}") == 429
+        assert [look_up(sokha) for _ in range(3)] == [404, 404, 429]

@@ -255,6 +255,15 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+# How many reverse proxies of ours (nginx, a load balancer) stand in front of gunicorn,
+# each appending to X-Forwarded-For: core.addresses finds the client's address with it,
+# for the per-address rate limits and the audit records, and so does allauth.
+SALA_TRUSTED_PROXY_COUNT = envint("SALA_TRUSTED_PROXY_COUNT", 0)
+if SALA_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        f"SALA_TRUSTED_PROXY_COUNT must be 0 or more, not {SALA_TRUSTED_PROXY_COUNT}"
+    )
+ALLAUTH_TRUSTED_PROXY_COUNT = SALA_TRUSTED_PROXY_COUNT
 # Wagtail's and Django's admin set inline styles; their pages get this relaxed policy.
 SALA_ADMIN_PATH_PREFIXES = ("/cms/", "/django-admin/")
 AUTH_PASSWORD_VALIDATORS = [
