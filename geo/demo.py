@@ -46,37 +46,41 @@ HOURS = {
 OPEN_ON_HOLIDAYS = {"police-station", "health-centre", "referral-hospital", "market"}
 
 INSTITUTIONS = [
-    # code, Khmer, English, website
+    # code, Khmer, English, website: each gets a ministry office in the capital, so that
+    # the demo's ministry-level services have somewhere to go.
     ("moi", "ក្រសួងមហាផ្ទៃ", "Ministry of Interior", "https://www.interior.gov.kh"),
     ("moh", "ក្រសួងសុខាភិបាល", "Ministry of Health", "https://moh.gov.kh"),
-    (
-        "moeys",
-        "ក្រសួងអប់រំ យុវជន និងកីឡា",
-        "Ministry of Education, Youth and Sport",
-        "https://moeys.gov.kh",
-    ),
+    ("moeys", "ក្រសួងអប់រំ យុវជន និងកីឡា", "Ministry of Education, Youth and Sport",
+     "https://moeys.gov.kh"),
     ("moc", "ក្រសួងពាណិជ្ជកម្ម", "Ministry of Commerce", "https://www.moc.gov.kh"),
-    (
-        "mef",
-        "ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ",
-        "Ministry of Economy and Finance",
-        "https://mef.gov.kh",
-    ),
-    (
-        "mptc",
-        "ក្រសួងប្រៃសណីយ៍ និងទូរគមនាគមន៍",
-        "Ministry of Post and Telecommunications",
-        "https://mptc.gov.kh",
-    ),
+    ("mef", "ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ", "Ministry of Economy and Finance", "https://mef.gov.kh"),
+    ("mptc", "ក្រសួងប្រៃសណីយ៍ និងទូរគមនាគមន៍", "Ministry of Post and Telecommunications",
+     "https://mptc.gov.kh"),
     ("police", "អគ្គស្នងការដ្ឋាននគរបាលជាតិ", "General Commissariat of National Police", ""),
-]
+    ("gdt", "អគ្គនាយកដ្ឋានពន្ធដារ", "General Department of Taxation", "https://www.tax.gov.kh"),
+    ("mlmupc", "ក្រសួងរៀបចំដែនដី នគរូបនីយកម្ម និងសំណង់",
+     "Ministry of Land Management, Urban Planning and Construction", "https://www.mlmupc.gov.kh"),
+    ("mpwt", "ក្រសួងសាធារណការ និងដឹកជញ្ជូន", "Ministry of Public Works and Transport",
+     "https://www.mpwt.gov.kh"),
+    ("moj", "ក្រសួងយុត្តិធម៌", "Ministry of Justice", "https://www.moj.gov.kh"),
+    ("mlvt", "ក្រសួងការងារ និងបណ្តុះបណ្តាលវិជ្ជាជីវៈ", "Ministry of Labour and Vocational Training",
+     "https://www.mlvt.gov.kh"),
+    ("mop", "ក្រសួងផែនការ", "Ministry of Planning", "https://www.mop.gov.kh"),
+    ("mot", "ក្រសួងទេសចរណ៍", "Ministry of Tourism", "https://www.tourismcambodia.org"),
+    ("maff", "ក្រសួងកសិកម្ម រុក្ខាប្រមាញ់ និងនេសាទ", "Ministry of Agriculture, Forestry and Fisheries",
+     "https://maff.gov.kh"),
+]  # fmt: skip
 
 # Provincial departments in every province: (institution, Khmer prefix, English suffix).
 DEPARTMENTS = [
     ("moi", "សាលា", "Provincial Hall"),
     ("moh", "មន្ទីរសុខាភិបាល", "Provincial Health Department"),
     ("moeys", "មន្ទីរអប់រំ យុវជន និងកីឡា", "Provincial Department of Education, Youth and Sport"),
-]
+    ("mpwt", "មន្ទីរសាធារណការ និងដឹកជញ្ជូន", "Provincial Department of Public Works and Transport"),
+    ("mot", "មន្ទីរទេសចរណ៍", "Provincial Department of Tourism"),
+    ("maff", "មន្ទីរកសិកម្ម រុក្ខាប្រមាញ់ និងនេសាទ",
+     "Provincial Department of Agriculture, Forestry and Fisheries"),
+]  # fmt: skip
 
 # Well-known places with their real locations: (code, type, area, Khmer, English, lat, lng,
 # institution).

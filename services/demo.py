@@ -16,33 +16,11 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from geo.demo import INSTITUTIONS
 from geo.models import FacilityType, Institution
 from services.demo_forms import FORMS
 from services.models import FormVersion, LifeEvent, Service, Topic
 from services.versions import do_publish_form_version
-
-INSTITUTIONS = [
-    # code, Khmer, English, website (the geo demo adds moi, moh, moeys, moc, mef, police…)
-    ("moi", "ក្រសួងមហាផ្ទៃ", "Ministry of Interior", "https://www.interior.gov.kh"),
-    ("police", "អគ្គស្នងការដ្ឋាននគរបាលជាតិ", "General Commissariat of National Police", ""),
-    ("moc", "ក្រសួងពាណិជ្ជកម្ម", "Ministry of Commerce", "https://www.moc.gov.kh"),
-    ("mef", "ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ", "Ministry of Economy and Finance", "https://mef.gov.kh"),
-    ("gdt", "អគ្គនាយកដ្ឋានពន្ធដារ", "General Department of Taxation", "https://www.tax.gov.kh"),
-    ("moeys", "ក្រសួងអប់រំ យុវជន និងកីឡា", "Ministry of Education, Youth and Sport",
-     "https://moeys.gov.kh"),
-    ("moh", "ក្រសួងសុខាភិបាល", "Ministry of Health", "https://moh.gov.kh"),
-    ("mlmupc", "ក្រសួងរៀបចំដែនដី នគរូបនីយកម្ម និងសំណង់",
-     "Ministry of Land Management, Urban Planning and Construction", "https://www.mlmupc.gov.kh"),
-    ("mpwt", "ក្រសួងសាធារណការ និងដឹកជញ្ជូន", "Ministry of Public Works and Transport",
-     "https://www.mpwt.gov.kh"),
-    ("moj", "ក្រសួងយុត្តិធម៌", "Ministry of Justice", "https://www.moj.gov.kh"),
-    ("mlvt", "ក្រសួងការងារ និងបណ្តុះបណ្តាលវិជ្ជាជីវៈ", "Ministry of Labour and Vocational Training",
-     "https://www.mlvt.gov.kh"),
-    ("mop", "ក្រសួងផែនការ", "Ministry of Planning", "https://www.mop.gov.kh"),
-    ("mot", "ក្រសួងទេសចរណ៍", "Ministry of Tourism", "https://www.tourismcambodia.org"),
-    ("maff", "ក្រសួងកសិកម្ម រុក្ខាប្រមាញ់ និងនេសាទ", "Ministry of Agriculture, Forestry and Fisheries",
-     "https://maff.gov.kh"),
-]  # fmt: skip
 
 TOPICS = [
     ("identity", "អត្តសញ្ញាណ និងឯកសារផ្ទាល់ខ្លួន", "Identity and personal documents"),

@@ -34,3 +34,19 @@ def test_the_demo_catalogue_loads_once_and_again_changes_nothing():
     for service in Service.objects.all():
         assert service.name_km and service.name_en and service.summary_km and service.summary_en
         service.full_clean()
+
+
+def test_every_demo_service_applied_for_on_sala_has_an_office_to_go_to():
+    """No demo application lands in the national queue for want of a demo office."""
+    from geo.demo import load_demo_places
+    from geo.tests.factories import create_area, create_tree
+    from services.routing import office_for_service
+
+    tree = create_tree()
+    create_area("12", "Phnom Penh", "រាជធានីភ្នំពេញ")  # where the ministries are
+    load_demo_places()
+    load_demo()
+    applied_here = Service.objects.exclude(channel=Service.Channel.EXTERNAL)
+    assert applied_here.count() >= 25
+    homeless = [s.slug for s in applied_here if office_for_service(s, tree.village) is None]
+    assert homeless == []
