@@ -134,3 +134,22 @@ def test_counter_start_and_the_printed_receipt(page, live_server, world, languag
     check(page, f"cases-counter-receipt-{language}")
     page.emulate_media(media="print")
     save_screenshots(page, f"cases-counter-receipt-print-{language}")
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_on_a_phone_the_queue_and_my_applications_show_the_status_without_scrolling_sideways(
+    page, live_server, world, language
+):
+    from cases.tests.factories import submit
+
+    case = submit(world.citizen, world.service, area=world.tree.village)
+    page.set_viewport_size({"width": 390, "height": 844})
+    for person, path in ((world.clerk, "/office/"), (world.citizen, "/cases/")):
+        page.context.clear_cookies()
+        sign_in_as(page, person, live_server.url)
+        page.goto(f"/{language}{path}")
+        tag = page.locator("strong.tag").first
+        box = tag.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390, (path, box)
+        assert page.get_by_role("link", name=case.reference).is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
