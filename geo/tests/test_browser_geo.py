@@ -134,6 +134,21 @@ def test_choosing_an_area_with_the_type_ahead_and_the_keyboard(
     assert_no_console_errors(page)
 
 
+def test_arrow_up_in_the_area_type_ahead_goes_round_to_the_last_suggestion(page, places):
+    page.goto("/en/place/")
+    box = page.locator("#id_q")
+    box.press_sequentially("Siem", delay=30)
+    options = page.get_by_role("listbox").get_by_role("option")
+    options.first.wait_for()
+    box.press("ArrowUp")
+    assert box.get_attribute("aria-activedescendant") == options.last.get_attribute("id")
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+    with page.expect_navigation():
+        box.press("Enter")
+    assert "province=17" in page.url and "district=1710" not in page.url
+
+
 def test_finding_the_nearest_health_centre_by_coordinates(new_page, places):
     _tree, near, far, _hall = places
     page = new_page(java_script_enabled=False)

@@ -60,6 +60,18 @@ def test_the_type_ahead_suggests_and_opens_a_page(page, corpus, live_server):
     assert_no_csp_violations(page)
 
 
+def test_the_type_ahead_announces_its_count_and_opens_a_suggestion_clicked(page, corpus):
+    page.goto("/en/")
+    box = page.get_by_role("banner").get_by_role("combobox")
+    box.press_sequentially("Battamb", delay=30)
+    option = page.get_by_role("listbox", name="Suggestions").get_by_role("option")
+    option.first.wait_for()
+    status = page.locator("#site-search-status").text_content()
+    assert re.fullmatch(r"\d+ suggestions\. Use the up and down arrows to choose\.", status)
+    option.filter(has_text="Battambang").first.click()
+    page.wait_for_url(re.compile(r"/en/place/02/"))
+
+
 def test_the_type_ahead_understands_khmer(page, corpus):
     page.goto("/km/")
     box = page.get_by_role("banner").get_by_role("combobox")
