@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -202,6 +203,7 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
         counts = _group_counts(request)
         initial = _initial_from_post(request)
         _remove_group_item(request, initial, counts)
+        _save_valid_answers(application, current, answers, attachments, counts, initial)
         form = PageForm(
             current, answers, attachments=attachments, group_counts=counts, initial=initial
         )
@@ -246,6 +248,15 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
             "steps": len(asked),
         },
     )
+
+
+def _save_valid_answers(application, current, answers, attachments, counts, posted) -> None:
+    """On "Add another" or "Remove", keep in the draft what is already valid on the page,
+    so that leaving now loses nothing; the page stays incomplete until Continue."""
+    data = MultiValueDict({k: v if isinstance(v, list) else [v] for k, v in posted.items()})
+    form = PageForm(current, answers, attachments=attachments, group_counts=counts, data=data)
+    form.is_valid()
+    do_save_answers(application, form.answers(), current.key)
 
 
 def _keep_files(

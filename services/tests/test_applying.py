@@ -157,6 +157,19 @@ def test_adding_another_child_keeps_what_was_typed(client, draft):
     body = response.content.decode()
     assert 'value="Vannak"' in body
     assert 'name="children__1__child_name"' in body
+    draft.refresh_from_db()  # kept at once: leaving now loses nothing
+    assert draft.answers["children"] == [{"child_name": "Vannak", "born": "2020-01-02"}]
+    assert draft.answers["kind"] == "copy"
+
+
+def test_removing_a_child_keeps_the_others_in_the_draft(client, draft):
+    client.post(page_url(draft, "about"), ABOUT)
+    two = {**CHILDREN, "children__count": "2", "children__1__child_name": "Sokha",
+           "children__1__born": "2022-03-04"}  # fmt: skip
+    response = client.post(page_url(draft, "children"), {**two, "_remove": "children:0"})
+    assert 'value="Sokha"' in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.answers["children"] == [{"child_name": "Sokha", "born": "2022-03-04"}]
 
 
 def test_a_service_needing_a_verified_identity_refuses_an_unverified_person(client, citizen):
