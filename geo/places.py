@@ -183,16 +183,22 @@ class Suggestion:
         }
 
 
-def suggest_areas(text: str, limit: int = SUGGEST_LIMIT) -> list[Suggestion]:
-    """Return up to `limit` current areas whose code or name starts with the text, provinces
-    first, each with its path ("Village, Commune, District, Province"); two queries.
+def suggest_areas(
+    text: str, limit: int = SUGGEST_LIMIT, level: int | None = None
+) -> list[Suggestion]:
+    """Return up to `limit` current areas (of `level`, if given) whose code or name starts
+    with the text, provinces first, each with its path ("Village, Commune, District,
+    Province"); two queries.
 
     Text shorter than SUGGEST_MIN_LENGTH gives nothing; longer text is cut.
     """
     text = text.strip()[:SUGGEST_MAX_LENGTH]
     if len(text) < SUGGEST_MIN_LENGTH:
         return []
-    areas = list(Area.objects.current().suggest(text).order_by("level", "code")[:limit])
+    areas = Area.objects.current().suggest(text)
+    if level is not None:
+        areas = areas.filter(level=level)
+    areas = list(areas.order_by("level", "code")[:limit])
     above = {code for area in areas for code in area.ancestor_codes}
     names = (
         dict(

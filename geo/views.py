@@ -79,11 +79,14 @@ def choose_area(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cache_control(max_age=SUGGEST_CACHE_SECONDS, public=True)
 def suggest(request: HttpRequest) -> JsonResponse:
-    """The type-ahead of "choose your area": up to 10 areas as JSON, for the page's language.
+    """The type-ahead of "choose your area" and of place fields: up to 10 areas as JSON, for
+    the page's language; `level` (1 province … 4 village) keeps one level.
 
     Anonymous and cacheable; text under 2 characters gives an empty list without a query.
     """
-    suggestions = suggest_areas(request.GET.get("q", ""))
+    level = request.GET.get("level", "")
+    level = int(level) if level in {"1", "2", "3", "4"} else None
+    suggestions = suggest_areas(request.GET.get("q", ""), level=level)
     return JsonResponse(
         {"results": [s.as_json() for s in suggestions]},
         json_dumps_params={"ensure_ascii": False},

@@ -154,11 +154,17 @@ def _django_fields(item: Field, name: str, label: str) -> dict[str, forms.Field]
             ),
         }  # fmt: skip
     if kind == "area":
+        level = AREA_LEVELS[spec.get("level", "village")]
         return {name: forms.CharField(
             max_length=120, **common,
             widget=forms.TextInput(attrs={
-                "data-area-level": AREA_LEVELS[spec.get("level", "village")],
-                "data-suggest-url": reverse("geo:suggest_areas"),
+                "data-area-level": level,
+                "data-suggest-url": f"{reverse('geo:suggest_areas')}?level={level}",
+                "data-status-none": _("No place found with that name."),
+                "data-status-one": _("One place found. Use the down arrow to choose it."),
+                "data-status-many": _(
+                    "{count} places found. Use the up and down arrows to choose."
+                ),
                 "autocomplete": "off",
             }),
         )}  # fmt: skip

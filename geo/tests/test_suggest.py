@@ -64,6 +64,12 @@ class TestTheAreaTypeAhead:
         assert len(results) == 10
         assert [r["level"] for r in results] == sorted(r["level"] for r in results)
 
+    def test_a_level_keeps_only_the_places_of_that_level(self, client):
+        response = client.get("/en/place/suggest/", {"q": "sla", "level": "4"})
+        assert [r["code"] for r in response.json()["results"]] == ["17100101"]
+        response = client.get("/en/place/suggest/", {"q": "siem", "level": "nonsense"})
+        assert [r["code"] for r in response.json()["results"]][:2] == ["17", "1710"]
+
     def test_retired_areas_and_very_long_text_are_not_offered(self, client):
         Area.objects.filter(code="1710").update(is_current=False)
         assert "1710" not in [r["code"] for r in self.suggest(client, "siem")]

@@ -164,9 +164,16 @@ def test_a_place_field_suggests_villages_as_you_type(page, live_server):
     sign_in_as(page, create_user(), live_server.url)
     page.goto("/en/services/birth-registration/")
     submit(page, "Start now")
-    page.fill("input[name=birth_village]", "Sla K")
-    option = page.locator("datalist#id_birth_village-places option")
-    option.first.wait_for(state="attached")
-    assert option.first.get_attribute("value") == tree.village.code
+    box = page.locator("input[name=birth_village]")
+    box.press_sequentially("Sla K", delay=30)
+    option = page.get_by_role("option").first
+    option.wait_for()
+    assert option.inner_text() == "Sla Kram, Sla Kram, Siem Reab, Siemreap"  # villages only
+    assert page.get_by_role("option").count() == 1  # not the commune of the same name
     assert_no_axe_violations(page)
+    box.press("ArrowDown")
+    box.press("Enter")
+    assert box.input_value() == "Sla Kram"  # the name, not a code
+    assert page.locator("input[name=birth_village__pick]").input_value() == tree.village.code
+    save_screenshots(page, "services-place-field-en")
     assert_no_csp_violations(page)

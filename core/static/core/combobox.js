@@ -33,7 +33,8 @@ window.SalaCombobox = class {
     if (this.request) this.request.abort();
     if (query.length < 2) return this.show([]);
     this.request = new AbortController();
-    fetch(this.input.dataset.suggestUrl + "?q=" + encodeURIComponent(query), {
+    const url = this.input.dataset.suggestUrl;
+    fetch(url + (url.includes("?") ? "&" : "?") + "q=" + encodeURIComponent(query), {
       headers: { Accept: "application/json" },
       signal: this.request.signal,
     })

@@ -1,8 +1,8 @@
 // Applying online, enhanced. Without this file every page works as it is.
 // - A form is sent once however often its button is pressed (the server makes one
 //   application anyway).
-// - A place field suggests places of the right level as you type (a native datalist of
-//   codes with their names, from geo's type-ahead); the server accepts the code or a name.
+// - A place field suggests places of its level as you type (see below); without this file
+//   the server accepts a code or a name and asks which place when several share the name.
 (function () {
   "use strict";
 
@@ -20,43 +20,37 @@
     });
   });
 
-  var MIN_LENGTH = 2;
-  var DELAY_MS = 200;
-
+  // A place field becomes a type-ahead of places of its level (core/combobox.js, which the
+  // header loads). Picking one shows its name and sends its code as "<name>__pick", which
+  // the server prefers; typing again forgets the pick.
   document.querySelectorAll("input[data-area-level][data-suggest-url]").forEach(function (input) {
-    var list = document.createElement("datalist");
-    var level = Number(input.dataset.areaLevel);
-    var timer = 0;
-    var last = "";
+    if (!window.SalaCombobox) return;
+    var box = document.createElement("div");
+    var list = document.createElement("ul");
+    var status = document.createElement("div");
+    var picked = document.createElement("input");
+    box.className = "area-combobox";
+    list.className = "search-suggest";
     list.id = input.id + "-places";
-    input.insertAdjacentElement("afterend", list);
-    input.setAttribute("list", list.id);
-
-    function show(results) {
-      list.replaceChildren();
-      results.filter(function (r) { return r.level === level; }).forEach(function (r) {
-        var option = document.createElement("option");
-        option.value = r.code;
-        option.label = r.label;
-        option.textContent = r.label;
-        list.appendChild(option);
-      });
-    }
-
-    input.addEventListener("input", function () {
-      var text = input.value.trim();
-      window.clearTimeout(timer);
-      if (text.length < MIN_LENGTH || text === last || /^\d{8}$/.test(text)) return;
-      timer = window.setTimeout(function () {
-        last = text;
-        fetch(input.dataset.suggestUrl + "?q=" + encodeURIComponent(text), {
-          headers: { Accept: "application/json" },
-          credentials: "same-origin",
-        })
-          .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-          .then(function (data) { if (input.value.trim() === text) show(data.results || []); })
-          .catch(function () { /* suggestions are optional */ });
-      }, DELAY_MS);
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", input.labels.length ? input.labels[0].textContent : "");
+    status.className = "visually-hidden";
+    status.id = input.id + "-status";
+    status.setAttribute("role", "status");
+    picked.type = "hidden";
+    picked.name = input.name + "__pick";
+    input.parentNode.insertBefore(box, input);
+    box.append(input, list, picked);
+    box.insertAdjacentElement("afterend", status);
+    input.setAttribute("aria-controls", list.id);
+    input.dataset.status = status.id;
+    input.addEventListener("input", function () { picked.value = ""; });
+    new window.SalaCombobox(input, {
+      render: function (option, result) { option.textContent = result.label; },
+      pick: function (result) {
+        input.value = result.name;
+        picked.value = result.code;
+      },
     });
   });
 })();
