@@ -127,6 +127,13 @@ class Case(models.Model):
         return self.office_id is None
 
     @property
+    def awaits_decision(self) -> bool:
+        """Whether the office has yet to approve or reject (the due date still matters)."""
+        from cases.workflow import DECISION_STATES, FINAL_STATES
+
+        return self.state not in FINAL_STATES and self.state not in DECISION_STATES
+
+    @property
     def is_overdue(self) -> bool:
         from cases.workflow import FINAL_STATES
 

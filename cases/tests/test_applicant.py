@@ -25,6 +25,15 @@ def test_my_applications_show_the_state(client, world, case):
     assert case.reference in page and "Received" in page
 
 
+def test_the_due_date_is_shown_until_the_office_decides(client, world, case):
+    client.force_login(world.citizen)
+    url = case.get_applicant_url()
+    assert "The office aims to decide by" in client.get(url).text
+    do_transition(case, "start_review", actor=world.clerk)
+    do_transition(case, "approve", actor=world.approver)
+    assert "The office aims to decide by" not in client.get(url).text
+
+
 def test_answering_a_request_for_information_puts_the_case_back_in_review(
     client, world, case, django_capture_on_commit_callbacks
 ):
