@@ -5,7 +5,8 @@
 the type-ahead. Ranking: the backend's relevance score, scaled to the best candidate,
 times the document's own weight, times boosts for a promoted kind (services), the
 visitor's language, the visitor's area (same area, district, province) and a title that
-contains the whole query. Facet counts are over the candidates (at most CANDIDATES).
+contains the whole query. Facet counts are over the candidates (at most CANDIDATES); when
+the backend gives that many, the page says there are more and how to narrow them.
 """
 
 from __future__ import annotations
@@ -120,6 +121,7 @@ class SearchResults:
     languages: list[FacetCount] = field(default_factory=list)
     did_you_mean: str = ""
     corrected: bool = False  # the hits are for `did_you_mean`, the query had none
+    capped: bool = False  # more documents match than the CANDIDATES ranked
     failed: bool = False
 
 
@@ -275,6 +277,7 @@ def run_search(request: SearchRequest) -> SearchResults:
             if hits:
                 query = corrected
         ranked = _rank(hits, request, query)
+        results.capped = len(hits) >= CANDIDATES
     except DatabaseError:
         logger.exception("search failed", extra={"query": request.text[:200]})
         results.failed = True

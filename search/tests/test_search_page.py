@@ -45,6 +45,13 @@ class TestSearchPage:
         response = client.get("/km/search/", {"q": "Battambang"})
         assert 'href="/km/place/02/"' in response.text
 
+    def test_when_more_match_than_are_ranked_the_page_says_so(self, client, corpus, monkeypatch):
+        monkeypatch.setattr("search.engine.CANDIDATES", 2)
+        response = client.get("/en/search/", {"q": "Battambang"})
+        assert "More than 2 results. Add a word or choose a filter" in response.text
+        response = client.get("/km/search/", {"q": "Battambang"})
+        assert "លទ្ធផលច្រើនជាង ២" in response.text
+
     def test_a_typo_is_corrected_and_said(self, client, corpus):
         response = client.get("/en/search/", {"q": "pasport"})
         assert "Showing results for “passport”" in response.text
