@@ -26,6 +26,7 @@ DEMO_TOTP_SECRET = "SALADEMOTOTPSECRETONLYFORDEMO234"  # noqa: S105 - demo only,
 # username -> (office code, role code): offices of the demo data in Khan Daun Penh.
 DEMO_OFFICE_ROLES = {
     "clerk": ("commune-hall-120201", Role.CLERK),
+    "chief": ("commune-hall-120201", Role.HEAD_OF_OFFICE),
     "approver": ("district-office-1202", Role.APPROVER),
     "head": ("district-office-1202", Role.HEAD_OF_OFFICE),
     "editor": ("ministry-mptc", Role.EDITOR),

@@ -1,6 +1,6 @@
 """Demo cases for the demo officers (idempotent): a commune service handled by the
-clerk's commune hall (120201) and a district service handled by the approver's and the
-head's district office (1202), with cases in several states."""
+clerk's and the chief's commune hall (120201) and a district service handled by the
+approver's and the head's district office (1202), with cases in several states."""
 
 from __future__ import annotations
 
@@ -76,7 +76,9 @@ def load_demo_cases() -> DemoCases:
     )
     if citizen is None or area is None or Institution.objects.first() is None:
         return counts
-    officers = {u.username: u for u in User.objects.filter(username__in=["clerk", "approver"])}
+    officers = {
+        u.username: u for u in User.objects.filter(username__in=["clerk", "chief", "approver"])
+    }
     for (slug, level, km, en), decider in zip(SERVICES, ["clerk", "approver"], strict=True):
         service = _service(slug, level, km, en)
         if Case.objects.filter(service=service).exists():
@@ -96,6 +98,6 @@ def load_demo_cases() -> DemoCases:
                 key, reason = step if isinstance(step, tuple) else (step, "")
                 actor = officers.get(decider)
                 if key in ("approve", "issue_document") and level == "commune":
-                    actor = User.objects.filter(is_superuser=True).first()
+                    actor = officers.get("chief") or User.objects.filter(is_superuser=True).first()
                 do_transition(case, key, actor=actor, reason=reason)
     return counts

@@ -58,6 +58,12 @@ DEMO_ACCOUNTS = (
         profile={"name_km": "ចាន់ សុភា", "name_latin": "CHAN SOPHEA"},
     ),
     DemoAccount(
+        username="chief",
+        email="chief@demo.sala.localhost",
+        role="Officer: chief of Sangkat Phsar Thmei Ti Muoy hall, approves its cases; TOTP below",
+        profile={"name_km": "សោម វណ្ណា", "name_latin": "SOM VANNA"},
+    ),
+    DemoAccount(
         username="approver",
         email="approver@demo.sala.localhost",
         role="Officer: approver at the Khan Daun Penh hall; TOTP secret below",
