@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
 
 from core.addresses import client_address
-
-ROOT = Path(__file__).resolve().parents[2]
+from core.testing.processes import run_project_python
 
 
 def address(settings, proxies: int, forwarded: str | None, remote: str | None = "127.0.0.1"):
@@ -76,14 +72,6 @@ def test_no_usable_address_at_all_is_none(settings):
 def test_a_bad_trusted_proxy_count_stops_start_up(value, message):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update(SALA_ENV="test", SALA_TRUSTED_PROXY_COUNT=value)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_project_python(["manage.py", "check"], env)
     assert result.returncode != 0
     assert f"SALA_TRUSTED_PROXY_COUNT {message}" in result.stderr

@@ -6,12 +6,10 @@ import base64
 import os
 import secrets
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from core.testing.processes import run_project_python
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -21,15 +19,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     # Production refuses to start without a document signing key (documents.checks).
     clean["SALA_DOCUMENT_SIGNING_KEY"] = DOCUMENT_SIGNING_KEY
     clean.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_project_python(["manage.py", *args], clean)
 
 
 STRONG_KEY = secrets.token_urlsafe(64)

@@ -6,19 +6,16 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.contrib.auth import get_user_model
 
+from core.testing.processes import run_project_python
 from documents.signing import private_key_pem
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
 
 # Pages anyone can reach without signing in, one of each kind (200, 403, 404, form, search,
 # machine endpoint).
@@ -152,21 +149,9 @@ def production_env(tmp_path) -> dict[str, str]:
     return env
 
 
-def run_python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_production_passes_djangos_deployment_checklist(production_env):
     assert len(production_env["SECRET_KEY"]) == 64
-    result = run_python(
+    result = run_project_python(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], production_env
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -174,7 +159,7 @@ def test_production_passes_djangos_deployment_checklist(production_env):
 
 
 def test_production_sends_hsts_over_https_and_redirects_plain_http(production_env):
-    result = run_python(["-c", PRODUCTION_REQUEST_SCRIPT], production_env)
+    result = run_project_python(["-c", PRODUCTION_REQUEST_SCRIPT], production_env)
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
 
