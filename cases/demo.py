@@ -34,6 +34,9 @@ SERVICES = [
     ("demo-residence-certificate", "commune", "លិខិតបញ្ជាក់ទីលំនៅ", "Residence certificate"),
     ("demo-business-permit", "district", "លិខិតអនុញ្ញាតអាជីវកម្មខ្នាតតូច", "Small business permit"),
 ]
+# Said on the catalogue and in search, so that nobody takes them for the real services.
+SUMMARY_KM = "ទម្រង់ខ្លីមួយទំព័រនៃ{name} សម្រាប់សាកល្បងដំណើរការសំណុំរឿងក្នុងកម្មវិធីបង្ហាញ។"
+SUMMARY_EN = "A short one-page form of the {name}, to try case handling in the demo."
 # The states each service's demo cases reach, through the workflow's own transitions.
 PATHS = [
     [],
@@ -56,7 +59,8 @@ def _service(slug: str, level: str, km: str, en: str) -> Service:
     institution = Institution.objects.filter(code="moi").first() or Institution.objects.first()
     service, created = Service.objects.get_or_create(
         slug=slug,
-        defaults={"name_km": km, "name_en": en, "summary_km": km, "summary_en": en,
+        defaults={"name_km": km, "name_en": en, "summary_km": SUMMARY_KM.format(name=km),
+                  "summary_en": SUMMARY_EN.format(name=en.lower()),
                   "institution": institution, "processing_level": level,
                   "status": Service.Status.PUBLISHED, "sla_working_days": 10},
     )  # fmt: skip

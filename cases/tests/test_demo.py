@@ -10,6 +10,7 @@ from cases.models import Case, CaseEvent
 from core.demo import load_demo_accounts
 from geo.models import Institution
 from geo.tests.factories import create_area, create_facility
+from services.models import Service
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,8 @@ def test_the_demo_cases_reach_every_state_decided_by_the_offices_own_officers(da
     }
     assert deciders == {("commune", "chief"), ("district", "approver")}
     assert load_demo_cases().created == 0  # idempotent
+    demo = Service.objects.get(slug="demo-residence-certificate")
+    assert (
+        demo.summary_en
+        == "A short one-page form of the residence certificate, to try case handling in the demo."
+    )
