@@ -71,7 +71,7 @@ def do_assign_case(
     if assignee is not None and assignee.pk != by.pk:
         from cases.notifying import notify_assigned
 
-        transaction.on_commit(lambda: notify_assigned(case, assignee))
+        transaction.on_commit(lambda: notify_assigned(case, assignee), robust=True)
     return case
 
 
@@ -128,7 +128,7 @@ def do_send_office_message(case: Case, body: str, *, by) -> CaseMessage:
     message = CaseMessage.objects.create(case=case, author=by, from_office=True, body=body.strip())
     from cases.notifying import notify_office_message
 
-    transaction.on_commit(lambda: notify_office_message(case, message))
+    transaction.on_commit(lambda: notify_office_message(case, message), robust=True)
     return message
 
 
@@ -149,7 +149,7 @@ def do_send_applicant_message(
         message.attachments.set(files)
     from cases.notifying import notify_applicant_message
 
-    transaction.on_commit(lambda: notify_applicant_message(case, message))
+    transaction.on_commit(lambda: notify_applicant_message(case, message), robust=True)
     return message
 
 

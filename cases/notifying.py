@@ -1,4 +1,6 @@
-"""Sending the cases app's notifications (called in `transaction.on_commit`)."""
+"""Sending the cases app's notifications (called in `transaction.on_commit(..., robust=True)`:
+the action has committed, so a notification that cannot be written is logged, never
+reported to the officer or applicant as a failure of what they did)."""
 
 from __future__ import annotations
 

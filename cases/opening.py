@@ -44,7 +44,7 @@ def do_open_case(application, *, taken_at_counter_by=None) -> Case:
     from cases.notifying import notify_national_queue
 
     if office is None:
-        transaction.on_commit(lambda: notify_national_queue(case))
+        transaction.on_commit(lambda: notify_national_queue(case), robust=True)
     logger.info(
         "case opened",
         extra={"reference": case.reference, "office": office.code if office else "national"},

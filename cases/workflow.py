@@ -316,7 +316,7 @@ def do_transition(
     _run_effect(transition, case, actor, reason)
     from cases.notifying import notify_state_changed
 
-    transaction.on_commit(lambda: notify_state_changed(case, transition, reason))
+    transaction.on_commit(lambda: notify_state_changed(case, transition, reason), robust=True)
     logger.info(
         "case transition",
         extra={"reference": case.reference, "transition": key, "actor_id": actor.pk},

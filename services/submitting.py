@@ -145,7 +145,7 @@ def check_submit_application(application: Application, *, declared: bool) -> App
     application.save(update_fields=["answers", "state", "submitted_at", "reference", "updated_at"])
     _drop_unused_attachments(application)
     application_submitted.send(sender=Application, application=application)
-    transaction.on_commit(lambda: _notify_submitted(application))
+    transaction.on_commit(lambda: _notify_submitted(application), robust=True)
     logger.info(
         "application submitted",
         extra={"reference": application.reference, "service": application.service.slug},

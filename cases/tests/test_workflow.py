@@ -98,6 +98,19 @@ def test_the_applicant_withdraws_before_a_decision(world, case):
     assert Case.objects.get().state == "withdrawn"
 
 
+def test_a_notification_that_fails_after_the_commit_does_not_fail_the_transition(
+    world, case, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the notification could not be written")
+
+    monkeypatch.setattr("cases.notifying.notify_state_changed", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        do_transition(case, "start_review", actor=world.clerk)  # does not raise
+    assert Case.objects.get(pk=case.pk).state == "in_review"
+    assert "the notification could not be written" in caplog.text
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_officers_approving_at_once_give_one_approval(world):
     case = submit(world.citizen, world.service, area=world.tree.village)
