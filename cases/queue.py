@@ -10,7 +10,8 @@ from django.db.models import Count, Q, QuerySet
 
 from cases.models import Case
 from cases.workflow import FINAL_STATES
-from geo.models import Area, JurisdictionArea
+from geo.jurisdiction import served_area_ids
+from geo.models import Area
 
 OPEN = Q(due_date__isnull=False) & ~Q(state__in=FINAL_STATES)
 
@@ -47,12 +48,7 @@ def area_choices(offices) -> list[tuple[Area, list[Area]]]:
     `geo.jurisdiction` defines it), with the areas one level below it (a commune hall's
     villages, a district's communes). Without an office (an administrator): the provinces.
     Two queries, whatever the number of offices."""
-    explicit: dict[int, set[int]] = {}
-    for office_id, area_id in JurisdictionArea.objects.filter(facility__in=offices).values_list(
-        "facility_id", "area_id"
-    ):
-        explicit.setdefault(office_id, set()).add(area_id)
-    served_ids = {i for o in offices for i in explicit.get(o.pk, {o.area_id})}
+    served_ids = served_area_ids(offices)
     if not served_ids:
         provinces = Area.objects.filter(level=Area.Level.PROVINCE).order_by("code")
         return [(province, []) for province in provinces]

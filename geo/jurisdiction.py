@@ -46,10 +46,20 @@ def office_for_area(area: Area, facility_type: FacilityType | str) -> Facility |
     return offices_for_area(area, facility_type).first()
 
 
+def served_area_ids(facilities: Iterable[Facility]) -> set[int]:
+    """Return the ids of the top areas the facilities serve together (each with everything
+    below): a facility's `JurisdictionArea` rows, else its own area. One query."""
+    facilities = list(facilities)
+    explicit: dict[int, set[int]] = {}
+    rows = JurisdictionArea.objects.filter(facility__in=facilities)
+    for facility_id, area_id in rows.values_list("facility_id", "area_id"):
+        explicit.setdefault(facility_id, set()).add(area_id)
+    return {pk for f in facilities for pk in explicit.get(f.pk, {f.area_id})}
+
+
 def served_areas(facility: Facility) -> list[Area]:
     """Return the top areas of the facility's jurisdiction (each with everything below)."""
-    explicit = [row.area for row in facility.jurisdiction.select_related("area")]
-    return explicit or [facility.area]
+    return list(Area.objects.filter(pk__in=served_area_ids([facility])).order_by("code"))
 
 
 @transaction.atomic
