@@ -1,4 +1,5 @@
-"""Request ids for log lines: set by RequestIdMiddleware, read by RequestIdFilter."""
+"""The request being served, for log lines and audit entries: set by RequestIdMiddleware,
+read by RequestIdFilter and `audit.log`."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import logging
 from contextvars import ContextVar
 
 current_request_id: ContextVar[str] = ContextVar("current_request_id", default="-")
+current_client_address: ContextVar[str | None] = ContextVar("current_client_address", default=None)
 
 
 class RequestIdFilter(logging.Filter):

@@ -12,7 +12,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from core.logging import current_request_id
+from core.addresses import client_address
+from core.logging import current_client_address, current_request_id
 
 logger = logging.getLogger("sala.request")
 
@@ -39,6 +40,7 @@ class RequestIdMiddleware:
         # Not reset on the way out: Django logs 4xx/5xx responses after the middleware
         # chain returns, and those lines must carry the id too. The next request sets it.
         current_request_id.set(request_id)
+        current_client_address.set(client_address(request))
         started = time.monotonic()
         response = self.get_response(request)
         response["X-Request-ID"] = request_id

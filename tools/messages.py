@@ -14,6 +14,12 @@ which sees only our sources, drops them.
 
 Locations are written as file names without line numbers, so that editing a template
 does not rewrite every entry below it in the catalogues.
+
+An app with a `locale/` folder keeps its own catalogue there (makemessages writes the app's
+strings into it, Django reads it after `locale/`): new apps do, so that apps developed side
+by side do not all edit one file. A new catalogue gets the project's header, and no
+catalogue's header changes only because the messages were extracted again (its
+POT-Creation-Date is kept), for the same reason.
 """
 
 from __future__ import annotations
@@ -84,13 +90,52 @@ def main() -> int:
     options = ["--no-obsolete", "--no-wrap", "--add-location=file", *ignored]
     upstream = upstream_entries()
     kept = {language: kept_translations(language, upstream) for language in LANGUAGES}
+    dates = creation_dates()
     manage("makemessages", "--domain=django", *languages, *options)
     for language in LANGUAGES:
         add_upstream_entries(language, upstream, kept[language])
     if uses_js_gettext():
         manage("makemessages", "--domain=djangojs", *languages, *options)
+    settle_headers(dates)
     manage("compilemessages", *languages, *ignored)
     return 0
+
+
+def all_catalogues() -> list[Path]:
+    """Return the project's catalogues and the apps' own (`<app>/locale/`)."""
+    found = list(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")) + list(
+        ROOT.glob("*/locale/*/LC_MESSAGES/*.po")
+    )
+    return [path for path in found if not set(path.relative_to(ROOT).parts).intersection(IGNORED)]
+
+
+def creation_dates() -> dict[Path, str]:
+    return {
+        path: polib.pofile(str(path)).metadata.get("POT-Creation-Date", "")
+        for path in all_catalogues()
+    }
+
+
+def settle_headers(dates: dict[Path, str]) -> None:
+    """Keep each catalogue's creation date; give new app catalogues the project's header."""
+    for path in all_catalogues():
+        catalogue = polib.pofile(str(path), wrapwidth=0)
+        language = path.parent.parent.name
+        project = polib.pofile(str(catalogue_path(language))).metadata
+        before = dict(catalogue.metadata)
+        if dates.get(path):
+            catalogue.metadata["POT-Creation-Date"] = dates[path]
+        if not catalogue.metadata.get("Language"):
+            for key in ("Project-Id-Version", "Last-Translator", "Language-Team", "Language"):
+                catalogue.metadata[key] = project[key]
+            catalogue.metadata["PO-Revision-Date"] = catalogue.metadata["POT-Creation-Date"]
+            catalogue.header = (
+                f"Sala, the {path.parts[-5]} app: {language} catalogue.\n"
+                "Written by `make messages` (tools/messages.py); translate the msgstr lines only."
+            )
+            catalogue.metadata_is_fuzzy = False
+        if catalogue.metadata != before:
+            catalogue.save(str(path))
 
 
 def catalogue_path(language: str) -> Path:

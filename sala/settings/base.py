@@ -30,6 +30,7 @@ SALA_SITE_URL = envstr("SALA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # --- Applications -------------------------------------------------------------------
 INSTALLED_APPS = [
     "core",
+    "audit",
     "accounts",
     "geo",
     "content",
