@@ -35,7 +35,7 @@ def measure(progress: Callable[[str], None], repeat: int) -> dict[str, list[floa
     from django.test.utils import CaptureQueriesContext
 
     from accounts.models import User
-    from documents.demo import BIRTH_FACTS
+    from demo.documents import BIRTH_FACTS
     from documents.issuing import do_issue_document
     from geo.models import Facility
 

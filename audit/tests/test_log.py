@@ -52,14 +52,14 @@ def test_an_action_is_written_with_its_actor_object_office_and_person():
     assert list(AuditEntry.objects.for_offices([OFFICE_ID])) == [entry]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_action_outside_the_changes_transaction_is_refused():
     with pytest.raises(AuditOutsideTransaction):
         log_action(None, "auth.group.changed", make_group())
     assert not AuditEntry.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_entry_is_undone_with_the_change_it_records():
     group = make_group()
     with pytest.raises(ZeroDivisionError), transaction.atomic():

@@ -111,7 +111,7 @@ def test_a_notification_that_fails_after_the_commit_does_not_fail_the_transition
     assert "the notification could not be written" in caplog.text
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_officers_approving_at_once_give_one_approval(world):
     case = submit(world.citizen, world.service, area=world.tree.village)
     do_transition(case, "start_review", actor=world.clerk)

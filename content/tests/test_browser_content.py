@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 
 from accounts.models import Role
 from accounts.tests.factories import create_user, grant
-from content.demo import load_demo_content
 from content.models import InstitutionPage, NewsPage
 from core.testing import (
     assert_no_axe_violations,
@@ -19,6 +18,7 @@ from core.testing import (
     save_screenshots,
 )
 from core.testing.browser import sign_in_as
+from demo.content import load_demo_content
 from geo.models import Area, Facility, FacilityType, Institution
 from geo.tests.factories import create_area, create_facility
 
@@ -38,7 +38,7 @@ PAGES = {
 
 @pytest.fixture
 def demo_content(live_server):
-    from geo.demo import load_demo_places
+    from demo.places import load_demo_places
 
     load_demo_places()
     load_demo_content()

@@ -18,8 +18,10 @@ ROOT = Path(settings.BASE_DIR)
 SKIPPED_DIRS = {".venv", "node_modules", "var", ".git"}
 KM_CATALOGUES = sorted(
     path
-    for path in [ROOT / "locale" / "km" / "LC_MESSAGES" / "django.po"]
-    + list(ROOT.glob("*/locale/km/LC_MESSAGES/django.po"))
+    for path in [
+        ROOT / "locale" / "km" / "LC_MESSAGES" / "django.po",
+        *ROOT.glob("*/locale/km/LC_MESSAGES/django.po"),
+    ]
     if not SKIPPED_DIRS.intersection(path.relative_to(ROOT).parts)
 )
 # {% translate "…" %} and {% trans '…' %} with a literal string and no context.

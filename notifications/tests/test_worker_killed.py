@@ -69,7 +69,7 @@ def finish(process: subprocess.Popen, timeout: int = 120) -> None:
     assert process.returncode == 0, err.decode()[-2000:]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_next_worker_finishes_the_batch_of_a_killed_one(smtp_server, settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     for number in range(PEOPLE):

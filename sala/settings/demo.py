@@ -8,7 +8,10 @@ from __future__ import annotations
 from django.core.management.utils import get_random_secret_key
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, VAR_DIR
+from .base import INSTALLED_APPS, SECRET_KEY, VAR_DIR
+
+# The demo data and its commands (load_demo_data, demo_accounts); never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 if not SECRET_KEY:
     VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,9 @@ import os
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, STORAGES
+from .base import CACHES, INSTALLED_APPS, REDIS_URL, STORAGES
+
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # the demo data is tested too
 
 SECRET_KEY = "test-only-secret-key-not-for-any-real-deployment-0123456789"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

@@ -14,8 +14,8 @@ from core.testing import (
     save_screenshots,
 )
 from core.testing.browser import sign_in_as
+from demo.services import load_demo
 from geo.tests.factories import create_facility, create_tree
-from services.demo import load_demo
 from services.models import Application
 from services.references import is_valid_reference
 from services.tests.factories import PDF, PNG

@@ -3,10 +3,11 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from core.demo import load_demo_accounts
+from demo.accounts import load_demo_accounts
+from demo.notifications import load_demo_notifications
 from geo.tests.factories import create_area
-from notifications.demo import load_demo_notifications
 from notifications.models import Notification, Subscription
+from notifications.tests.conftest import _fresh_state  # noqa: F401 - autouse
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from allauth.mfa.models import Authenticator
 
-from accounts.demo import DEMO_TOTP_SECRET, load_demo_officers
 from accounts.officers import offices_of
+from accounts.tests.conftest import _fresh_rate_limits  # noqa: F401 - autouse
 from accounts.tests.totp import totp_code
-from core.demo import demo_passwords, load_demo_accounts
+from demo.accounts import demo_passwords, load_demo_accounts
+from demo.officers import DEMO_TOTP_SECRET, load_demo_officers
 from geo.tests.factories import create_area, create_facility
 
 pytestmark = pytest.mark.django_db

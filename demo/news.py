@@ -1,7 +1,7 @@
 """Demo sources, items and classification rules (idempotent; no internet needed).
 
-The three demo feeds are static files of this app, served by the demo itself at
-/static/aggregation/demo/; `load_demo` reads them once from disk so that /news/ has items
+The three demo feeds are static files of the demo app, served by the demo itself at
+/static/demo/news/; `load_demo` reads them once from disk so that /news/ has items
 at once, and `tools/run_demo.sh` polls them from then on (conditional GET: nothing new).
 A fourth source, a mailbox, holds one mailed announcement waiting for approval.
 """
@@ -22,7 +22,7 @@ from aggregation.parsing import Entry, parse_feed
 from aggregation.polling import record_success, site_base
 from geo.models import Area, Institution
 
-DEMO_FEEDS = Path(__file__).parent / "static" / "aggregation" / "demo"
+DEMO_FEEDS = Path(__file__).parent / "static" / "demo" / "news"
 SOURCES = [
     # file, institution code, Khmer name, English name, content type
     ("moh.xml", "moh", "ព័ត៌មានក្រសួងសុខាភិបាល", "Ministry of Health news", "application/rss+xml"),
@@ -62,7 +62,7 @@ def load_demo() -> DemoNews:
             name_en=name_en,
             defaults={
                 "name_km": name_km,
-                "url": f"{settings.SALA_SITE_URL}/static/aggregation/demo/{filename}",
+                "url": f"{settings.SALA_SITE_URL}/static/demo/news/{filename}",
                 "institution": Institution.objects.filter(code=institution).first(),
                 "interval_minutes": 10,
             },

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.demo import load_demo_places
+from demo.places import load_demo_places
 from geo.jurisdiction import office_for_area
 from geo.models import Facility, PublicHoliday
 from geo.tests.factories import create_area, create_tree

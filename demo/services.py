@@ -1,5 +1,5 @@
 """The demo catalogue: real Cambodian public services, in Khmer and English, with online
-forms for the common ones (`services.demo_forms`). Loading is idempotent: services are
+forms for the common ones (`demo.service_forms`). Loading is idempotent: services are
 matched by slug, and a form gets a new published version only when its definition changed.
 
 Fees and processing times follow the published rules where we know them; they are demo
@@ -16,9 +16,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
-from geo.demo import INSTITUTIONS
+from demo.places import INSTITUTIONS
+from demo.service_forms import FORMS
 from geo.models import FacilityType, Institution
-from services.demo_forms import FORMS
 from services.models import FormVersion, LifeEvent, Service, Topic
 from services.versions import do_publish_form_version
 

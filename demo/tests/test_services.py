@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import pytest
 
+from demo.service_forms import FORMS
+from demo.services import load_demo
 from services.definitions import definition_errors
-from services.demo import load_demo
-from services.demo_forms import FORMS
 from services.models import FormVersion, Service
+from services.tests.conftest import attachments_root, english  # noqa: F401 - autouse
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_the_demo_catalogue_loads_once_and_again_changes_nothing():
 
 def test_every_demo_service_applied_for_on_sala_has_an_office_to_go_to():
     """No demo application lands in the national queue for want of a demo office."""
-    from geo.demo import load_demo_places
+    from demo.places import load_demo_places
     from geo.tests.factories import create_area, create_tree
     from services.routing import office_for_service
 

@@ -1,6 +1,6 @@
 """Demo officers, their office roles and second factor, and a demo business.
 
-The officer accounts themselves (with generated passwords) are in core.demo.DEMO_ACCOUNTS,
+The officer accounts themselves (with generated passwords) are in demo.accounts.DEMO_ACCOUNTS,
 so that `make demo` prints them. Officers and staff must sign in with a second factor, so
 the demo gives each of them TOTP with one shared secret, DEMO_TOTP_SECRET, printed with
 the accounts: add it to an authenticator app (or compute codes with `oathtool --totp -b`).
@@ -88,6 +88,6 @@ def username_has_role(user: User) -> bool:
 
 
 def _demo_usernames() -> list[str]:
-    from core.demo import DEMO_ACCOUNTS
+    from demo.accounts import DEMO_ACCOUNTS
 
     return [account.username for account in DEMO_ACCOUNTS]

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from accounts.demo import load_demo_officers
-from core.demo import load_demo_accounts
-from documents.demo import demo_document_lines, load_demo
+from demo.accounts import load_demo_accounts
+from demo.documents import demo_document_lines, load_demo
+from demo.officers import load_demo_officers
 from documents.issuing import verify_document
+from documents.tests.conftest import documents_settings  # noqa: F401 - autouse
 
 pytestmark = pytest.mark.django_db
 

@@ -21,15 +21,6 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from accounts.models import OfficeMembership, Role, User
-from content.demo_texts import (
-    BIRTH_GUIDE_SERVICES,
-    GUIDES,
-    HOME_SERVICES,
-    LIFE_EVENTS,
-    MINISTRY_SERVICES,
-    MORE_MINISTRIES,
-    MORE_NEWS,
-)
 from content.editorial import do_set_up_editorial
 from content.models import (
     GuidePage,
@@ -41,6 +32,15 @@ from content.models import (
     TopicPage,
 )
 from content.services import demo_service_block
+from demo.content_texts import (
+    BIRTH_GUIDE_SERVICES,
+    GUIDES,
+    HOME_SERVICES,
+    LIFE_EVENTS,
+    MINISTRY_SERVICES,
+    MORE_MINISTRIES,
+    MORE_NEWS,
+)
 from geo.models import Area, Facility, Institution
 
 LANGUAGES = ("km", "en")
@@ -812,7 +812,7 @@ def load_demo_content() -> ContentCounts:
 def _grant_demo_approver() -> None:
     """Make the demo approver also an approver at the Ministry of Post and
     Telecommunications, whose editor is the demo editor, so that the two can try the
-    review workflow together (accounts.demo gives the roles; this adds one)."""
+    review workflow together (demo.officers gives the roles; this adds one)."""
     approver = User.objects.filter(username="approver").first()
     office = Facility.objects.filter(code="ministry-mptc").first()
     role = Role.objects.filter(code=Role.APPROVER).first()

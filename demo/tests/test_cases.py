@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from accounts.demo import load_demo_officers
-from cases.demo import PATHS, SERVICES, load_demo_cases
 from cases.models import Case, CaseEvent
-from core.demo import load_demo_accounts
+from demo.accounts import load_demo_accounts
+from demo.cases import PATHS, SERVICES, load_demo_cases
+from demo.officers import load_demo_officers
 from geo.models import Institution
 from geo.tests.factories import create_area, create_facility
 from services.models import Service

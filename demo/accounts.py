@@ -50,7 +50,7 @@ DEMO_ACCOUNTS = (
         },
         home_area_code="1202",  # Khan Daun Penh, Phnom Penh
     ),
-    # Officers (accounts.demo gives them their office roles and the demo TOTP secret).
+    # Officers (demo.officers gives them their office roles and the demo TOTP secret).
     DemoAccount(
         username="clerk",
         email="clerk@demo.sala.localhost",

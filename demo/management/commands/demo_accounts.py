@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from core.demo import DEMO_ACCOUNTS, DEMO_SECOND_FACTOR_NOTE, credentials_file, demo_passwords
-from documents.demo import demo_document_lines
+from demo.accounts import DEMO_ACCOUNTS, DEMO_SECOND_FACTOR_NOTE, credentials_file, demo_passwords
+from demo.documents import demo_document_lines
 
 
 class Command(BaseCommand):

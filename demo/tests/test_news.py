@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from aggregation.demo import load_demo
 from aggregation.models import ClassificationRule, Item, Source
 from aggregation.polling import poll_source
+from demo.news import load_demo
 from geo.models import Area, Institution
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def test_polling_the_served_demo_feeds_finds_nothing_new(places, feed_server):
     load_demo()
     for source in Source.objects.filter(kind=Source.Kind.FEED):
         filename = source.url.rsplit("/", 1)[1]
-        source.url = feed_server.serve_file(f"/{filename}", f"../../static/aggregation/demo/"
+        source.url = feed_server.serve_file(f"/{filename}", f"../../../demo/static/demo/news/"
                                             f"{filename}")  # fmt: skip
         report = poll_source(source)
         assert report.counts["new"] == 0, source.last_error_en

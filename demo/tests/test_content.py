@@ -8,10 +8,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from content.demo import MINISTRIES, NEWS, load_demo_content
-from content.demo_texts import MORE_MINISTRIES, MORE_NEWS
 from content.models import GuidePage, HomePage, InstitutionPage, NewsPage, TopicPage
 from content.services import DEMO_SERVICES
+from demo.content import MINISTRIES, NEWS, load_demo_content
+from demo.content_texts import MORE_MINISTRIES, MORE_NEWS
 
 # Loading the whole demo (about 150 pages with revisions) takes a minute or more on a
 # loaded machine with PostgreSQL; twice in one test, more than the suite's default.
