@@ -14,3 +14,6 @@ class NotificationsConfig(AppConfig):
         from notifications import areas, events  # noqa: F401
 
         autodiscover_modules("notifications")
+        # Every app's <app>/conversations.py: the keywords and buttons it answers by
+        # Telegram and SMS (notifications/conversations.py).
+        autodiscover_modules("conversations")

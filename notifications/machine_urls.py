@@ -1,11 +1,11 @@
 """Endpoints for machines, outside the language prefix: mail programs' one-click
-unsubscribe (RFC 8058) and the Telegram bot's webhook."""
+unsubscribe (RFC 8058), the Telegram bot's webhook and the SMS gateway's incoming messages."""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from notifications.views import preferences, telegram
+from notifications.views import preferences, sms, telegram
 
 urlpatterns = [
     path(
@@ -14,4 +14,5 @@ urlpatterns = [
         name="notifications_one_click_unsubscribe",
     ),
     path("telegram/webhook/", telegram.webhook, name="notifications_telegram_webhook"),
+    path("sms/inbound/", sms.inbound, name="notifications_sms_inbound"),
 ]

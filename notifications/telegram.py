@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
+from notifications import conversations
 from notifications.models import TelegramAccount, TelegramLinkToken
 from notifications.transports import PermanentFailure, TemporaryFailure
 
@@ -38,6 +39,8 @@ logger = logging.getLogger("sala.telegram")
 
 LINK_TOKEN_MINUTES = 15
 TIMEOUT_SECONDS = 10.0
+# Messages, and the buttons pressed under our messages (notifications.conversations).
+UPDATE_KINDS = ["message", "callback_query"]
 
 
 class BotApiError(Exception):
@@ -84,19 +87,29 @@ class BotApi:
             )
         return answer.get("result")
 
-    def send_message(self, chat_id: int | str, text: str) -> str:
-        result = self.call("sendMessage", chat_id=chat_id, text=text)
+    def send_message(
+        self, chat_id: int | str, text: str, reply_markup: dict[str, Any] | None = None
+    ) -> str:
+        params: dict[str, Any] = {"chat_id": chat_id, "text": text}
+        if reply_markup:
+            params["reply_markup"] = reply_markup
+        result = self.call("sendMessage", **params)
         return str(result.get("message_id", ""))
 
+    def answer_callback_query(self, callback_query_id: str) -> None:
+        self.call("answerCallbackQuery", callback_query_id=callback_query_id)
+
     def get_updates(self, offset: int | None = None, timeout: int = 0) -> list[dict]:
-        params: dict[str, Any] = {"timeout": timeout, "allowed_updates": ["message"]}
+        params: dict[str, Any] = {"timeout": timeout, "allowed_updates": UPDATE_KINDS}
         if offset is not None:
             params["offset"] = offset
         return list(self.call("getUpdates", **params) or [])
 
     def set_webhook(self, url: str, secret_token: str) -> bool:
         return bool(
-            self.call("setWebhook", url=url, secret_token=secret_token, allowed_updates=["message"])
+            self.call(
+                "setWebhook", url=url, secret_token=secret_token, allowed_updates=UPDATE_KINDS
+            )
         )
 
 
@@ -157,16 +170,20 @@ def do_link_chat(token_text: str, chat_id: int, username: str) -> User | None:
 
 def handle_update(update: dict[str, Any], api: BotApi | None = None) -> str:
     """Act on one update from Telegram; return what happened ("linked", "unlinked",
-    "refused", "ignored"). Replies are best effort: a failed reply changes nothing."""
+    "refused", "answered", "ignored"). Replies are best effort: a failed reply changes
+    nothing. Linking and unlinking are handled here; every other message and every pressed
+    button goes to the apps through `conversations.dispatch`."""
+    api = api or bot()
+    if update.get("callback_query"):
+        return handle_button(update["callback_query"], api)
     message = update.get("message") or {}
     text = str(message.get("text") or "").strip()
     chat_id = (message.get("chat") or {}).get("id")
-    if not text.startswith("/") or not isinstance(chat_id, int):
+    if not text or not isinstance(chat_id, int):
         return "ignored"
     command, _space, argument = text.partition(" ")
     command = command.split("@", 1)[0]
     username = str((message.get("from") or {}).get("username") or "")
-    api = api or bot()
     if command == "/start" and argument:
         user = do_link_chat(argument.strip(), chat_id, username)
         if user is None:
@@ -181,7 +198,46 @@ def handle_update(update: dict[str, Any], api: BotApi | None = None) -> str:
             account.delete()
             reply(api, chat_id, language, stopped=True)
             return "unlinked"
-    return "ignored"
+        return "ignored"
+    inbound = conversations.inbound_message("telegram", str(chat_id), text, chat_user(chat_id))
+    send_reply(api, chat_id, conversations.dispatch(inbound))
+    return "answered"
+
+
+def handle_button(callback: dict[str, Any], api: BotApi) -> str:
+    """A button under one of our messages was pressed: answer it like a message."""
+    chat_id = ((callback.get("message") or {}).get("chat") or {}).get("id")
+    data = str(callback.get("data") or "")
+    if not isinstance(chat_id, int) or ":" not in data:
+        return "ignored"
+    try:
+        api.answer_callback_query(str(callback.get("id", "")))
+    except BotApiError as error:
+        logger.warning("Could not answer a Telegram button: %s", error)
+    inbound = conversations.inbound_button("telegram", str(chat_id), data, chat_user(chat_id))
+    send_reply(api, chat_id, conversations.dispatch(inbound))
+    return "answered"
+
+
+def chat_user(chat_id: int) -> User | None:
+    account = TelegramAccount.objects.select_related("user").filter(chat_id=chat_id).first()
+    return account.user if account is not None and account.user.is_active else None
+
+
+def send_reply(api: BotApi, chat_id: int, answer: conversations.Reply) -> None:
+    text = f"{answer.text}\n{answer.link}" if answer.link else answer.text
+    markup = None
+    if answer.buttons:
+        markup = {
+            "inline_keyboard": [
+                [{"text": button.label, "callback_data": button.data} for button in row]
+                for row in answer.buttons
+            ]
+        }
+    try:
+        api.send_message(chat_id, text, reply_markup=markup)
+    except BotApiError as error:
+        logger.warning("Could not reply on Telegram: %s", error)
 
 
 def reply(

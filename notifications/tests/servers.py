@@ -89,6 +89,7 @@ class BotApiState:
         self.updates: list[dict[str, Any]] = []
         self.webhook: dict[str, Any] = {}
         self.blocked_chats: set[int] = set()
+        self.answered_callbacks: list[str] = []
         self.next_update_id = 1
         self.lock = threading.Lock()
 
@@ -109,6 +110,16 @@ class BotApiState:
 
     def texts_to(self, chat_id: int) -> list[str]:
         return [m["text"] for m in self.sent if m["chat_id"] == chat_id]
+
+    def buttons_to(self, chat_id: int) -> list[list[dict[str, str]]]:
+        """Return the rows of buttons under the last message to `chat_id`."""
+        last = [m for m in self.sent if m["chat_id"] == chat_id][-1]
+        return (last.get("reply_markup") or {}).get("inline_keyboard", [])
+
+
+def answer_callback_query(state: BotApiState, params: dict[str, Any]) -> tuple[int, dict]:
+    state.answered_callbacks.append(params["callback_query_id"])
+    return 200, {"ok": True, "result": True}
 
 
 def send_message(state: BotApiState, params: dict[str, Any]) -> tuple[int, dict]:
@@ -153,6 +164,7 @@ def bot_api_handler(state: BotApiState) -> type[BaseHTTPRequestHandler]:
                 "sendMessage": send_message,
                 "getUpdates": get_updates,
                 "setWebhook": set_webhook,
+                "answerCallbackQuery": answer_callback_query,
             }
             if method not in handlers:
                 return 404, {"ok": False, "error_code": 404, "description": "Not Found"}

@@ -444,6 +444,8 @@ SALA_SMS_PROVIDER = envstr("SALA_SMS_PROVIDER", "log")
 SALA_SMS_HTTP_URL = envstr("SALA_SMS_HTTP_URL")
 SALA_SMS_HTTP_TOKEN = envsecret("SALA_SMS_HTTP_TOKEN")
 SALA_SMS_SENDER = envstr("SALA_SMS_SENDER", "Sala")
+# Incoming text messages (notifications/views/sms.py): the key the gateway signs with.
+SALA_SMS_INBOUND_SECRET = envsecret("SALA_SMS_INBOUND_SECRET")
 # Telegram bot (notifications/telegram.py); the channel is off until token and name are set.
 SALA_TELEGRAM_BOT_TOKEN = envsecret("SALA_TELEGRAM_BOT_TOKEN")
 SALA_TELEGRAM_BOT_USERNAME = envstr("SALA_TELEGRAM_BOT_USERNAME")
