@@ -9,7 +9,7 @@
         facts=[{"label_km": "ឈ្មោះ", "label_en": "Name", "value_km": "សុខ ដារា",
                 "value_en": "SOK DARA"}],
         issuer_office=office,  # a geo.Facility, or None for the portal itself
-        issued_by=officer,
+        issued_by=officer,  # or None when the portal issues it itself
         subject=case,  # any saved model instance, or None
         holder=case.applicant,  # who may download the PDF (optional)
     )
@@ -107,7 +107,7 @@ def do_issue_document(
     holder_name: str,
     facts: Iterable[Mapping[str, Any]],
     issuer_office: Any,
-    issued_by: Any,
+    issued_by: Any = None,
     subject: models.Model | None = None,
     holder: Any = None,
     holder_organisation: Any = None,
@@ -152,7 +152,11 @@ def do_issue_document(
     document.save(update_fields=["pdf_name"])
     logger.info(
         "document issued",
-        extra={"code": document.code, "key_id": document.key_id, "by": issued_by.pk},
+        extra={
+            "code": document.code,
+            "key_id": document.key_id,
+            "by": getattr(issued_by, "pk", None),
+        },
     )
     return document
 

@@ -30,6 +30,8 @@ class Kind(models.TextChoices):
     CERTIFICATE = "certificate", _("Certificate")
     LICENCE = "licence", _("Licence")
     LETTER = "letter", _("Letter")
+    RECEIPT = "receipt", _("Receipt")
+    TICKET = "ticket", _("Ticket")
 
 
 class DocumentTemplate(models.Model):
@@ -106,9 +108,13 @@ class IssuedDocument(models.Model):
     issuer_name_km = models.CharField(_("issuer in Khmer"), max_length=200)
     issuer_name_en = models.CharField(_("issuer in English"), max_length=200)
     issued_at = models.DateTimeField(_("issued"))
+    # Empty when the portal issued it itself (a receipt for a confirmed payment, a
+    # certificate for a finished course).
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("issued by"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
