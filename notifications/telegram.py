@@ -31,7 +31,8 @@ from notifications.models import TelegramAccount, TelegramLinkToken
 from notifications.transports import PermanentFailure, TemporaryFailure
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    from django.contrib.auth.base_user import AbstractBaseUser as User
+
     from notifications.models import Delivery
     from notifications.rendering import Rendered
 
