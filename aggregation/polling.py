@@ -17,6 +17,7 @@ from django.utils import timezone
 from aggregation.errors import PollError
 from aggregation.fetching import FetchResult, fetch
 from aggregation.ingesting import IngestReport, store_entries
+from aggregation.mailboxes import poll_mailbox
 from aggregation.models import Source
 from aggregation.parsing import parse_feed
 from aggregation.sanitising import absolute_url
@@ -138,8 +139,6 @@ def site_base(site_link: str, feed_url: str) -> str:
 
 
 def poll_mailbox_safely(source: Source) -> IngestReport | PollError:
-    from aggregation.mailboxes import poll_mailbox
-
     now = timezone.now()
     try:
         report = poll_mailbox(source)
