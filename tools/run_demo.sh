@@ -10,7 +10,7 @@ worker=$!
 .venv/bin/python manage.py sweep_outbox --every 60 -v0 &
 sweeper=$!
 # News sources (the demo feeds are served by this demo itself, on loopback), every minute.
-SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS=true .venv/bin/python manage.py poll_sources --every 60 -v0 &
+.venv/bin/python manage.py poll_sources --every 60 -v0 &
 poller=$!
 trap 'kill "$worker" "$sweeper" "$poller" 2>/dev/null; wait "$worker" "$sweeper" "$poller" 2>/dev/null' EXIT INT TERM
 .venv/bin/gunicorn sala.wsgi --bind "$host:$port" --workers 2 --threads 4 \
