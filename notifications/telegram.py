@@ -134,7 +134,8 @@ def do_create_link_token(user: User) -> TelegramLinkToken:
 
 
 def deep_link(token: TelegramLinkToken) -> str:
-    return f"https://t.me/{settings.SALA_TELEGRAM_BOT_USERNAME}?start={token.token}"
+    bot_address = f"{settings.SALA_TELEGRAM_LINK_URL}/{settings.SALA_TELEGRAM_BOT_USERNAME}"
+    return f"{bot_address}?start={token.token}"
 
 
 def linked_account(user: User) -> TelegramAccount | None:

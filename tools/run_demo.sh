@@ -4,6 +4,14 @@
 set -euo pipefail
 host="$1"
 port="$2"
+var_dir="${SALA_VAR_DIR:-var}"
+standins_file="$var_dir/standins.json"
+# The stand-ins for Telegram and the SMS gateway, first: the settings of every process
+# below read where they listen from $standins_file (sala/settings/demo.py).
+rm -f "$standins_file"
+.venv/bin/python -m standins --portal "http://$host:$port" --write "$standins_file" &
+standins=$!
+for _ in $(seq 50); do [ -s "$standins_file" ] && break; sleep 0.2; done
 .venv/bin/python manage.py run_worker --no-reload --interval 1 &
 worker=$!
 # The notifications outbox: retries, lost tasks and daily digests, every minute.
@@ -12,6 +20,9 @@ sweeper=$!
 # News sources (the demo feeds are served by this demo itself, on loopback), every minute.
 .venv/bin/python manage.py poll_sources --every 60 -v0 &
 poller=$!
-trap 'kill "$worker" "$sweeper" "$poller" 2>/dev/null; wait "$worker" "$sweeper" "$poller" 2>/dev/null' EXIT INT TERM
+# The Telegram bot reads what the demo phone sends (getUpdates), every second.
+.venv/bin/python manage.py telegram_bot poll -v0 &
+bot=$!
+trap 'kill "$worker" "$sweeper" "$poller" "$bot" "$standins" 2>/dev/null; wait "$worker" "$sweeper" "$poller" "$bot" "$standins" 2>/dev/null' EXIT INT TERM
 .venv/bin/gunicorn sala.wsgi --bind "$host:$port" --workers 2 --threads 4 \
   --error-logfile - --log-level warning

@@ -6,7 +6,8 @@ import pytest
 from django.core.cache import cache
 
 from notifications import sms
-from notifications.tests.servers import BotApiServer, SmtpServer
+from notifications.tests.servers import SmtpServer
+from standins import telegram as telegram_standin
 
 BOT_TOKEN = "123456:test-bot-token"
 
@@ -39,13 +40,12 @@ def smtp_server(settings):
 @pytest.fixture
 def bot_api(settings):
     """A local server speaking the Bot API methods we use; the Telegram channel on."""
-    server = BotApiServer(BOT_TOKEN)
-    server.start()
+    server, state = telegram_standin.start(BOT_TOKEN)
     settings.SALA_TELEGRAM_BOT_TOKEN = BOT_TOKEN
     settings.SALA_TELEGRAM_BOT_USERNAME = "SalaTestBot"
     settings.SALA_TELEGRAM_API_URL = server.url
     settings.SALA_TELEGRAM_WEBHOOK_SECRET = "webhook-secret-for-tests"
-    yield server.state
+    yield state
     server.stop()
 
 

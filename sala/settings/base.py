@@ -434,6 +434,8 @@ SOCIALACCOUNT_PROVIDERS = national_id_providers(
 # --- Portal -------------------------------------------------------------------------
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}
 SALA_DEMO_DATA_ALLOWED = True
+# The demo's phone pages (Telegram and SMS stand-ins) while the demo runs; never set otherwise.
+SALA_DEMO_PHONES: dict[str, str] = {}
 SALA_DESIGN_PAGE_PUBLIC = DEBUG
 SALA_MAP_TILE_URL = envstr("SALA_MAP_TILE_URL", "")
 SALA_MAP_TILE_ATTRIBUTION = envstr("SALA_MAP_TILE_ATTRIBUTION", "")
@@ -460,6 +462,8 @@ SALA_TELEGRAM_BOT_TOKEN = envsecret("SALA_TELEGRAM_BOT_TOKEN")
 SALA_TELEGRAM_BOT_USERNAME = envstr("SALA_TELEGRAM_BOT_USERNAME")
 SALA_TELEGRAM_API_URL = envstr("SALA_TELEGRAM_API_URL", "https://api.telegram.org")
 SALA_TELEGRAM_WEBHOOK_SECRET = envsecret("SALA_TELEGRAM_WEBHOOK_SECRET")
+# Where the "open Telegram" deep links point: https://t.me/<bot>?start=<token>.
+SALA_TELEGRAM_LINK_URL = envstr("SALA_TELEGRAM_LINK_URL", "https://t.me").rstrip("/")
 # The outbox: attempts before a delivery is dead, the first retry delay (doubling after),
 # how long a worker's claim on a delivery lasts, and the daily digest's hour.
 SALA_NOTIFICATIONS_MAX_ATTEMPTS = envint("SALA_NOTIFICATIONS_MAX_ATTEMPTS", 10)

@@ -1,9 +1,15 @@
 """The demo: runs on a bare machine with no variable set (SQLite, local files, file mail).
 
-The secret key is generated once into var/ so that sessions survive restarts.
+The secret key is generated once into var/ so that sessions survive restarts. While the
+demo runs, its stand-ins for Telegram and the SMS gateway (`python -m standins`, started by
+tools/run_demo.sh) write where they listen to var/standins.json: the portal then sends its
+SMS and Telegram messages to them and reads what a demo user writes on their phone pages.
 """
 
 from __future__ import annotations
+
+import json
+import os
 
 from django.core.management.utils import get_random_secret_key
 
@@ -21,3 +27,16 @@ if not SECRET_KEY:
     if not secret_file.exists():
         secret_file.write_text(get_random_secret_key())
     SECRET_KEY = secret_file.read_text().strip()
+
+_standins_file = VAR_DIR / "standins.json"
+if _standins_file.exists() and not os.environ.get("SALA_SMS_PROVIDER"):
+    _standins = json.loads(_standins_file.read_text())
+    SALA_SMS_PROVIDER = "http"
+    SALA_SMS_HTTP_URL = f"{_standins['sms']['url']}/send"
+    SALA_SMS_HTTP_TOKEN = _standins["sms"]["token"]
+    SALA_SMS_INBOUND_SECRET = _standins["sms"]["inbound_secret"]
+    SALA_TELEGRAM_BOT_TOKEN = _standins["telegram"]["token"]
+    SALA_TELEGRAM_BOT_USERNAME = _standins["telegram"]["username"]
+    SALA_TELEGRAM_API_URL = _standins["telegram"]["url"]
+    SALA_TELEGRAM_LINK_URL = _standins["telegram"]["url"]
+    SALA_DEMO_PHONES = {"telegram": _standins["telegram"]["url"], "sms": _standins["sms"]["url"]}
