@@ -20,8 +20,9 @@ PRIVATE_IMPORTS_LEFT = {
 
 
 def app_packages() -> set[str]:
-    """Return the Django apps of the repository (a folder with apps.py) and the project."""
-    return {path.parent.name for path in REPO.glob("*/apps.py")} | {"sala"}
+    """Return the top-level packages of the repository: the project, every Django app,
+    the stand-ins (a folder with __init__.py; bench/ and tools/ are scripts)."""
+    return {path.parent.name for path in REPO.glob("*/__init__.py")}
 
 
 def layered_names() -> set[str]:
