@@ -8,6 +8,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTEST_WORKERS ?= 2
+# `make test LINT=0` skips the lint that `make test` runs first (.ci/run lints in its own step).
+LINT ?= 1
 
 .PHONY: help
 help: ## list the targets
@@ -34,7 +36,7 @@ demo: install ## set up the demo database and data, then run the portal and its 
 	@SALA_ENV=demo SALA_SITE_URL=http://$(HOST):$(PORT) tools/run_demo.sh "$(HOST)" "$(PORT)"
 
 .PHONY: test
-test: install ## run the whole suite on SQLite
+test: install $(if $(filter 0,$(LINT)),,lint) ## make lint, then the whole suite on SQLite
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 .PHONY: test-postgres
@@ -46,9 +48,10 @@ e2e: install ## run the browser tests in headless Chromium (/usr/bin/chromium)
 	$(VENV)/bin/pytest -m browser -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 .PHONY: lint
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check and the dependency rule (lint-imports)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo
 
 .PHONY: format
 format: install ## fix what ruff can fix and format the code

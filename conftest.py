@@ -51,10 +51,13 @@ def new_address():
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests work in transactions against the live server. Each restores the
-    database as the migrations left it (serialized rollback), whichever fixtures it asks
-    for: a plain flush would re-create content types under new ids for the next test."""
+    """Browser tests and every test that runs the live server (pytest-django makes those
+    transactional) work in transactions. Each restores the database as the migrations left
+    it (serialized rollback), whichever fixtures it asks for: a plain flush would re-create
+    content types under new ids for the next test."""
     for item in items:
-        if item.get_closest_marker("browser") and hasattr(item, "fixturenames"):
+        if not hasattr(item, "fixturenames"):
+            continue
+        if item.get_closest_marker("browser") or "live_server" in item.fixturenames:
             if "django_db_serialized_rollback" not in item.fixturenames:
                 item.fixturenames.append("django_db_serialized_rollback")

@@ -5,7 +5,8 @@
   people type them as Cambodians write them (012 345 678) and the codes go out through
   `notifications.sms.send_sms`.
 - Wrong passwords are counted per account and lock it for a while (`accounts.lockout`).
-- A national digital-ID login marks the person's identity as verified.
+- A national digital-ID login marks the person's identity as verified; its discovery,
+  token and key calls go through the portal's outbound checks (`core.outbound`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialLogin
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils import translation
@@ -27,6 +29,7 @@ from accounts import identity, lockout
 from accounts.models import User
 from accounts.validators import normalise_mobile
 from core.addresses import client_address
+from core.outbound import requests_session
 from notifications.sms import send_sms
 
 logger = logging.getLogger(__name__)
@@ -151,6 +154,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     """The national digital-ID provider proves who the person is."""
+
+    def get_requests_session(self) -> Any:
+        """allauth's calls to the provider (discovery, token, keys, user info), with every
+        connection's address checked as any call out of the portal."""
+        timeout = settings.SOCIALACCOUNT_REQUESTS_TIMEOUT
+        return requests_session(
+            allow_loopback=settings.SALA_OUTBOUND_ALLOW_LOOPBACK, timeout=(timeout, timeout)
+        )
 
     def on_authentication_error(
         self,

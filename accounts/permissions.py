@@ -1,5 +1,6 @@
-"""Who may see and do what: the predicates every app builds its rules from, and the rules
-for the objects accounts owns.
+"""Who may see and do what: the predicates every app builds its rules from, the rules for
+the objects accounts owns, and the rules on geo's directory that depend on officer roles
+(geo sits below accounts and never imports it).
 
 Rules are django-rules predicates (https://github.com/dfunkt/django-rules): each takes
 `(user, obj)`, and `user.has_perm("app.action_model", obj)` asks them through
@@ -24,8 +25,16 @@ from typing import Any
 
 import rules
 
-from accounts.models import Invitation, OfficeMembership, Organisation, OrganisationMember, User
+from accounts.models import (
+    Invitation,
+    OfficeMembership,
+    Organisation,
+    OrganisationMember,
+    Role,
+    User,
+)
 from accounts.officers import active_memberships
+from accounts.organisations import holds_address
 from geo.models import Facility
 
 
@@ -114,9 +123,12 @@ def is_owner_of_organisation(user: User, obj: Any) -> bool:
 @rules.predicate
 def is_invitee(user: User, invitation: Invitation) -> bool:
     """The invitation went to an address or number verified on the user's account."""
-    from accounts.organisations import holds_address  # organisations uses these rules
-
     return user.is_authenticated and holds_address(user, invitation)
+
+
+@rules.predicate
+def is_directory_officer(user: User) -> bool:
+    return active_memberships(user, [Role.DIRECTORY_OFFICER]).exists()
 
 
 @rules.predicate
@@ -152,3 +164,7 @@ rules.add_perm(
     is_own_office_membership | is_officer_of_office | is_administrator,
 )
 rules.add_perm("accounts.end_officemembership", is_head_of_office | is_administrator)
+
+# The directory (geo): administrators, staff given the Django permission in the admin, and
+# officers with the directory-officer role in any office may import facilities.
+rules.add_perm("geo.import_facilities", is_administrator | is_directory_officer)

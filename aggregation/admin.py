@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from aggregation.models import Attachment, ClassificationRule, Item, Source
 from aggregation.publishing import do_publish_items
+from aggregation.tasks import poll_source
 
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
@@ -109,8 +110,6 @@ class SourceAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Poll the selected sources now"))
     def poll_now(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
-        from aggregation.tasks import poll_source
-
         for source in queryset:
             poll_source.enqueue(source.pk)
         self.message_user(request, _("The selected sources will be polled in a moment."))

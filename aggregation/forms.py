@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aggregation.models import Language, Source
 from aggregation.stream import PORTAL, StreamFilters
-from content.models import TopicPage
+from content.news import live_topics
 from geo.models import Area, Institution
 
 
@@ -25,9 +25,7 @@ class StreamFilterForm(forms.Form):
         language = (get_language() or "km")[:2]
         self.institutions = {i.code: i for i in Institution.objects.all()}
         self.areas = {a.code: a for a in Area.objects.filter(level=1, is_current=True)}
-        self.topics = {
-            str(t.pk): t for t in TopicPage.objects.live().filter(locale__language_code=language)
-        }
+        self.topics = {str(t.pk): t for t in live_topics(language)}
         self.sources = {str(s.pk): s for s in Source.objects.filter(enabled=True)}
         everything = [("", _("All"))]
         name_field = "name_en" if language == "en" else "name_km"

@@ -11,15 +11,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-import requests
 from django.utils import timezone
 
 from aggregation.errors import PollError
-from aggregation.fetching import FetchResult, fetch
+from aggregation.fetching import FetchResult, feed_client, fetch
 from aggregation.ingesting import IngestReport, store_entries
+from aggregation.mailboxes import poll_mailbox
 from aggregation.models import Source
 from aggregation.parsing import parse_feed
 from aggregation.sanitising import absolute_url
+from core.outbound import OutboundClient
 
 logger = logging.getLogger("sala.aggregation")
 
@@ -53,12 +54,9 @@ def poll_sources(
     feeds = [source for source in sources if source.kind == Source.Kind.FEED]
     mailboxes = [source for source in sources if source.kind == Source.Kind.IMAP]
     cycle = CycleReport()
-    with requests.Session() as session:
-        adapter = requests.adapters.HTTPAdapter(pool_maxsize=threads)
-        session.mount("http://", adapter)
-        session.mount("https://", adapter)
+    with feed_client(pool_size=max(1, threads)) as client:
         with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-            fetched = pool.map(lambda source: _fetch_safely(source, session), feeds)
+            fetched = pool.map(lambda source: _fetch_safely(source, client), feeds)
             for source, outcome in zip(feeds, fetched, strict=True):
                 _record(cycle, source, store_feed(source, outcome), progress)
     for source in mailboxes:
@@ -87,10 +85,10 @@ def _record(cycle, source, outcome, progress) -> None:
         progress(source, state or "nothing new")
 
 
-def _fetch_safely(source: Source, session) -> FetchResult | PollError:
+def _fetch_safely(source: Source, client: OutboundClient | None) -> FetchResult | PollError:
     try:
         return fetch(
-            source.url, etag=source.etag, last_modified=source.last_modified, session=session
+            source.url, etag=source.etag, last_modified=source.last_modified, client=client
         )
     except PollError as error:
         return error
@@ -138,8 +136,6 @@ def site_base(site_link: str, feed_url: str) -> str:
 
 
 def poll_mailbox_safely(source: Source) -> IngestReport | PollError:
-    from aggregation.mailboxes import poll_mailbox
-
     now = timezone.now()
     try:
         report = poll_mailbox(source)

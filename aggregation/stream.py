@@ -1,11 +1,11 @@
 """The one stream of news: the portal's own Wagtail news and the published items from
 outside sources, newest first, filtered the same way.
 
-`portal_news` queries Wagtail's news with the stream's own filters rather than through
-`content.news.live_news`, so that both lists are filtered alike: an institution of the
-gazetteer, and an area with the areas inside it (live_news, made for a place's page, also
-counts news about the areas above). `build_stream` merges the two lists lazily so that
-Django's Paginator pages through them.
+`portal_news` asks `content.news.news_for_stream` for the portal's news with the stream's own
+filters, so that both lists are filtered alike: an institution of the gazetteer, and an
+area with the areas inside it (`live_news`, made for a place's page, also counts news about
+the areas above). `build_stream` merges the two lists lazily so that Django's Paginator
+pages through them.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from wagtail.models import Page
 
 from aggregation.models import Item, Source
-from content.models import NewsPage, TopicPage
+from content.news import news_for_stream
 from geo.models import Area, Institution
 
 PORTAL = "portal"
@@ -29,7 +30,7 @@ PORTAL = "portal"
 class StreamFilters:
     institution: Institution | None = None
     area: Area | None = None
-    topic: TopicPage | None = None
+    topic: Page | None = None  # a content topic page
     language: str = ""
     source: Source | None = None
     portal_only: bool = False
@@ -58,22 +59,14 @@ class StreamEntry:
         return urlsplit(self.original_url).hostname or ""
 
 
-def portal_news(filters: StreamFilters, language: str) -> QuerySet[NewsPage]:
+def portal_news(filters: StreamFilters, language: str) -> QuerySet[Page]:
     """Return the live Wagtail news matching `filters`, newest first, in `language`
     (the filter's language, else the page's)."""
-    news = (
-        NewsPage.objects.live().public().filter(locale__language_code=filters.language or language)
-    )
-    if filters.institution is not None:
-        news = news.filter(institution__institution=filters.institution)
-    if filters.area is not None:
-        news = news.filter(areas__path__startswith=filters.area.path)
-    if filters.topic is not None:
-        news = news.filter(topics__translation_key=filters.topic.translation_key)
-    return (
-        news.select_related("institution")
-        .distinct()
-        .order_by("-date", "-first_published_at", "-pk")
+    return news_for_stream(
+        filters.language or language,
+        institution=filters.institution,
+        area=filters.area,
+        topic=filters.topic,
     )
 
 
@@ -100,7 +93,8 @@ def source_items(filters: StreamFilters, language: str) -> QuerySet[Item]:
     return items.distinct().order_by("-published_at", "-pk")
 
 
-def news_entry(page: NewsPage) -> StreamEntry:
+def news_entry(page: Page) -> StreamEntry:
+    """Return the stream's line for a content.NewsPage."""
     published = page.first_published_at
     if published is None or timezone.localdate(published) != page.date:
         published = timezone.make_aware(datetime.combine(page.date, time(12)))
@@ -133,7 +127,7 @@ def item_entry(item: Item) -> StreamEntry:
 class Stream:
     """Both lists merged by time, sliceable and countable for Django's Paginator."""
 
-    def __init__(self, news: QuerySet[NewsPage] | None, items: QuerySet[Item] | None) -> None:
+    def __init__(self, news: QuerySet[Page] | None, items: QuerySet[Item] | None) -> None:
         self.news = news
         self.items = items
 

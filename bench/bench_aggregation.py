@@ -49,7 +49,6 @@ def feed(source: int, rng: random.Random, words_list: list[str]) -> bytes:
 
 
 def run(progress: Callable[[str], None]) -> dict:
-    os.environ["SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS"] = "true"
     with scratch_demo_database(progress):
         from aggregation.models import Item, Source
         from aggregation.polling import poll_sources

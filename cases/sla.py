@@ -1,5 +1,5 @@
 """Due dates: a service's processing time in working days, skipping weekends and the
-public holidays in `geo.PublicHoliday` (loaded for 2026-2027 by a data migration of this
+public holidays in `geo.PublicHoliday` (loaded for 2026-2030 by a data migration of this
 app; administrators add later years in the Django admin)."""
 
 from __future__ import annotations

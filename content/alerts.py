@@ -19,8 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from content.models import NewsPage
-from content.news import area_lineage
+from content.models import NewsPage, area_lineage
 from notifications.api import notify_subscribers
 from notifications.areas import area_topic
 

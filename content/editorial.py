@@ -21,56 +21,30 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import QuerySet
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
-from accounts.models import Role
 from accounts.officers import offices_of
+from content.editors import APPROVER_ROLES, EDITOR_ROLES, editable_institutions
+from content.models import (
+    InstitutionApprovalTask,
+    NewsIndexPage,
+    can_approve_page,
+    editable_institution_pages,
+    institution_of,
+)
 
 if TYPE_CHECKING:
     from accounts.models import OfficeMembership, User
 
+__all__ = ["can_add_below", "can_approve_page", "can_edit_page", "editable_institution_pages"]
+
 EDITORS_GROUP = "Content editors"
 APPROVERS_GROUP = "Content approvers"
-EDITOR_ROLES = (Role.EDITOR, Role.APPROVER, Role.HEAD_OF_OFFICE)
-APPROVER_ROLES = (Role.APPROVER, Role.HEAD_OF_OFFICE)
 WORKFLOW_NAME = "Institution review"
 GROUP_PAGE_PERMISSIONS = {
     EDITORS_GROUP: ("add_page", "change_page"),
     APPROVERS_GROUP: ("add_page", "change_page", "publish_page"),
 }
-
-
-def institution_of(page: Page) -> int | None:
-    """Return the id of the geo.Institution a page belongs to, or None (the portal's own)."""
-    from content.models import InstitutionPage, NewsPage
-
-    page = page.specific
-    if isinstance(page, NewsPage):
-        owner = page.institution
-    else:
-        owner = InstitutionPage.objects.ancestor_of(page, inclusive=True).first()
-    return owner.institution_id if owner is not None else None
-
-
-def _institutions(user: User, roles: tuple[str, ...]) -> set[int]:
-    cache_name = f"_content_institutions_{'_'.join(roles)}"
-    if not hasattr(user, cache_name):
-        ids = (
-            offices_of(user, roles)
-            .exclude(institution=None)
-            .values_list("institution_id", flat=True)
-        )
-        setattr(user, cache_name, set(ids))
-    return getattr(user, cache_name)
-
-
-def editable_institutions(user: User) -> set[int]:
-    return _institutions(user, EDITOR_ROLES)
-
-
-def approvable_institutions(user: User) -> set[int]:
-    return _institutions(user, APPROVER_ROLES)
 
 
 def can_edit_page(user: User, page: Page) -> bool:
@@ -84,30 +58,9 @@ def can_edit_page(user: User, page: Page) -> bool:
 def can_add_below(user: User, parent: Page) -> bool:
     """Return whether the user may add a page under `parent`: below their institution's
     page, or a news item (they name their institution in it) in the news index."""
-    from content.models import NewsIndexPage
-
     if user.is_superuser or isinstance(parent.specific, NewsIndexPage):
         return user.is_superuser or bool(editable_institutions(user))
     return can_edit_page(user, parent)
-
-
-def can_approve_page(user: User, page: Page) -> bool:
-    if user.is_superuser:
-        return True
-    institution = institution_of(page)
-    return institution is not None and institution in approvable_institutions(user)
-
-
-def editable_institution_pages(user: User, language: str | None = None) -> QuerySet:
-    """Return the InstitutionPages a user may name in a news item."""
-    from content.models import InstitutionPage
-
-    pages = InstitutionPage.objects.all()
-    if not user.is_superuser:
-        pages = pages.filter(institution_id__in=editable_institutions(user))
-    if language:
-        pages = pages.filter(locale__language_code=language)
-    return pages
 
 
 def sync_editorial_groups(user: User) -> None:
@@ -132,8 +85,6 @@ def on_membership_changed(sender: type, instance: OfficeMembership, **kwargs: An
 def do_set_up_editorial(roots: list[Page]) -> Workflow:
     """Create the editors' and approvers' groups with their page permissions on `roots`
     (the home page of each language) and the review workflow on them; idempotent."""
-    from content.models import InstitutionApprovalTask
-
     admin_access = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )

@@ -36,13 +36,6 @@ class FeedSubject:
     filters: dict[str, Any]
 
 
-def feed_url(kind: str = "", key: str = "", fmt: str = "rss") -> str:
-    """Return the address of a feed in the active language."""
-    if kind:
-        return reverse("content:feed", kwargs={"kind": kind, "key": key, "fmt": fmt})
-    return reverse("content:news_feed", kwargs={"fmt": fmt})
-
-
 def find_subject(language: str, kind: str, key: str) -> FeedSubject:
     """Return what the feed of `kind` and `key` is about, or raise Http404."""
     portal = settings.SALA_PORTAL_NAME.get(language, settings.SALA_PORTAL_NAME["en"])

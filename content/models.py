@@ -24,6 +24,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -34,13 +35,17 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import AbstractGroupApprovalTask, Locale, Page
+from wagtail.models import AbstractGroupApprovalTask, Locale, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from content.blocks import RICH_TEXT_FEATURES, LinksBlock, ServiceLinkBlock, StepBlock
+from content.editors import approvable_institutions, editable_institutions
+from content.feedlinks import feed_url
 from content.services import service_link
 from geo.jurisdiction import offices_for_area
+from geo.models import Area
 from geo.places import remembered_area
 
 NEWS_PER_PAGE = 20
@@ -142,8 +147,6 @@ class SalaPage(Page):
         return []
 
     def _feeds_of(self, kind: str = "", key: str = "") -> list[dict[str, str]]:
-        from content.feeds import feed_url  # content.feeds imports this module
-
         return [
             {
                 "title": self.title,
@@ -217,8 +220,6 @@ class HomePage(SalaPage):
         return self._feeds_of()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from content.news import live_news  # content.news imports this module
-
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         topics = TopicPage.objects.live().descendant_of(self).order_by("path")
@@ -228,8 +229,8 @@ class HomePage(SalaPage):
         context["area"] = area = remembered_area(request)
         if area is not None:
             context["area_offices"] = list(offices_for_area(area)[:6])
-            context["area_news"] = list(live_news(language, area=area)[:5])
-        context["latest_news"] = live_news(language)[:5]
+            context["area_news"] = list(NewsPage.objects.live_news(language, area=area)[:5])
+        context["latest_news"] = NewsPage.objects.live_news(language)[:5]
         return context
 
 
@@ -302,9 +303,7 @@ class TopicPage(SalaPage):
     def news(self) -> models.QuerySet[NewsPage]:
         """Return the live news in this page's language tagged with this topic in any
         language (news items may be tagged with the Khmer page only)."""
-        from content.news import live_news  # content.news imports this module
-
-        return live_news(self.locale.language_code, topic=self)
+        return NewsPage.objects.live_news(self.locale.language_code, topic=self)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
@@ -424,9 +423,7 @@ class InstitutionPage(SalaPage):
 
     def news(self) -> models.QuerySet[NewsPage]:
         """Return the live news in this page's language from this institution."""
-        from content.news import live_news  # content.news imports this module
-
-        return live_news(self.locale.language_code, institution=self)
+        return NewsPage.objects.live_news(self.locale.language_code, institution=self)
 
     def feeds(self) -> list[dict[str, str]]:
         return self._feeds_of("institution", self.slug)
@@ -518,9 +515,7 @@ class NewsIndexPage(SalaPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        from content.news import live_news  # content.news imports this module
-
-        news = live_news(self.locale.language_code).child_of(self)
+        news = NewsPage.objects.live_news(self.locale.language_code).child_of(self)
         paginator = Paginator(news, NEWS_PER_PAGE)
         try:
             context["page_obj"] = paginator.page(request.GET.get("page", 1))
@@ -529,15 +524,48 @@ class NewsIndexPage(SalaPage):
         return context
 
 
+def area_lineage(code: str) -> list[str]:
+    """Return the codes from the province down to the area `code` (codes nest by prefix:
+    province 12, district 1202, commune 120201, village 12020101); no query."""
+    return [code[:length] for length in (2, 4, 6, 8) if length <= len(code)]
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def live_news(
+        self,
+        language: str,
+        *,
+        institution: Page | None = None,
+        area: Area | str | None = None,
+        topic: Page | None = None,
+    ) -> NewsPageQuerySet:
+        """Return the live, public news items in `language`, newest first (what
+        `content.news.live_news` returns; see there)."""
+        news = self.live().public().filter(locale__language_code=language)
+        if institution is None and topic is None and area is None:
+            return news.order_by("-date", "-first_published_at", "-pk")
+        # Tags set on any language version count (editors may tag only the Khmer item).
+        tagged = self.model.objects.all()
+        if institution is not None:
+            tagged = tagged.filter(institution__translation_key=institution.translation_key)
+        if topic is not None:
+            tagged = tagged.filter(topics__translation_key=topic.translation_key)
+        if area is not None:
+            code = area if isinstance(area, str) else area.code
+            tagged = tagged.filter(
+                Q(areas__code__in=area_lineage(code)) | Q(areas__code__startswith=code)
+            )
+        news = news.filter(translation_key__in=tagged.values("translation_key"))
+        return news.order_by("-date", "-first_published_at", "-pk")
+
+
 class NewsPageForm(WagtailAdminPageForm):
-    """An editor names one of their own institutions in a news item (content.editorial)."""
+    """An editor names one of their own institutions in a news item (content.editors)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         user = self.for_user
         if user is not None and not user.is_superuser and "institution" in self.fields:
-            from content.editorial import editable_institution_pages  # imports this module
-
             field = self.fields["institution"]
             field.queryset = editable_institution_pages(user)
             field.required = True
@@ -552,6 +580,8 @@ class NewsPage(SalaPage):
     `urgent` marks an announcement that must reach the people of its areas (banners and
     notifications come with the editorial workflow).
     """
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
 
     date = models.DateField(_("date"), default=timezone.localdate)
     institution = models.ForeignKey(
@@ -631,11 +661,9 @@ class NewsPage(SalaPage):
 class InstitutionApprovalTask(AbstractGroupApprovalTask):
     """The review step of the "Institution review" workflow: like Wagtail's group approval,
     but a member of the approvers' group may approve, edit during review, or see in their
-    dashboard only the pages of their own institution (content.editorial)."""
+    dashboard only the pages of their own institution (content.editors)."""
 
     def _approves(self, obj: Any, user: Any) -> bool:
-        from content.editorial import can_approve_page  # imports this module
-
         return user.is_superuser or (self._user_in_groups(user) and can_approve_page(user, obj))
 
     def user_can_access_editor(self, obj: Any, user: Any) -> bool:
@@ -668,3 +696,35 @@ class InstitutionApprovalTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("approval by the institution")
         verbose_name_plural = _("approvals by the institution")
+
+
+# --- Which institution a page belongs to, and who may edit or approve it ------------------
+# (The roles behind it are in content.editors; content.editorial sets up the groups and the
+# workflow and holds the rest of the editors' rules.)
+
+
+def institution_of(page: Page) -> int | None:
+    """Return the id of the geo.Institution a page belongs to, or None (the portal's own)."""
+    page = page.specific
+    if isinstance(page, NewsPage):
+        owner = page.institution
+    else:
+        owner = InstitutionPage.objects.ancestor_of(page, inclusive=True).first()
+    return owner.institution_id if owner is not None else None
+
+
+def can_approve_page(user: Any, page: Page) -> bool:
+    if user.is_superuser:
+        return True
+    institution = institution_of(page)
+    return institution is not None and institution in approvable_institutions(user)
+
+
+def editable_institution_pages(user: Any, language: str | None = None) -> models.QuerySet:
+    """Return the InstitutionPages a user may name in a news item."""
+    pages = InstitutionPage.objects.all()
+    if not user.is_superuser:
+        pages = pages.filter(institution_id__in=editable_institutions(user))
+    if language:
+        pages = pages.filter(locale__language_code=language)
+    return pages

@@ -1,27 +1,25 @@
-"""The one place that asks which news items are live, for lists, feeds and the home page.
+"""The one place that asks which news items are live, for lists, feeds and the home page,
+and what other apps call to read the portal's news and topics (they never import
+`content.models`, an import-linter contract says so).
 
-The aggregation app (issue 9) mixes these with items gathered from other sources, so every
-list of the portal's own news goes through `live_news`.
+`live_news` serves a page of this portal (a place's news also counts the news about the
+areas above it); `news_for_stream` serves the aggregation app's `/news/` stream, filtered
+as its outside items are: by an institution of the gazetteer, and by an area with the areas
+inside it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from content.models import NewsPage
+from content.models import NewsPage, TopicPage
 
 if TYPE_CHECKING:
     from wagtail.models import Page
 
-    from geo.models import Area
-
-
-def area_lineage(code: str) -> list[str]:
-    """Return the codes from the province down to the area `code` (codes nest by prefix:
-    province 12, district 1202, commune 120201, village 12020101); no query."""
-    return [code[:length] for length in (2, 4, 6, 8) if length <= len(code)]
+    from geo.models import Area, Institution
 
 
 def live_news(
@@ -38,19 +36,32 @@ def live_news(
     an area above it (a province's news concerns its communes) or below it (a district's news
     concerns its province's followers).
     """
+    return NewsPage.objects.live_news(language, institution=institution, area=area, topic=topic)
+
+
+def news_for_stream(
+    language: str,
+    *,
+    institution: Institution | None = None,
+    area: Area | None = None,
+    topic: Page | None = None,
+) -> QuerySet[NewsPage]:
+    """Return the live, public news in `language`, newest first, of `institution` (a
+    geo.Institution), about `area` or an area inside it, on `topic` (in any language)."""
     news = NewsPage.objects.live().public().filter(locale__language_code=language)
-    if institution is None and topic is None and area is None:
-        return news.order_by("-date", "-first_published_at", "-pk")
-    # Tags set on any language version count (editors may tag only the Khmer item).
-    tagged = NewsPage.objects.all()
     if institution is not None:
-        tagged = tagged.filter(institution__translation_key=institution.translation_key)
-    if topic is not None:
-        tagged = tagged.filter(topics__translation_key=topic.translation_key)
+        news = news.filter(institution__institution=institution)
     if area is not None:
-        code = area if isinstance(area, str) else area.code
-        tagged = tagged.filter(
-            Q(areas__code__in=area_lineage(code)) | Q(areas__code__startswith=code)
-        )
-    news = news.filter(translation_key__in=tagged.values("translation_key"))
-    return news.order_by("-date", "-first_published_at", "-pk")
+        news = news.filter(areas__path__startswith=area.path)
+    if topic is not None:
+        news = news.filter(topics__translation_key=topic.translation_key)
+    return (
+        news.select_related("institution")
+        .distinct()
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def live_topics(language: str) -> QuerySet[TopicPage]:
+    """Return the live topic pages in `language`."""
+    return TopicPage.objects.live().filter(locale__language_code=language)

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from geo.holidays import seed_public_holidays
 from geo.hours import Interval, parse_hours
 from geo.models import (
     CAPITAL_CODE,
@@ -102,23 +103,6 @@ LANDMARKS = [
     ("kampot-market", "market", "070803", "ផ្សារកំពត", "Kampot Market",
      "10.610600", "104.181700", "moc"),
 ]  # fmt: skip
-
-FIXED_HOLIDAYS = [
-    # month, day, Khmer, English
-    (1, 1, "ទិវាចូលឆ្នាំសកល", "International New Year Day"),
-    (1, 7, "ទិវាជ័យជម្នះលើរបបប្រល័យពូជសាសន៍", "Victory over Genocide Day"),
-    (3, 8, "ទិវាអន្តរជាតិនារី", "International Women's Day"),
-    (4, 14, "ពិធីបុណ្យចូលឆ្នាំថ្មីប្រពៃណីជាតិ", "Khmer New Year"),
-    (4, 15, "ពិធីបុណ្យចូលឆ្នាំថ្មីប្រពៃណីជាតិ", "Khmer New Year"),
-    (4, 16, "ពិធីបុណ្យចូលឆ្នាំថ្មីប្រពៃណីជាតិ", "Khmer New Year"),
-    (5, 1, "ទិវាពលកម្មអន្តរជាតិ", "International Labour Day"),
-    (5, 14, "ព្រះរាជពិធីបុណ្យចម្រើនព្រះជន្មព្រះមហាក្សត្រ", "King's Birthday"),
-    (6, 18, "ព្រះរាជពិធីបុណ្យចម្រើនព្រះជន្មសម្តេចព្រះមហាក្សត្រី", "Queen Mother's Birthday"),
-    (9, 24, "ទិវាប្រកាសរដ្ឋធម្មនុញ្ញ", "Constitution Day"),
-    (10, 29, "ព្រះរាជពិធីគ្រងព្រះបរមរាជសម្បត្តិ", "Coronation Day"),
-    (11, 9, "ពិធីបុណ្យឯករាជ្យជាតិ", "Independence Day"),
-    (12, 29, "ទិវាសន្តិភាពនៅកម្ពុជា", "Peace Day in Cambodia"),
-]
 
 
 @dataclass
@@ -299,12 +283,6 @@ def _add_hours_and_jurisdiction(new: list[_Planned], areas: list[Area]) -> None:
 
 
 def _load_holidays() -> int:
-    today = datetime.date.today()  # only the year matters
-    created = 0
-    for year in (today.year, today.year + 1):
-        for month, day, km, en in FIXED_HOLIDAYS:
-            _holiday, was_created = PublicHoliday.objects.get_or_create(
-                date=datetime.date(year, month, day), defaults={"name_km": km, "name_en": en}
-            )
-            created += was_created
-    return created
+    """Public holidays of this year and the next, if the migrations did not add them."""
+    year = datetime.date.today().year  # only the year matters
+    return seed_public_holidays(PublicHoliday, year, year + 1).created

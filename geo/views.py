@@ -265,7 +265,7 @@ def export_geojson(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def import_facilities(request: HttpRequest) -> HttpResponse:
-    """Back office: import facilities from a file (see geo/rules.py for who may)."""
+    """Back office: import facilities from a file (accounts/permissions.py says who may)."""
     if not request.user.has_perm("geo.import_facilities"):
         raise PermissionDenied
     form = FacilityImportForm(request.POST or None, request.FILES or None)

@@ -27,13 +27,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from notifications.contacts import register_contact_lookups
 from notifications.models import Notification
 from notifications.outbox import do_notify, do_notify_subscribers
 from notifications.registry import Message, UnknownEventError, register_event
 from notifications.topics import Topic, describe_topic, register_topic_kind
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    from django.contrib.auth.base_user import AbstractBaseUser as User
 
 __all__ = [
     "Message",
@@ -42,6 +43,7 @@ __all__ = [
     "describe_topic",
     "notify",
     "notify_subscribers",
+    "register_contact_lookups",
     "register_event",
     "register_topic_kind",
     "unread_count",

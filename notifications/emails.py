@@ -18,11 +18,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.contacts import verified_email
+from notifications.contacts import verified_email
 from notifications.transports import PermanentFailure, TemporaryFailure
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    from django.contrib.auth.base_user import AbstractBaseUser as User
+
     from notifications.models import Delivery
     from notifications.rendering import Rendered
 

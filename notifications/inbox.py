@@ -10,7 +10,7 @@ from django.utils import timezone
 from notifications.models import Notification, NotificationQuerySet
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    from django.contrib.auth.base_user import AbstractBaseUser as User
 
 
 def access_notification_by_id(user: User, notification_id: int) -> Notification:

@@ -20,6 +20,7 @@ from django.template import Context, Template
 from django.utils import translation
 from django.utils.html import escape, linebreaks
 
+from notifications.models import TemplateOverride
 from notifications.registry import PARTS, Event, Message, get_event, template_engine
 
 TELEGRAM_LIMIT = 4096
@@ -75,8 +76,6 @@ def overrides_cache_key(event: str) -> str:
 
 def overrides_for(event: str) -> dict[tuple[str, str], str]:
     """Return {(language, part): text} of the back office's overrides of `event`."""
-    from notifications.models import TemplateOverride
-
     key = overrides_cache_key(event)
     found = cache.get(key)
     if found is None:

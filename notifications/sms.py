@@ -11,16 +11,15 @@ provider named by `SALA_SMS_PROVIDER` does the rest:
 
 from __future__ import annotations
 
-import json
 import logging
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from typing import Protocol
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.crypto import get_random_string
+
+from core.outbound import OutboundClient, OutboundError
 
 logger = logging.getLogger("sala.sms")
 
@@ -68,26 +67,26 @@ class HttpSmsProvider:
         self.url, self.token, self.sender, self.timeout = url, token, sender, timeout
 
     def send(self, message: SmsMessage) -> str:
-        body = json.dumps({"to": message.to, "text": message.text, "from": self.sender})
-        request = urllib.request.Request(  # noqa: S310 - the operator's URL from settings
-            self.url,
-            data=body.encode(),
-            method="POST",
-            headers={
-                "Content-Type": "application/json",
-                "Authorization": f"Bearer {self.token}",
-            },
+        body = {"to": message.to, "text": message.text, "from": self.sender}
+        client = OutboundClient(
+            allow_loopback=settings.SALA_OUTBOUND_ALLOW_LOOPBACK,
+            read_timeout=self.timeout,
+            deadline=self.timeout * 2,
+            max_bytes=65_536,
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                answer = json.loads(response.read(65_536) or b"{}")
-        except urllib.error.HTTPError as error:
-            raise SmsDeliveryError(f"the SMS gateway answered {error.code}") from error
-        except (urllib.error.URLError, TimeoutError, OSError) as error:
+            with client:
+                response = client.post(
+                    self.url, json=body, headers={"Authorization": f"Bearer {self.token}"}
+                )
+            if not response.ok:
+                raise SmsDeliveryError(f"the SMS gateway answered {response.status}")
+            answer = response.json() if response.content else {}
+        except OutboundError as error:
+            if error.kind == "not_json":
+                raise SmsDeliveryError("the SMS gateway answered with something not JSON") from None
             raise SmsDeliveryError(f"the SMS gateway could not be reached: {error}") from error
-        except ValueError as error:
-            raise SmsDeliveryError("the SMS gateway answered with something not JSON") from error
-        return str(answer.get("id", ""))
+        return str(answer.get("id", "") if isinstance(answer, dict) else "")
 
 
 def get_provider() -> SmsProvider:

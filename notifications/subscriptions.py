@@ -15,7 +15,7 @@ from notifications.models import Preferences, Subscription
 from notifications.topics import Topic, describe_topic
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    from django.contrib.auth.base_user import AbstractBaseUser as User
 
 CHANNELS = ("email", "sms", "telegram")
 

@@ -12,10 +12,7 @@ timeout.
 
 from __future__ import annotations
 
-import json
 import logging
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -26,12 +23,14 @@ from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
+from core.outbound import OutboundClient, OutboundError
 from notifications import conversations
 from notifications.models import TelegramAccount, TelegramLinkToken
 from notifications.transports import PermanentFailure, TemporaryFailure
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    from django.contrib.auth.base_user import AbstractBaseUser as User
+
     from notifications.models import Delivery
     from notifications.rendering import Rendered
 
@@ -55,31 +54,33 @@ def is_configured() -> bool:
 
 @dataclass
 class BotApi:
-    """The few Bot API methods we use, over HTTPS with a timeout."""
+    """The few Bot API methods we use, through the outbound client (core.outbound)."""
 
     token: str
     base_url: str = "https://api.telegram.org"
     timeout: float = TIMEOUT_SECONDS
 
     def call(self, method: str, **params: Any) -> Any:
-        request = urllib.request.Request(  # noqa: S310 - the Bot API URL from settings
-            f"{self.base_url.rstrip('/')}/bot{self.token}/{method}",
-            data=json.dumps(params).encode(),
-            method="POST",
-            headers={"Content-Type": "application/json"},
+        client = OutboundClient(
+            allow_loopback=settings.SALA_OUTBOUND_ALLOW_LOOPBACK,
+            read_timeout=self.timeout,
+            deadline=self.timeout + 10,
+            max_bytes=1_000_000,
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                answer = json.loads(response.read(1_000_000))
-        except urllib.error.HTTPError as error:
-            try:
-                answer = json.loads(error.read(65_536))
-            except ValueError:
-                raise BotApiError(error.code, "not a Bot API answer") from error
-        except (urllib.error.URLError, TimeoutError, OSError) as error:
-            raise BotApiError(0, f"could not reach the Bot API: {error}") from error
-        except ValueError as error:
-            raise BotApiError(0, "the Bot API answered with something not JSON") from error
+            with client:
+                response = client.post(
+                    f"{self.base_url.rstrip('/')}/bot{self.token}/{method}", json=params
+                )
+            answer = response.json()
+        except OutboundError as error:
+            if error.kind != "not_json":
+                raise BotApiError(0, f"could not reach the Bot API: {error}") from error
+            if response.ok:
+                raise BotApiError(0, "the Bot API answered with something not JSON") from error
+            raise BotApiError(response.status, "not a Bot API answer") from error
+        if not isinstance(answer, dict):
+            raise BotApiError(response.status, "not a Bot API answer")
         if not answer.get("ok"):
             retry_after = (answer.get("parameters") or {}).get("retry_after")
             raise BotApiError(

@@ -1,21 +1,22 @@
 """One transport per outside channel, behind the same small interface.
 
 A transport finds where a person can be reached (only verified addresses, from
-`accounts.contacts`, or a linked Telegram chat) and hands one rendered message to the
-provider. It raises `TemporaryFailure` when trying again later may work (a server down, a
-timeout, a rate limit) and `PermanentFailure` when it cannot (an address refused, a bot
-blocked by the person). The outbox decides what happens next.
+`notifications.contacts`, which accounts registers, or a linked Telegram chat) and hands
+one rendered message to the provider. It raises `TemporaryFailure` when trying again later
+may work (a server down, a timeout, a rate limit) and `PermanentFailure` when it cannot (an
+address refused, a bot blocked by the person). The outbox decides what happens next.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from accounts.contacts import verified_mobile
 from notifications import sms
+from notifications.contacts import verified_mobile
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    from django.contrib.auth.base_user import AbstractBaseUser as User
+
     from notifications.models import Delivery
     from notifications.rendering import Rendered
 
@@ -57,15 +58,3 @@ class SmsTransport:
 
     def close(self) -> None:
         pass
-
-
-def get_transport(channel: str) -> Transport:
-    from notifications.emails import EmailTransport
-    from notifications.telegram import TelegramTransport
-
-    transports: dict[str, type] = {
-        "email": EmailTransport,
-        "sms": SmsTransport,
-        "telegram": TelegramTransport,
-    }
-    return transports[channel]()

@@ -18,7 +18,7 @@ worker=$!
 .venv/bin/python manage.py sweep_outbox --every 60 -v0 &
 sweeper=$!
 # News sources (the demo feeds are served by this demo itself, on loopback), every minute.
-SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS=true .venv/bin/python manage.py poll_sources --every 60 -v0 &
+.venv/bin/python manage.py poll_sources --every 60 -v0 &
 poller=$!
 # The Telegram bot reads what the demo phone sends (getUpdates), every second.
 .venv/bin/python manage.py telegram_bot poll -v0 &

@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 import pytest
 import requests
 
+from accounts.adapter import SocialAccountAdapter
 from accounts.models import User
 from accounts.tests.factories import create_user
 from accounts.tests.oidc_provider.people import PASSWORD
@@ -162,3 +163,15 @@ def test_the_sign_in_page_lets_its_form_lead_to_the_provider(client, national_id
     directives = [directive.strip() for directive in policy.split(";")]
     assert f"form-action 'self' {national_id.url}" in directives
     assert national_id.url not in client.get("/en/")["Content-Security-Policy"]
+
+
+def test_the_portal_reaches_the_provider_only_where_outbound_calls_may_go(national_id, settings):
+    """allauth's discovery, token and key calls use the adapter's session: its connections
+    are checked as every call out of the portal (core.outbound)."""
+    discovery = f"{national_id.issuer}/.well-known/openid-configuration"
+    with SocialAccountAdapter().get_requests_session() as session:
+        assert session.get(discovery).json()["issuer"]
+    settings.SALA_OUTBOUND_ALLOW_LOOPBACK = False  # as in production: the provider is on 127.0.0.1
+    with SocialAccountAdapter().get_requests_session() as session:
+        with pytest.raises(requests.ConnectionError, match="private address"):
+            session.get(discovery)

@@ -123,7 +123,7 @@ def test_a_failing_source_backs_off_exponentially_and_recovers(feed_server):
     assert (source.next_poll_at - source.last_polled_at) == timedelta(minutes=10)
 
 
-@override_settings(SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS=False)
+@override_settings(SALA_OUTBOUND_ALLOW_LOOPBACK=False)
 def test_private_addresses_are_refused_in_production(feed_server):
     source = create_source(url=feed_server.serve_file("/rss", "rss20.xml"))
     poll_source(source)

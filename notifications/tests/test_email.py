@@ -9,7 +9,7 @@ import pytest
 from notifications.api import notify
 from notifications.emails import read_unsubscribe_token
 from notifications.models import Delivery
-from notifications.outbox import sweep
+from notifications.sweeping import sweep
 from notifications.tests.factories import APPROVED, create_person, time_passes
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,10 @@ from django.utils import timezone
 
 from notifications import sms
 from notifications.api import notify
+from notifications.delivering import claim, deliver, retry_delay
 from notifications.models import Delivery
-from notifications.outbox import claim, deliver, do_replay, retry_delay, sweep
+from notifications.outbox import do_replay
+from notifications.sweeping import sweep
 from notifications.tests.factories import APPROVED, create_person, time_passes
 
 pytestmark = pytest.mark.django_db

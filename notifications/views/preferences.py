@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.contacts import verified_email, verified_mobile
 from notifications import telegram
 from notifications.areas import area_topic
+from notifications.contacts import verified_email, verified_mobile
 from notifications.emails import read_unsubscribe_token
 from notifications.forms import PreferencesForm
 from notifications.limits import allow

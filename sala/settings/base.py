@@ -440,6 +440,15 @@ SALA_DESIGN_PAGE_PUBLIC = DEBUG
 SALA_MAP_TILE_URL = envstr("SALA_MAP_TILE_URL", "")
 SALA_MAP_TILE_ATTRIBUTION = envstr("SALA_MAP_TILE_ATTRIBUTION", "")
 
+# --- Calls out of the portal (core/outbound.py) --------------------------------------
+# Every outside call refuses loopback, private, link-local and reserved addresses, checked
+# when the socket connects. Loopback is allowed only where the demo and the tests run their
+# stand-in servers (demo.py, test.py); there is no variable for it, so production cannot.
+SALA_OUTBOUND_ALLOW_LOOPBACK = False
+# Private hosts an operator trusts (an SMS gateway inside the government network): host
+# names, addresses or networks, e.g. "sms-gw.internal,10.20.0.0/24".
+SALA_OUTBOUND_ALLOWED_PRIVATE_HOSTS = envlist("SALA_OUTBOUND_ALLOWED_PRIVATE_HOSTS")
+
 # --- Notifications ------------------------------------------------------------------
 # SMS through the operator's gateway (notifications/sms.py): log (demo), http, memory.
 SALA_SMS_PROVIDER = envstr("SALA_SMS_PROVIDER", "log")
@@ -467,9 +476,7 @@ if not globals().get("EMAIL_TIMEOUT"):
     EMAIL_TIMEOUT = 10
 
 # --- Aggregation (news from feeds and mailboxes) -------------------------------------
-# Loopback and private addresses are refused as feed hosts (server-side request forgery)
-# unless this is on; the demo and the tests serve their feeds on 127.0.0.1.
-SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS = envbool("SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS", False)
+# Feeds are fetched through core.outbound: no loopback or private hosts (see above).
 SALA_AGGREGATION_MAX_FEED_BYTES = envint("SALA_AGGREGATION_MAX_FEED_BYTES", 5 * 1024 * 1024)
 SALA_AGGREGATION_TIMEOUT_SECONDS = envint("SALA_AGGREGATION_TIMEOUT_SECONDS", 10)
 SALA_AGGREGATION_MAX_MAIL_BYTES = envint("SALA_AGGREGATION_MAX_MAIL_BYTES", 25 * 1024 * 1024)

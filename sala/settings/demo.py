@@ -18,6 +18,8 @@ from .base import INSTALLED_APPS, SECRET_KEY, VAR_DIR
 
 # The demo data and its commands (load_demo_data, demo_accounts); never in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
+# The demo serves its news feeds itself and runs its stand-ins on 127.0.0.1.
+SALA_OUTBOUND_ALLOW_LOOPBACK = True
 
 if not SECRET_KEY:
     VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -23,7 +23,7 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 SALA_SMS_PROVIDER = "memory"
 SALA_PAGE_CACHE_SECONDS = 0  # tests that want the page cache turn it on
-SALA_AGGREGATION_ALLOW_PRIVATE_HOSTS = True
+SALA_OUTBOUND_ALLOW_LOOPBACK = True  # the stand-in servers of the tests run on 127.0.0.1
 
 if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):
     # The xdist workers share REDIS_URL and tests clear the cache (a Redis FLUSHDB), so each

@@ -6,7 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from notifications.outbox import sweep
+from notifications.sweeping import sweep
 
 
 class Command(BaseCommand):
