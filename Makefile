@@ -62,6 +62,10 @@ format: install ## fix what ruff can fix and format the code
 bench: install ## run the benchmarks in bench/
 	$(PY) bench/run.py
 
+.PHONY: lighthouse
+lighthouse: install ## Lighthouse SEO and accessibility of a running portal (BASE=http://127.0.0.1:8000; needs npm)
+	$(PY) tools/lighthouse.py --base $${BASE:-http://$(HOST):$(PORT)} $(PAGES)
+
 .PHONY: messages
 messages: install ## extract translatable strings into the .po files and compile them (needs gettext)
 	$(PY) tools/messages.py

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any
 
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation, OrganisationMember, Role, User
@@ -17,12 +15,12 @@ from accounts.validators import (
     normalise_national_id,
     normalise_registration_number,
 )
+from core.forms import DateOfBirthField
 from geo.models import Area
 
 KHMER_LETTERS = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
 LATIN_LETTERS = re.compile(r"[A-Za-z]")
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-OLDEST_BIRTH_DATE = datetime.date(1900, 1, 1)
 MAX_AREA_MATCHES_SHOWN = 5
 
 
@@ -43,6 +41,9 @@ class ProfileForm(forms.ModelForm):
         max_length=30,
         required=False,
         help_text=_("The 9 to 12 digits on your national ID card."),
+    )
+    date_of_birth = DateOfBirthField(
+        label=_("Date of birth"), required=False, help_text=_("For example 17 April 1990.")
     )
     mobile = forms.CharField(
         label=_("Mobile number"),
@@ -67,21 +68,16 @@ class ProfileForm(forms.ModelForm):
         labels = {
             "name_km": _("Full name in Khmer"),
             "name_latin": _("Full name in Latin letters"),
-            "date_of_birth": _("Date of birth"),
             "sex": _("Sex"),
             "preferred_language": _("Preferred language"),
         }
         help_texts = {
             "name_km": _("As on your national ID card, e.g. សុខ ដារា."),
             "name_latin": _("As on your national ID card or passport, e.g. SOK DARA."),
-            "date_of_birth": _("For example 1990-04-17."),
         }
         widgets = {
             "name_km": forms.TextInput(attrs={"autocomplete": "name", "lang": "km"}),
             "name_latin": forms.TextInput(attrs={"autocomplete": "name", "lang": "en"}),
-            "date_of_birth": forms.DateInput(
-                attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"
-            ),
             "sex": forms.RadioSelect,
             "preferred_language": forms.RadioSelect,
         }
@@ -107,14 +103,6 @@ class ProfileForm(forms.ModelForm):
                 _("Write your name in Latin letters (A to Z), e.g. SOK DARA.")
             )
         return name
-
-    def clean_date_of_birth(self) -> datetime.date | None:
-        born = self.cleaned_data["date_of_birth"]
-        if born and born > timezone.localdate():
-            raise forms.ValidationError(_("The date of birth must be in the past."))
-        if born and born < OLDEST_BIRTH_DATE:
-            raise forms.ValidationError(_("The date of birth must be after 1 January 1900."))
-        return born
 
     def clean_national_id(self) -> str:
         value = self.cleaned_data["national_id"]

@@ -8,6 +8,7 @@ use); dollar amounts keep cents.
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
@@ -63,6 +64,20 @@ def to_ascii_digits(text: object) -> str:
 
 def localise_digits(text: object, language: str | None) -> str:
     return to_khmer_digits(text) if is_khmer(language) else str(text)
+
+
+# Web and email addresses keep their digits: a person copies or types them as written.
+_ADDRESS_OR_DIGITS = re.compile(r"(https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|[0-9]+")
+
+
+def localise_prose_digits(text: object, language: str | None) -> str:
+    """Return running text with its digits in the language's script (Khmer digits on
+    Khmer pages), leaving web and email addresses in it as they are."""
+    if not is_khmer(language):
+        return str(text)
+    return _ADDRESS_OR_DIGITS.sub(
+        lambda match: match.group(1) or to_khmer_digits(match.group(0)), str(text)
+    )
 
 
 def format_number(

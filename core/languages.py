@@ -19,11 +19,14 @@ def path_in_language(path: str, language: str) -> str:
 
 
 def language_switch_links(path: str, current: str) -> list[dict]:
+    """Return each language's address of the page: `url` for links, `absolute_url` (on
+    SALA_SITE_URL) for the alternate links that search engines read."""
     return [
         {
             "code": code,
             "name": NATIVE_NAMES.get(code, code),
             "url": path_in_language(path, code),
+            "absolute_url": f"{settings.SALA_SITE_URL}{path_in_language(path, code)}",
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES

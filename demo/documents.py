@@ -8,10 +8,12 @@ Refused in production. Offices missing (gazetteer not loaded): the portal is the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Organisation, User
 from documents.issuing import do_issue_document, do_revoke_document
@@ -83,12 +85,6 @@ LICENCE_FACTS = [
         "value_km": "ផ្លូវ ១៣ សង្កាត់ផ្សារថ្មីទី១ ខណ្ឌដូនពេញ",
         "value_en": "Street 13, Sangkat Phsar Thmei Ti Muoy, Khan Daun Penh",
     },
-    {
-        "label_km": "មានសុពលភាពដល់",
-        "label_en": "Valid until",
-        "value_km": "៣១ ធ្នូ ២០២៧",
-        "value_en": "31 December 2027",
-    },
 ]
 
 
@@ -140,6 +136,8 @@ def load_demo() -> DemoDocuments:
             subject=None,
             holder=citizen,
             holder_organisation=Organisation.objects.filter(registration_number="00012345").first(),
+            valid_from=timezone.localdate(),
+            valid_until=date(timezone.localdate().year + 1, 12, 31),
         )
         do_revoke_document(
             licence, by=users["head"], reason="Replaced: the business moved to new premises."

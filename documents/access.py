@@ -79,6 +79,8 @@ def export_section(user) -> list[dict[str, Any]]:
             "title": {"km": document.title_km, "en": document.title_en},
             "issuer": {"km": document.issuer_name_km, "en": document.issuer_name_en},
             "issued_at": document.issued_at.isoformat(),
+            "valid_from": document.valid_from.isoformat() if document.valid_from else None,
+            "valid_until": document.valid_until.isoformat() if document.valid_until else None,
             "status": document.status,
             "facts": document.facts,
         }

@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -75,8 +75,12 @@ def clean_facts(facts: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
 
 
 def content_of(document: IssuedDocument) -> dict[str, Any]:
-    """Return what is signed for a document: everything it certifies, nothing else."""
-    return {
+    """Return what is signed for a document: everything it certifies, nothing else.
+
+    The validity is there only when the document has one, so documents issued before it
+    existed still match what was signed for them.
+    """
+    content = {
         "v": CONTENT_VERSION,
         "code": document.code,
         "kind": document.kind,
@@ -90,6 +94,20 @@ def content_of(document: IssuedDocument) -> dict[str, Any]:
             "en": document.issuer_name_en,
         },
     }
+    if document.valid_from or document.valid_until:
+        content["valid"] = {
+            "from": document.valid_from.isoformat() if document.valid_from else None,
+            "until": document.valid_until.isoformat() if document.valid_until else None,
+        }
+    return content
+
+
+def check_validity(valid_from: date | None, valid_until: date | None, issued_on: date) -> None:
+    """Refuse a validity that ends before it starts or before the document is issued."""
+    if valid_from and valid_until and valid_until < valid_from:
+        raise DocumentError(_("A document cannot stop being valid before it starts."))
+    if valid_until and valid_until < issued_on:
+        raise DocumentError(_("A document cannot stop being valid before it is issued."))
 
 
 def _new_unique_code() -> str:
@@ -112,8 +130,14 @@ def do_issue_document(
     holder: Any = None,
     holder_organisation: Any = None,
     issued_at: datetime | None = None,
+    valid_from: date | None = None,
+    valid_until: date | None = None,
 ) -> IssuedDocument:
-    """Sign a new document, render and store its PDF; return it. Raise DocumentError."""
+    """Sign a new document, render and store its PDF; return it. Raise DocumentError.
+
+    `valid_from` and `valid_until` (dates, both optional) are the days a permit or a
+    licence is in force; verification says "expired" after `valid_until`.
+    """
     from documents.pdf import render_pdf
 
     template = DocumentTemplate.objects.filter(key=template_key).first()
@@ -123,6 +147,8 @@ def do_issue_document(
         raise DocumentError(_("The template “%s” is not for this kind of document.") % template_key)
     if not holder_name.strip():
         raise DocumentError(_("A document needs the holder's name."))
+    issued_at = (issued_at or timezone.now()).replace(microsecond=0)
+    check_validity(valid_from, valid_until, timezone.localdate(issued_at))
     portal = settings.SALA_PORTAL_NAME
     document = IssuedDocument(
         code=_new_unique_code(),
@@ -137,7 +163,9 @@ def do_issue_document(
         office=issuer_office,
         issuer_name_km=issuer_office.name_km if issuer_office else portal["km"],
         issuer_name_en=issuer_office.name_en if issuer_office else portal["en"],
-        issued_at=(issued_at or timezone.now()).replace(microsecond=0),
+        issued_at=issued_at,
+        valid_from=valid_from,
+        valid_until=valid_until,
         issued_by=issued_by,
     )
     if subject is not None:
@@ -190,9 +218,10 @@ class Verification:
 
     @property
     def status(self) -> str:
+        """Return "unknown", "revoked", "expired", "not_yet_valid" or "valid" (today)."""
         if self.document is None:
             return "unknown"
-        return self.document.status
+        return self.document.standing_on(timezone.localdate())
 
     @property
     def authentic(self) -> bool:

@@ -9,6 +9,7 @@ generic link, so this app depends on no app that issues documents.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -37,7 +38,8 @@ class Kind(models.TextChoices):
 class DocumentTemplate(models.Model):
     """How one kind of document reads, per service: administrators edit these in the
     Django admin. `body_km` and `body_en` are Django template text rendered with
-    `holder_name`, `office` (names), `issued_on` and `facts` (a dict of values by key)."""
+    `holder_name`, `office` (names), `issued_on`, `valid_from`, `valid_until` (dates as
+    words, "" when not set) and `facts` (a dict of values by key)."""
 
     key = models.SlugField(_("key"), max_length=60, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -108,6 +110,9 @@ class IssuedDocument(models.Model):
     issuer_name_km = models.CharField(_("issuer in Khmer"), max_length=200)
     issuer_name_en = models.CharField(_("issuer in English"), max_length=200)
     issued_at = models.DateTimeField(_("issued"))
+    # The days it is in force (a permit, a licence); part of what is signed when set.
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
     # Empty when the portal issued it itself (a receipt for a confirmed payment, a
     # certificate for a finished course).
     issued_by = models.ForeignKey(
@@ -173,6 +178,16 @@ class IssuedDocument(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.status == self.Status.REVOKED
+
+    def standing_on(self, day: date) -> str:
+        """Return "revoked", "expired", "not_yet_valid" or "valid" on `day`."""
+        if self.is_revoked:
+            return "revoked"
+        if self.valid_until is not None and day > self.valid_until:
+            return "expired"
+        if self.valid_from is not None and day < self.valid_from:
+            return "not_yet_valid"
+        return "valid"
 
     # For accounts.permissions: the holder is the document's owner, the holder's
     # organisation its organisation (`office` is already the issuing office).

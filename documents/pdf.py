@@ -26,9 +26,9 @@ from django.conf import settings
 from django.template import Context, Engine
 from django.utils import timezone
 from fontTools.ttLib import TTFont
-from fpdf import FPDF
 
 from core.formatting import format_date
+from documents.actual_text import ActualTextPDF
 from documents.models import DocumentTemplate, IssuedDocument
 
 INK = (20, 33, 61)
@@ -74,7 +74,7 @@ def verification_url(code: str) -> str:
     return f"{settings.SALA_SITE_URL}/verify/{code}"
 
 
-class DocumentPDF(FPDF):
+class DocumentPDF(ActualTextPDF):
     def __init__(self) -> None:
         super().__init__(format="A4", unit="mm")
         fonts = truetype_fonts()
@@ -147,6 +147,10 @@ def render_body(template_text: str, document: IssuedDocument, language: str) -> 
         "holder_name": document.holder_name,
         "office": document.issuer_name_km if language == "km" else document.issuer_name_en,
         "issued_on": issued_on(document, language),
+        "valid_from": format_date(document.valid_from, language) if document.valid_from else "",
+        "valid_until": (
+            format_date(document.valid_until, language) if document.valid_until else ""
+        ),
         "facts": {
             fact["key"]: fact[f"value_{language}"] for fact in document.facts if "key" in fact
         },
@@ -157,6 +161,27 @@ def render_body(template_text: str, document: IssuedDocument, language: str) -> 
 
 def issued_on(document: IssuedDocument, language: str) -> str:
     return format_date(timezone.localtime(document.issued_at).date(), language, "long")
+
+
+def validity_lines(document: IssuedDocument) -> tuple[str, str] | None:
+    """Return how long the document is in force, in Khmer and English, or None."""
+    start, end = document.valid_from, document.valid_until
+    if start and end:
+        return (
+            f"មានសុពលភាពចាប់ពីថ្ងៃទី {format_date(start, 'km')} ដល់ថ្ងៃទី {format_date(end, 'km')}",
+            f"Valid from {format_date(start, 'en')} until {format_date(end, 'en')}",
+        )
+    if start:
+        return (
+            f"មានសុពលភាពចាប់ពីថ្ងៃទី {format_date(start, 'km')}",
+            f"Valid from {format_date(start, 'en')}",
+        )
+    if end:
+        return (
+            f"មានសុពលភាពរហូតដល់ថ្ងៃទី {format_date(end, 'km')}",
+            f"Valid until {format_date(end, 'en')}",
+        )
+    return None
 
 
 def render_pdf(document: IssuedDocument, template: DocumentTemplate) -> bytes:
@@ -180,6 +205,11 @@ def render_pdf(document: IssuedDocument, template: DocumentTemplate) -> bytes:
     _write_body(pdf, template, document)
     _write_facts(pdf, document.facts)
     pdf.ln(4)
+    validity = validity_lines(document)
+    if validity:
+        pdf.write_line(validity[0], size=10.5, bold=True)
+        pdf.write_line(validity[1], size=8.5, latin=True, color=MUTED)
+        pdf.ln(2)
     pdf.write_line(f"ចុះថ្ងៃទី {issued_on(document, 'km')}", size=10.5)
     pdf.write_line(f"Issued on {issued_on(document, 'en')}", size=8.5, latin=True, color=MUTED)
     _write_verification(pdf, document)

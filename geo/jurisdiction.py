@@ -16,6 +16,16 @@ from django.db.models import Exists, OuterRef, Q
 from geo.models import Area, Facility, FacilityQuerySet, FacilityType, JurisdictionArea
 
 
+def serves_area(area: Area) -> Q:
+    """Return the condition "the facility's jurisdiction holds the area" (explicit rows,
+    else its own area is the area or one above it)."""
+    lineage = area.lineage_codes
+    explicit = JurisdictionArea.objects.filter(facility=OuterRef("pk"))
+    return (~Exists(explicit) & Q(area__code__in=lineage)) | Exists(
+        explicit.filter(area__code__in=lineage)
+    )
+
+
 def offices_for_area(
     area: Area,
     facility_type: FacilityType | str | None = None,
@@ -27,12 +37,7 @@ def offices_for_area(
     an `Area.Level`) narrow the result: `offices_for_area(village, "commune-hall")` is the
     hall of the village's commune.
     """
-    lineage = area.lineage_codes
-    explicit = JurisdictionArea.objects.filter(facility=OuterRef("pk"))
-    serves = (~Exists(explicit) & Q(area__code__in=lineage)) | Exists(
-        explicit.filter(area__code__in=lineage)
-    )
-    offices = Facility.objects.active().filter(serves)
+    offices = Facility.objects.active().filter(serves_area(area))
     if facility_type is not None:
         code = facility_type.code if isinstance(facility_type, FacilityType) else facility_type
         offices = offices.filter(type__code=code)

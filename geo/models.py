@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import to_ascii_digits
 from geo import hours
 from geo.names import KEY_MAX_LENGTH, english_key, khmer_key
 from geo.validators import (
@@ -52,8 +53,8 @@ class AreaQuerySet(models.QuerySet):
         if not text:
             return self.none()
         matches = Q(name_km__icontains=text) | Q(name_en__icontains=text)
-        if text.isdigit():
-            matches |= Q(code__startswith=text)
+        if to_ascii_digits(text).isdigit():
+            matches |= Q(code__startswith=to_ascii_digits(text))
         return self.filter(matches)
 
     def suggest(self, text: str) -> AreaQuerySet:
@@ -63,6 +64,7 @@ class AreaQuerySet(models.QuerySet):
         `varchar_pattern_ops` index Django adds, on SQLite the NOCASE index of migration 0003.
         """
         matches = Q()
+        text = to_ascii_digits(text)  # codes typed in Khmer digits too
         if text.isdigit():
             matches |= code_prefix(text)
         if key := english_key(text):

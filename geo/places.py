@@ -8,13 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from geo.jurisdiction import serves_area
 from geo.models import Area, Facility
 
 SESSION_KEY = "geo_area"
+# Offices of these types serve the whole country: a place page links to them, not lists them.
+NATIONAL_TYPES = ("ministry",)
 NEARBY_LIMIT = 12
 NEARBY_SCAN_LIMIT = 500
 
@@ -54,6 +58,17 @@ def unregister_place_section(key: str) -> None:
 
 
 @dataclass
+class OfficeGroup:
+    """The offices and facilities of one level that serve a place: those of its commune
+    (and villages), of its district, of its province. `area` is the place's own area at
+    that level, for the heading."""
+
+    level: int
+    area: Area
+    facilities: list[Facility]
+
+
+@dataclass
 class PlacePage:
     area: Area
     lineage: list[Area]
@@ -61,6 +76,24 @@ class PlacePage:
     serving: list[Facility]
     nearby: list[Facility]
     sections: list[tuple[PlaceSection, dict]] = field(default_factory=list)
+    national_count: int = 0  # ministries and other national offices that serve it too
+
+    @property
+    def serving_by_level(self) -> list[OfficeGroup]:
+        """Return the serving offices grouped by level, the nearest level first."""
+        groups: dict[int, list[Facility]] = {}
+        for facility in self.serving:
+            level = min(facility.area.level, Area.Level.COMMUNE)
+            groups.setdefault(level, []).append(facility)
+        by_level = {area.level: area for area in self.lineage}
+        return [
+            OfficeGroup(
+                level,
+                by_level.get(level, self.area),
+                sorted(groups[level], key=lambda f: (f.type.position, -f.area.level)),
+            )
+            for level in sorted(groups, reverse=True)
+        ]
 
     @property
     def ancestors(self) -> list[Area]:
@@ -81,19 +114,32 @@ class PlacePage:
 
 
 def build_place_page(area: Area) -> PlacePage:
-    """Return the place page's content: its lineage, children and facilities (4 queries)."""
+    """Return the place page's content: its lineage, children and facilities (4 queries).
+
+    The offices listed are those that serve the area by their jurisdiction (geo.jurisdiction)
+    and, below a district, the facilities in it, grouped by level; ministries serve every
+    area, so they are counted and linked to, not listed.
+    """
     lineage = list(Area.objects.lineage_of(area))
     children = list(area.children.current().order_by("code"))
     facilities = (
         Facility.objects.active().select_related("type", "area__parent__parent").with_open_now()
     )
-    serving = list(facilities.serving_lineage(area).order_by("-area__level", "type__position"))
+    # Those whose jurisdiction holds the area and, for a commune or a village, those in it.
+    holds = serves_area(area)
+    if area.level >= Area.Level.COMMUNE:
+        holds |= Q(area__path__startswith=area.path)
+    offices = list(
+        facilities.filter(holds).order_by("-area__level", "type__position", "name_en", "pk")
+    )
+    serving = [f for f in offices if f.type.code not in NATIONAL_TYPES]
     return PlacePage(
         area=area,
         lineage=lineage,
         children=children,
         serving=serving,
-        nearby=nearby_facilities(area, facilities, exclude={f.pk for f in serving}),
+        national_count=len(offices) - len(serving),
+        nearby=nearby_facilities(area, facilities, exclude={f.pk for f in offices}),
         sections=[
             (section, context)
             for section in sorted(_sections.values(), key=lambda s: (s.order, s.key))

@@ -117,7 +117,9 @@ def test_bad_input_is_explained_and_nothing_entered_is_lost(client, dara, tree):
     typed = valid_form(
         name_km="Sok Dara",
         name_latin="សុខ",
-        date_of_birth="2999-01-01",
+        date_of_birth_day="31",
+        date_of_birth_month="2",
+        date_of_birth_year="1990",
         national_id="1234",
         mobile="023 123 456",
         home_area="99999999",
@@ -136,7 +138,7 @@ def test_bad_input_is_explained_and_nothing_entered_is_lost(client, dara, tree):
         "mobile",
         "home_area",
     }
-    for value in ("Sok Dara", "សុខ", "2999-01-01", "1234", "023 123 456", "99999999"):
+    for value in ("Sok Dara", "សុខ", "31", "1990", "023 123 456", "99999999"):
         assert f'value="{value}"' in page
     assert 'href="#id_mobile"' in page
     dara.refresh_from_db()

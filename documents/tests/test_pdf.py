@@ -8,6 +8,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops
 
+from documents.actual_text import shaped_clusters
 from documents.models import DocumentTemplate
 from documents.pdf import DocumentPDF, render_pdf
 from documents.tests.factories import HOLDER_KM, issue
@@ -94,3 +95,38 @@ def test_the_page_carries_the_qr_code_and_the_seal(document, documents_settings)
     kinds = [obj.type for obj in pdf[0].get_objects()]
     assert pdfium.raw.FPDF_PAGEOBJ_IMAGE in kinds  # the QR code
     assert pdfium.raw.FPDF_PAGEOBJ_PATH in kinds  # the seal's rings and the rules
+
+
+# Real names and addresses with subscripts (coeng), pre-base and two-part vowels and
+# marks above and below: the clusters that text extraction used to split and reorder.
+WRITTEN_KM = [
+    ("ឈ្មោះ", "Name", "ស្រីពៅ", "SREY POV"),
+    ("ស្ថាប័ន", "Institution", "ក្រសួងមហាផ្ទៃ", "Ministry of Interior"),
+    ("ខេត្ត", "Province", "ខេត្តព្រះសីហនុ", "Preah Sihanouk"),
+    ("ឃុំ", "Commune", "ឃុំស្វាយជ្រំ", "Svay Chrum"),
+    ("ភូមិ", "Village", "ភូមិត្រពាំងឈូក", "Trapeang Chhuk"),
+    ("ឪពុក", "Father", "កែវ សុផល", "KEO SOPHAL"),
+    ("អាសយដ្ឋាន", "Address", "ឃុំស្វាយជ្រំ ខេត្តព្រះសីហនុ", "Svay Chrum, Preah Sihanouk"),
+    ("ហាង", "Shop", "ហាងកាហ្វេ Sok Dara", "Sok Dara Coffee"),
+]
+
+
+def test_an_issued_certificate_gives_its_khmer_back_as_written(documents_settings):
+    facts = [
+        {"label_km": label_km, "label_en": label_en, "value_km": value_km, "value_en": value_en}
+        for label_km, label_en, value_km, value_en in WRITTEN_KM
+    ]
+    document = issue(holder_name="ស្រីពៅ", facts=facts)
+    text = page_text(stored_pdf(document, documents_settings))
+    written = [value for row in WRITTEN_KM for value in (row[0], row[2])]
+    written += ["សំបុត្របញ្ជាក់កំណើត", "ព្រះរាជាណាចក្រកម្ពុជា", "ផ្ទៀងផ្ទាត់ឯកសារនេះ"]
+    assert [value for value in written if value not in text] == []
+    assert "SREY POV" in text  # Latin keeps its plain mapping
+
+
+def test_a_syllable_and_its_marks_are_one_cluster_with_its_source_text():
+    pdf = DocumentPDF()
+    pdf.set_font("khmer", "", 12)
+    clusters = shaped_clusters(pdf.current_font, "ឃុំស្វាយ", 12, None)
+    assert [cluster.text for cluster in clusters] == ["ឃុំ", "ស្វា", "យ"]
+    assert [cluster.needs_actual_text for cluster in clusters] == [True, True, False]

@@ -75,3 +75,24 @@ def test_the_inbox_list_costs_a_fixed_number_of_queries(client, django_assert_ma
     # 13 with content's urgent-alerts banner, read once into the cache (cleared above).
     with django_assert_max_num_queries(13):
         assert client.get("/km/notifications/").status_code == 200
+
+
+def test_the_inbox_shows_each_message_in_the_language_the_person_reads(client):
+    dara = create_person(language="km")  # written in Khmer, her preferred language
+    notification = notify(
+        dara,
+        "tests.case_updated",
+        {"reference": "S-7", "status": APPROVED, "url": "/km/cases/S-7/"},
+    )
+    client.force_login(dara)
+    english = client.get("/en/notifications/").content.decode()
+    assert "Application S-7 is approved" in english
+    assert "ពាក្យស្នើសុំ S-7" not in english
+    message = client.get(f"/en/notifications/{notification.pk}/").content.decode()
+    assert "Your application S-7 is now approved." in message
+    assert 'href="/en/cases/S-7/"' in message
+    assert 'lang="en"' in message
+    khmer = client.get("/km/notifications/").content.decode()
+    assert "ពាក្យស្នើសុំ S-៧ បានអនុម័ត" in khmer  # its number in Khmer digits
+    notification.refresh_from_db()
+    assert notification.language == "km"  # as written; only the page shows it otherwise

@@ -17,6 +17,7 @@ from notifications.inbox import (
     do_archive,
     do_mark_all_read,
     do_mark_read,
+    in_reader_language,
     inbox_of,
 )
 
@@ -41,6 +42,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(inbox_of(request.user, archived=archived), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    page.object_list = [in_reader_language(entry, request.LANGUAGE_CODE) for entry in page]
     return render(
         request,
         "notifications/inbox.html",
@@ -59,6 +61,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def message(request: HttpRequest, pk: int) -> HttpResponse:
     notification = access_notification_by_id(request.user, pk)
     do_mark_read(notification)  # opening a message is reading it
+    notification = in_reader_language(notification, request.LANGUAGE_CODE)
     return render(
         request,
         "notifications/message.html",
