@@ -23,6 +23,7 @@ from cases.access import (
     access_case_for_officer,
     record_access,
 )
+from cases.counter_pages import counter_page
 from cases.forms import (
     MESSAGE_FILES,
     ActionForm,
@@ -179,7 +180,7 @@ def _refused(request: HttpRequest, case: Case, what: str) -> None:
         actor=request.user,
         ip=client_address(request),
     )
-    record_access(case, request.user, allowed=False, what=what[:40], ip=client_address(request))
+    record_access(case, request.user, allowed=False, what=what[:40])
 
 
 @never_cache
@@ -486,8 +487,6 @@ def _access_counter_application(request: HttpRequest, public_id) -> Application:
 def counter_form(request: HttpRequest, public_id) -> HttpResponse:
     """Fill the citizen's form page by page, then send it (the officer confirms the
     citizen's declaration)."""
-    from cases.counter_pages import counter_page
-
     application = _access_counter_application(request, public_id)
     if not application.is_draft:
         return HttpResponseRedirect(reverse("cases:counter_receipt", args=[public_id]))
