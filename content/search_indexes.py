@@ -3,6 +3,7 @@ the language it is written in. Publishing and unpublishing re-index the page."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.utils.html import strip_tags
@@ -17,6 +18,8 @@ from wagtail.signals import page_published, page_unpublished
 from content.models import GuidePage, InformationPage, InstitutionPage, NewsPage, TopicPage
 from search.registry import Entry, Facet, Index, register
 from search.updates import schedule_update
+
+_BLOCK_TAG = re.compile(r"<(?=/?(?:p|h[1-6]|li|ul|ol|br|div|blockquote)\b)", re.IGNORECASE)
 
 
 def _text(value: Any) -> str:
@@ -34,7 +37,8 @@ def _text(value: Any) -> str:
 
 def _plain(value: Any) -> str:
     source = value.source if isinstance(value, RichText) else str(value)
-    return " ".join(strip_tags(source.replace("<", " <")).split())
+    # Blocks (paragraphs, headings, list items) are apart; bold and links run on.
+    return " ".join(strip_tags(_BLOCK_TAG.sub(" <", source)).split())
 
 
 def _block_text(block: blocks.Block, value: Any, out: list[str]) -> None:

@@ -83,7 +83,7 @@ def _words_of(documents: Iterable[Document]) -> set[str]:
         text = khmer.normalise(f"{document.title} {document.body[:2000]}")
         for token_text, _start, _end in khmer.words(text):
             if khmer.is_khmer(token_text):
-                for spelling in khmer.romanise(token_text):
+                for spelling in (*khmer.romanise(token_text), khmer.romanise_by_rules(token_text)):
                     words.update(analysis.fold(spelling).split())
             else:
                 words.update(analysis._LATIN_WORD.findall(analysis.fold(token_text)))
