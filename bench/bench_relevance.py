@@ -46,7 +46,7 @@ def evaluate(progress: Callable[[str], None]) -> dict:
     from search.engine import SearchRequest, run_search
     from search.tests.corpus import build_corpus
     from search.tests.heldout import HELD_OUT
-    from search.tests.relevance import QUERIES, evaluate_cases
+    from search.tests.relevance import QUERIES, TUNING_BY_KIND, evaluate_cases
 
     progress("migrating a temporary database")
     call_command("migrate", verbosity=0, interactive=False)
@@ -66,7 +66,8 @@ def evaluate(progress: Callable[[str], None]) -> dict:
 
     sets = {
         "held-out": HELD_OUT,
-        "tuning": [("tuning", text, language, wanted) for text, language, wanted in QUERIES],
+        "tuning": [("tuning", text, language, wanted) for text, language, wanted in QUERIES]
+        + TUNING_BY_KIND,
     }
     return {
         name: evaluate_cases(cases, ranked, corpus.ids, every(25, name))

@@ -233,7 +233,7 @@ def parse_query(raw: str) -> Query:
     terms: list[QueryTerm] = []
     seen = set()
     latin_words: list[str] = []  # the folded word of each Latin term, for its sound key
-    for token in tokens(text):
+    for token in _joined_fragments(tokens(text)):
         words = khmer_words(token.term)[1:] or [token.term] if token.khmer else [token.term]
         for word in words:
             if word in seen or word in KHMER_STOP_WORDS:
@@ -248,6 +248,23 @@ def parse_query(raw: str) -> Query:
                 terms.append(QueryTerm(word, False))
                 latin_words.append(_typed_word(text, token, word))
     return Query(text, tuple(_with_alternatives(terms, latin_words)[:MAX_QUERY_TERMS]))
+
+
+def _joined_fragments(words: list[Token]) -> list[Token]:
+    """Return the tokens with runs of one-cluster Khmer pieces joined: ICU cuts a word it
+    does not know (a misspelling: ផ្សារនាត់) into clusters, and "នា" and "ត់" alone would
+    find, and mark, clusters of any word."""
+    out: list[Token] = []
+    fragment = False  # the last token is one cluster, or a run of them
+    for token in words:
+        single = token.khmer and len(khmer.clusters(token.term)) == 1
+        previous = out[-1] if out else None
+        if single and fragment and previous is not None and previous.end == token.start:
+            out[-1] = Token(previous.term + token.term, previous.start, token.end, khmer=True)
+        else:
+            out.append(token)
+        fragment = single
+    return out
 
 
 def _typed_word(text: str, token: Token, term: str) -> str:

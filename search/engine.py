@@ -16,9 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.db import DatabaseError
-from django.utils.html import escape
+from django.utils.html import escape as html_escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.formatting import to_khmer_digits
 from search import analysis, khmer
 from search.analysis import Query
 from search.backends import get_backend
@@ -306,7 +307,7 @@ def run_search(request: SearchRequest) -> SearchResults:
         ranked = _rank(hits, request, query)
         results.capped = len(hits) >= CANDIDATES
     except DatabaseError:
-        logger.exception("search failed", extra={"query": request.text[:200]})
+        logger.exception("search failed")  # never the query: it may hold an ID number
         results.failed = True
         return results
     facets = _facets(ranked, request)
@@ -320,15 +321,17 @@ def run_search(request: SearchRequest) -> SearchResults:
     return results
 
 
-def add_snippets(hits: list[Hit], query: Query) -> None:
-    """Give the hits about to be shown their highlighted title and snippet."""
+def add_snippets(hits: list[Hit], query: Query, language: str = "") -> None:
+    """Give the hits about to be shown their highlighted title and snippet (with Khmer
+    digits on Khmer pages: the index keeps digits as ASCII)."""
     bodies = dict(
         Document.objects.filter(id__in=[h.document.id for h in hits]).values_list("id", "body")
     )
+    digits = language == "km"
     for hit in hits:
         hit.document.body = bodies.get(hit.document.id, "")
-        hit.title = highlight(hit.document.title, query, whole=True)
-        hit.snippet = highlight(hit.document.body, query)
+        hit.title = highlight(hit.document.title, query, whole=True, khmer_digits=digits)
+        hit.snippet = highlight(hit.document.body, query, khmer_digits=digits)
 
 
 def suggest(text: str, language: str, limit: int = 8) -> list[Candidate]:
@@ -382,10 +385,12 @@ def _khmer_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     words = [(start, end) for word, start, end in khmer.words(text) if khmer.is_khmer(word)]
     spans = []
     for term in terms:
+        # One cluster alone (a fragment of a misspelt word) marks only a word of its own.
+        many = len(khmer.clusters(term)) > 1
         start = folded.find(term)
         while start != -1:
             end = start + len(term)
-            if start in boundaries and end in boundaries:
+            if start in boundaries and end in boundaries and (many or (start, end) in words):
                 covering = [(s, e) for s, e in words if s < end and e > start]
                 spans.append(
                     (
@@ -397,9 +402,15 @@ def _khmer_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def highlight(text: str, query: Query, *, whole: bool = False) -> SafeString:
+def highlight(
+    text: str, query: Query, *, whole: bool = False, khmer_digits: bool = False
+) -> SafeString:
     """Return text (a window around the first match unless `whole`) with the matched words
-    in <mark>, escaped."""
+    in <mark>, escaped; its digits in Khmer when `khmer_digits`."""
+
+    def escape(piece: str) -> str:
+        return html_escape(to_khmer_digits(piece) if khmer_digits else piece)
+
     text = khmer.normalise(text or "")
     spans = _spans(text, query)
     begin, end = 0, len(text)
