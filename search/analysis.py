@@ -68,7 +68,7 @@ def fold(text: str) -> str:
 
 
 _SOUND_RULES = [
-    (re.compile(r"chh|ch|sh"), "c"),
+    (re.compile(r"chh|ch|sh"), "C"),  # apart from the French c, which sounds k (Campot)
     (re.compile(r"ph"), "p"),
     (re.compile(r"th"), "t"),
     (re.compile(r"kh|gh|ck|q|g"), "k"),
@@ -76,11 +76,11 @@ _SOUND_RULES = [
     (re.compile(r"w"), "v"),
     (re.compile(r"z"), "s"),
     (re.compile(r"x"), "ks"),
-    (re.compile(r"(?<!^)c"), "k"),
+    (re.compile(r"c"), "k"),
 ]
 _INITIAL_VOWELS = re.compile(r"^[aeiouyh]+")
 _VOWELS = re.compile(r"[aeiouyh]+")
-_R_BEFORE_CONSONANT = re.compile(r"r(?=[^aeiouy])")
+_R_BEFORE_CONSONANT = re.compile(r"r(?=[^aeiouy])")  # "Kork", "Pursat": an r not sounded
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -97,7 +97,7 @@ def sound_key(word: str) -> str:
         key = pattern.sub(replacement, key)
     key = _INITIAL_VOWELS.sub("a", key)
     key = key[0] + _VOWELS.sub("", key[1:])
-    key = _R_BEFORE_CONSONANT.sub("", key)
+    key = _R_BEFORE_CONSONANT.sub("", key).lower()
     return f"{SOUND_KEY_PREFIX}{key}" if len(key) >= 2 else ""
 
 
@@ -201,11 +201,15 @@ class QueryTerm:
     khmer: bool
     clusters: tuple[str, ...] = field(default=())
     alternatives: tuple[str, ...] = field(default=())
+    # Two words that may also be written as one ("Bat Dambang", "batdambang"): the term
+    # matches when all its parts do (each with its own alternatives), or an alternative.
+    parts: tuple[QueryTerm, ...] = field(default=())
 
     @property
     def words(self) -> set[str]:
         """Return every single term this one matches (for highlighting)."""
-        return {w for phrase in (self.term, *self.alternatives) for w in phrase.split()}
+        words = {w for phrase in (self.term, *self.alternatives) for w in phrase.split()}
+        return words.union(*(part.words for part in self.parts))
 
 
 @dataclass(frozen=True)

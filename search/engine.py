@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.formatting import to_khmer_digits
 from search import analysis, khmer
-from search.analysis import Query
+from search.analysis import Query, QueryTerm
 from search.backends import get_backend
 from search.models import Document, Word
 from search.registry import Facet, kind_labels
@@ -131,7 +131,9 @@ CLOSE_SPELLINGS = 3
 
 def with_close_spellings(query: Query) -> Query:
     """Return the query with, for each Latin word the index does not know, the closest
-    words it does know as alternatives ("Battambnag" also looks for "battambang")."""
+    words it does know as alternatives ("Battambnag" also looks for "battambang"), and two
+    words that the index knows joined as one ("Bat Dambang", "Ta Keo") looking for both."""
+    query = _with_joined_pairs(query)
     typed = [w for w in query.latin_words if len(w) >= 4 and not w.isdigit()]
     if not typed:
         return query
@@ -151,6 +153,41 @@ def with_close_spellings(query: Query) -> Query:
         )
         terms.append(replace(term, alternatives=(*term.alternatives, *extra)))
     return replace(query, terms=tuple(terms))
+
+
+def _with_joined_pairs(query: Query) -> Query:
+    """Return the query with each pair of neighbouring Latin words whose joined spelling is
+    a word of the index made one term: the two words as a phrase, or the joined word."""
+    terms = list(query.terms)
+    words = query.latin_words
+    simple = [t for t in terms if not t.khmer and " " not in t.term]
+    if len(simple) < 2 or len(simple) != len(words):
+        return query
+    pairs = {words[i] + words[i + 1]: i for i in range(len(words) - 1)}
+    known = set(Word.objects.filter(word__in=list(pairs)).values_list("word", flat=True))
+    if not known:
+        return query
+    out: list[QueryTerm] = []
+    skip = set()
+    index = {id(t): n for n, t in enumerate(simple)}
+    for term in terms:
+        n = index.get(id(term))
+        if n is not None and n in skip:
+            continue
+        joined = words[n] + words[n + 1] if n is not None and n + 1 < len(words) else ""
+        if joined in known and n + 1 not in skip:
+            second = simple[n + 1]
+            key = analysis.sound_key(joined)
+            alternatives = (analysis.stem(joined), *((key,) if key else ()))
+            out.append(
+                QueryTerm(
+                    f"{term.term} {second.term}", False, (), alternatives, parts=(term, second)
+                )
+            )
+            skip.add(n + 1)
+        else:
+            out.append(term)
+    return replace(query, terms=tuple(out))
 
 
 def _candidates(query: Query) -> list[tuple[int, float]]:

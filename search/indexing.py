@@ -84,7 +84,9 @@ def _words_of(documents: Iterable[Document]) -> set[str]:
         for token_text, _start, _end in khmer.words(text):
             if khmer.is_khmer(token_text):
                 for spelling in (*khmer.romanise(token_text), khmer.romanise_by_rules(token_text)):
-                    words.update(analysis.fold(spelling).split())
+                    parts = analysis.fold(spelling).split()
+                    words.update(parts)
+                    words.add("".join(parts))  # "kampongcham": joined names are typed too
             else:
                 words.update(analysis._LATIN_WORD.findall(analysis.fold(token_text)))
     return {w for w in words if MIN_WORD_LENGTH <= len(w) <= 60 and not w.isdigit()}

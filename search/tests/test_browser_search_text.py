@@ -105,7 +105,7 @@ def test_a_guide_snippet_is_its_text_not_its_blocks(page, pages, language, query
 
 def test_khmer_pages_count_and_number_in_khmer_digits(page, pages):
     search_from_home(page, "km", "ប័ណ្ណបើកបរ")
-    status = page.get_by_role("status").first.inner_text()
+    status = page.locator(".search-results").get_by_role("status").inner_text()
     assert re.search("[០-៩]", status) and not re.search("[0-9]", status)
     results = page.locator(".search-results").inner_text()
     assert "១២" in results and "ថ្ងៃទី៣០" in results
