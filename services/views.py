@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -15,7 +16,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.acting import acting_organisation
 from geo.models import Institution
@@ -112,10 +113,24 @@ def service(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
+# The service whose "Start now" a signed-out person pressed, kept in the session across
+# signing in or up (Django keeps an anonymous session's data at sign-in).
+START_INTENT = "services:start"
+
+
+@require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, slug: str) -> HttpResponse:
+    """Start (or go back to) the person's draft. "Start now" is a POST; a signed-out person
+    is sent to sign in first, and the GET they come back with after signing in (or up)
+    starts the draft they asked for. A GET nobody asked for only shows the start page."""
     item = get_object_or_404(Service.objects.published(), slug=slug)
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            request.session[START_INTENT] = slug
+        return redirect_to_login(request.path)
+    if request.method == "GET" and request.session.pop(START_INTENT, None) != slug:
+        return HttpResponseRedirect(item.get_absolute_url())
+    request.session.pop(START_INTENT, None)
     if not may_apply(request.user, item):
         messages.error(request, _("You need to confirm your identity before applying."))
         return HttpResponseRedirect(item.get_absolute_url())
