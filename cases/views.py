@@ -23,6 +23,7 @@ from cases.access import (
     access_case_for_officer,
     record_access,
 )
+from cases.confirming import CONFIRMED, confirmation_for, needs_confirmation
 from cases.forms import (
     MESSAGE_FILES,
     ActionForm,
@@ -182,6 +183,17 @@ def _refused(request: HttpRequest, case: Case, what: str) -> None:
     record_access(case, request.user, allowed=False, what=what[:40], ip=client_address(request))
 
 
+def _confirm_page(request: HttpRequest, case: Case, transition, **context) -> HttpResponse:
+    """Ask "Are you sure?" before a decision or an end; the page posts the same action
+    again with `confirmed=yes` (works without JavaScript)."""
+    return render(
+        request,
+        "cases/confirm.html",
+        {"case": case, "transition": transition, "confirmation": confirmation_for(transition),
+         "confirmed_field": CONFIRMED, **context},
+    )  # fmt: skip
+
+
 @never_cache
 @login_required
 @require_POST
@@ -192,6 +204,15 @@ def act(request: HttpRequest, public_id) -> HttpResponse:
     if not form.is_valid():
         return _case_page(request, case, action_form=form)
     data = form.cleaned_data
+    chosen = next((t for t in officer_transitions(case, office_roles(request.user, case))
+                   if t.key == data["transition"]), None)  # fmt: skip
+    if chosen and needs_confirmation(chosen) and request.POST.get(CONFIRMED) != "yes":
+        if chosen.needs_reason and not data["reason"].strip():
+            form.add_error("reason", _("Write the reason: the applicant will read it."))
+            return _case_page(request, case, action_form=form)
+        return _confirm_page(request, case, chosen, reason=data["reason"].strip(),
+                             action_url=reverse("cases:act", args=[case.public_id]),
+                             back_url=case.get_absolute_url())  # fmt: skip
     try:
         do_transition(
             case,
@@ -335,6 +356,11 @@ def my_case(request: HttpRequest, public_id) -> HttpResponse:
     form = MessageForm()
     if request.method == "POST":
         if request.POST.get("withdraw"):
+            withdraw = next((t for t in applicant_transitions(case) if t.key == "withdraw"), None)
+            if withdraw and request.POST.get(CONFIRMED) != "yes":
+                return _confirm_page(request, case, withdraw, withdrawing=True,
+                                     action_url=case.get_applicant_url(),
+                                     back_url=case.get_applicant_url())  # fmt: skip
             try:
                 do_transition(case, "withdraw", actor=request.user, ip=client_address(request),
                               expected_version=_int(request.POST.get("version")))  # fmt: skip

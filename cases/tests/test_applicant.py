@@ -67,7 +67,12 @@ def test_a_wrong_file_keeps_the_message_and_changes_nothing(client, world, case)
 
 def test_withdrawing(client, world, case):
     client.force_login(world.citizen)
-    client.post(case.get_applicant_url(), {"withdraw": "1", "version": case.version})
+    response = client.post(case.get_applicant_url(), {"withdraw": "1", "version": case.version})
+    assert response.status_code == 200
+    assert "Withdraw your application?" in response.content.decode()
+    assert Case.objects.get().state == "received"  # only asked, nothing done yet
+    client.post(case.get_applicant_url(),
+                {"withdraw": "1", "version": case.version, "confirmed": "yes"})  # fmt: skip
     assert Case.objects.get().state == "withdrawn"
 
 

@@ -88,7 +88,11 @@ def test_apply_request_information_answer_approve_and_issue(
     assert "I will bring it tomorrow" in approver.content()
     approver.locator("button[value=approve]").click()
     approver.wait_for_load_state()
+    approver.locator("main form button[type=submit]").click()  # "Are you sure?": yes
+    approver.wait_for_load_state()
     approver.locator("button[value=issue_document]").click()
+    approver.wait_for_load_state()
+    approver.locator("main form button[type=submit]").click()
     approver.wait_for_load_state()
     assert Case.objects.get(pk=case.pk).state == "document_issued"
     check(approver, f"cases-office-case-issued-{language}")
