@@ -135,6 +135,9 @@ def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
     application = case.application
     events = list(case.events.select_related("actor"))
     attachments = list(application.attachments.all())
+    transitions = officer_transitions(case, roles)
+    action_form = forms.get("action_form") or ActionForm()
+    action_form.say_when_the_reason_is_needed(transitions)
     return render(
         request,
         "cases/office_case.html",
@@ -147,8 +150,8 @@ def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
             "history": [e for e in events if e.kind != CaseEvent.Kind.NOTE],
             "notes": [e for e in events if e.kind == CaseEvent.Kind.NOTE],
             "messages_list": case.messages.select_related("author").prefetch_related("attachments"),
-            "transitions": officer_transitions(case, roles),
-            "action_form": forms.get("action_form") or ActionForm(),
+            "transitions": transitions,
+            "action_form": action_form,
             "assign_form": forms.get("assign_form")
             or AssignForm(
                 colleagues=actions.colleagues(case), initial={"assignee": case.assigned_to_id}
@@ -335,8 +338,19 @@ def inline_attachment(request: HttpRequest, public_id) -> HttpResponse:
 @login_required
 @require_GET
 def my_cases(request: HttpRequest) -> HttpResponse:
+    """The person's one "My applications" page: drafts to continue, then what was sent."""
     cases = Case.objects.filter(applicant=request.user).select_related("service")
-    return render(request, "cases/my_cases.html", {"cases": cases, "workflow": default_workflow()})
+    drafts = (
+        Application.objects.drafts()
+        .filter(user=request.user)
+        .select_related("service", "organisation")
+        .order_by("-updated_at")
+    )
+    return render(
+        request,
+        "cases/my_cases.html",
+        {"cases": cases, "drafts": drafts, "workflow": default_workflow()},
+    )
 
 
 def _store_files(case: Case, checked) -> list:

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -30,7 +30,7 @@ from services.answers import rows_for
 from services.attachments import do_remove_attachment, do_store_attachment, open_attachment
 from services.definitions import pages_to_ask, visible_answers
 from services.forms import SEPARATOR, PageForm
-from services.models import Application, LifeEvent, Service, Topic
+from services.models import Application, FormVersion, LifeEvent, Service, Topic
 from services.routing import offices_handling
 from services.submitting import (
     SubmissionError,
@@ -68,6 +68,11 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             | Q(summary_km__icontains=query)
             | Q(summary_en__icontains=query)
         )
+    services = services.annotate(
+        has_published_form=Exists(
+            FormVersion.objects.filter(service=OuterRef("pk"), status=FormVersion.Status.PUBLISHED)
+        )
+    )
     ordered = services.order_by("name_en" if request.LANGUAGE_CODE == "en" else "name_km")
     page_obj = Paginator(ordered, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -397,31 +402,18 @@ def submitted(request: HttpRequest, public_id) -> HttpResponse:
             "application": application,
             "service": application.service,
             "breadcrumbs": [
-                (_("Your applications"), reverse("services:applications")),
+                (_("My applications"), reverse("cases:my_cases")),
                 (application.reference, ""),
             ],
         },
     )
 
 
-@never_cache
-@login_required
 @require_GET
 def applications(request: HttpRequest) -> HttpResponse:
-    """The person's applications: drafts to resume, and those sent with their reference."""
-    mine = Application.objects.filter(user=request.user).select_related("service")
-    return render(
-        request,
-        "services/applications.html",
-        {
-            "drafts": [a for a in mine if a.is_draft],
-            "sent": [a for a in mine if not a.is_draft],
-            "breadcrumbs": [
-                (_("My account"), reverse("accounts:my_account")),
-                (_("Your applications"), ""),
-            ],
-        },
-    )
+    """The person's applications are on one page, "My applications" (drafts to continue and
+    what was sent, with its state): this older address leads there."""
+    return HttpResponseRedirect(reverse("cases:my_cases"), status=301)
 
 
 @never_cache
