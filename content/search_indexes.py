@@ -28,6 +28,8 @@ def _text(value: Any) -> str:
 class PageIndex(Index):
     """A Wagtail page model: title, and the text of every field it declares searchable."""
 
+    model: type[Page]
+
     def get_queryset(self):
         return self.model.objects.live().public().select_related("locale")
 
