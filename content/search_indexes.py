@@ -62,6 +62,8 @@ def _block_text(block: blocks.Block, value: Any, out: list[str]) -> None:
 class PageIndex(Index):
     """A Wagtail page model: title, and the text of every field it declares searchable."""
 
+    model: type[Page]
+
     def get_queryset(self):
         return self.model.objects.live().public().select_related("locale")
 
