@@ -250,7 +250,9 @@ class PageForm(forms.Form):
         another" or "Remove"), goes to its field whole."""
         for name, item in self.fields.items():
             if isinstance(item, DateOfBirthField) and name not in self.initial:
-                parts = [self.initial.pop(f"{name}_{i}", "") for i in range(3)]
+                parts = [
+                    self.initial.pop(f"{name}{part}", "") for part in item.widget.widgets_names
+                ]
                 if any(parts):
                     self.initial[name] = parts
 

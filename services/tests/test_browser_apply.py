@@ -25,9 +25,9 @@ pytestmark = pytest.mark.browser
 
 def fill_date(page, name: str, day: str, month: str, year: str) -> None:
     """A date of birth: day and year typed, the month chosen from the list."""
-    page.fill(f"input[name={name}_0]", day)
-    page.select_option(f"select[name={name}_1]", month)
-    page.fill(f"input[name={name}_2]", year)
+    page.fill(f"input[name={name}_day]", day)
+    page.select_option(f"select[name={name}_month]", month)
+    page.fill(f"input[name={name}_year]", year)
 
 
 def submit(page, name: str = "Save and continue") -> None:
