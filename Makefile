@@ -73,6 +73,10 @@ format: install ## fix what ruff can fix and format the code
 bench: install ## run the benchmarks in bench/
 	$(PY) bench/run.py
 
+.PHONY: relevance
+relevance: install ## search recall@5 on the held-out queries (per kind) and the tuning set
+	$(PY) bench/bench_relevance.py
+
 .PHONY: lighthouse
 lighthouse: install ## Lighthouse SEO and accessibility of a running portal (BASE=http://127.0.0.1:8000; needs npm)
 	$(PY) tools/lighthouse.py --base $${BASE:-http://$(HOST):$(PORT)} $(PAGES)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from core.admin import ReadOnlyAdmin
-from documents.models import DocumentDownload, DocumentTemplate, IssuedDocument
+from documents.models import DocumentTemplate, IssuedDocument
 
 
 @admin.register(DocumentTemplate)
@@ -21,9 +21,3 @@ class IssuedDocumentAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "status"]
     search_fields = ["code", "holder_name"]
     date_hierarchy = "issued_at"
-
-
-@admin.register(DocumentDownload)
-class DocumentDownloadAdmin(ReadOnlyAdmin):
-    list_display = ["document", "user", "role", "downloaded_at", "ip_address"]
-    list_filter = ["role"]
