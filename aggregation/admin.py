@@ -23,6 +23,24 @@ URL_FIELDS: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {
 }
 
 
+# What polling records about a source: shown, never edited.
+HEALTH_FIELDS = (
+    "health",
+    "items_per_day",
+    "last_polled_at",
+    "last_success_at",
+    "last_error_km",
+    "last_error_en",
+    "consecutive_failures",
+    "next_poll_at",
+    "last_report",
+    "etag",
+    "last_modified",
+    "imap_uidvalidity",
+    "imap_last_uid",
+)
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     formfield_overrides = URL_FIELDS
@@ -41,21 +59,7 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ("name_km", "name_en", "url", "imap_user")
     autocomplete_fields = ("areas",)
     filter_horizontal = ("topics",)
-    readonly_fields = (
-        "health",
-        "items_per_day",
-        "last_polled_at",
-        "last_success_at",
-        "last_error_km",
-        "last_error_en",
-        "consecutive_failures",
-        "next_poll_at",
-        "last_report",
-        "etag",
-        "last_modified",
-        "imap_uidvalidity",
-        "imap_last_uid",
-    )
+    readonly_fields = HEALTH_FIELDS
     fieldsets = (
         (None, {"fields": ("name_km", "name_en", "kind", "enabled", "publish_at_once")}),
         (_("Feed"), {"fields": ("url",)}),
@@ -77,26 +81,7 @@ class SourceAdmin(admin.ModelAdmin):
             _("What its items are about"),
             {"fields": ("institution", "areas", "topics", "language", "interval_minutes")},
         ),
-        (
-            _("Health"),
-            {
-                "fields": (
-                    "health",
-                    "items_per_day",
-                    "last_polled_at",
-                    "last_success_at",
-                    "last_error_km",
-                    "last_error_en",
-                    "consecutive_failures",
-                    "next_poll_at",
-                    "last_report",
-                    "etag",
-                    "last_modified",
-                    "imap_uidvalidity",
-                    "imap_last_uid",
-                )
-            },
-        ),
+        (_("Health"), {"fields": HEALTH_FIELDS}),
     )
     actions = ("poll_now",)
 
