@@ -60,7 +60,7 @@ def test_a_parent_with_a_convulsing_child_is_sent_to_the_hospital_now(
     assert page.url.endswith(f"/{language}/health/urgent/")
     assert page.get_by_role("heading", name=TEXT[language]["urgent"]).is_visible()
     assert page.locator("a[href='tel:119']").is_visible()
-    page.locator("input[name=q]").fill("Sla Kram")
+    page.locator("main input[name=q]").fill("Sla Kram")
     page.locator("main form.inline-form button").click()
     page.wait_for_load_state()
     page.locator(f"a[href='?area={health_world.tree.commune.code}']").click()
