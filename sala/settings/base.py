@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "documents",
     "search",
     "cases",
+    "health",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
