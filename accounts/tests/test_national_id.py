@@ -44,7 +44,7 @@ def sign_in_at_provider(provider, authorize_url: str, username: str = "sokha") -
             "username": username,
             "password": PASSWORD,
             "next": query["next"][0],
-            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
+            "csrfmiddlewaretoken": browser.cookies["camdigikey_csrftoken"],
         },
         allow_redirects=False,
     )

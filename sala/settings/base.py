@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "content",
     "notifications",
     "services",
+    "registries",
     "aggregation",
     "documents",
     "search",
@@ -432,6 +433,14 @@ def national_id_providers(issuer: str, client_id: str, secret: str, name: str) -
 SOCIALACCOUNT_PROVIDERS = national_id_providers(
     SALA_OIDC_ISSUER, SALA_OIDC_CLIENT_ID, SALA_OIDC_CLIENT_SECRET, SALA_OIDC_NAME
 )
+
+# Once-only data from national registries through CamDX (registries app). The portal's
+# subsystem on the exchange, and each registry: {"population" | "business": {"url": the
+# security server, "service": the X-Road service id, "public_key": the registry's Ed25519
+# public key, PEM}}. Empty: no registry lookups, people type everything.
+SALA_CAMDX_CLIENT = envstr("SALA_CAMDX_CLIENT", "KH/GOV/SALA/PORTAL")
+SALA_CAMDX_TIMEOUT = float(envint("SALA_CAMDX_TIMEOUT_SECONDS", 5))
+SALA_CAMDX_REGISTRIES: dict[str, dict[str, str]] = {}
 
 # --- Portal -------------------------------------------------------------------------
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}

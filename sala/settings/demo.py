@@ -56,3 +56,5 @@ if "camdigikey" in _standins and not SALA_OIDC_ISSUER:
         _standins["camdigikey"]["client_secret"],
         SALA_OIDC_NAME,
     )
+if "registries" in _standins:
+    SALA_CAMDX_REGISTRIES = _standins["registries"]

@@ -49,3 +49,7 @@ OAUTH2_PROVIDER = {
         "phone": "Mobile number",
     },
 }
+# Browsers keep cookies per host, not per port: the portal on the same loopback address
+# must not see its session or CSRF cookie overwritten by the stand-in's.
+SESSION_COOKIE_NAME = "camdigikey_session"
+CSRF_COOKIE_NAME = "camdigikey_csrftoken"

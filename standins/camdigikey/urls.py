@@ -47,6 +47,7 @@ urlpatterns = [
     path("o/", include("oauth2_provider.urls", namespace="oauth2_provider")),
     path("login/", views.SignInView.as_view(), name="login"),
     path("", views.home),
+    path("fonts/<str:name>", views.font),
     path("test/expire-codes/", expire_codes),
     path("test/issuer/", set_issuer),
     path("test/nonce/", set_nonce),

@@ -8,10 +8,16 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from standins.camdigikey.control import ROOT
 from standins.camdigikey.people import PASSWORD, PEOPLE, display_names
+
+# The Khmer font the portal serves (its files only, read from the checkout: this page must
+# show Khmer on machines without a Khmer system font, and load nothing from elsewhere).
+FONTS = ROOT / "core" / "static" / "core" / "fonts"
+FONT_NAMES = ("noto-sans-khmer-khmer-400.woff2", "noto-sans-khmer-khmer-700.woff2")
 
 KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
@@ -97,3 +103,9 @@ class SignInView(auth_views.LoginView):
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "camdigikey/home.html", {"texts": TEXTS.values()})
+
+
+def font(request: HttpRequest, name: str) -> HttpResponse:
+    if name not in FONT_NAMES:
+        raise Http404
+    return FileResponse((FONTS / name).open("rb"), content_type="font/woff2")
