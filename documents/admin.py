@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.http import HttpRequest
 
+from core.admin import ReadOnlyAdmin
 from documents.models import DocumentTemplate, IssuedDocument
 
 
@@ -14,19 +14,10 @@ class DocumentTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(IssuedDocument)
-class IssuedDocumentAdmin(admin.ModelAdmin):
+class IssuedDocumentAdmin(ReadOnlyAdmin):
     """Read-only: a document changes only by being revoked (documents.issuing)."""
 
     list_display = ["code", "kind", "title_en", "holder_name", "office", "issued_at", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["code", "holder_name"]
     date_hierarchy = "issued_at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

@@ -32,8 +32,10 @@ def register_handling_office(model: type[models.Model], office_of_subject: Offic
 def handling_office(document: IssuedDocument) -> Any:
     """Return the office whose officers may have the document: the one its subject's app
     names, else the issuing office. None when no office handles it."""
-    if document.subject_type_id:
-        office_of_subject = _handling_offices.get(document.subject_type.model_class())
+    subject_type = document.subject_type
+    model = subject_type.model_class() if subject_type is not None else None
+    if model is not None:
+        office_of_subject = _handling_offices.get(model)
         if office_of_subject is not None:
             subject = document.subject
             return office_of_subject(subject) if subject is not None else None

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.acting import acting_organisation
 from geo.models import Institution
@@ -28,7 +29,7 @@ from services.answers import rows_for
 from services.attachments import open_attachment
 from services.definitions import pages_to_ask, visible_answers
 from services.filling import fill_page
-from services.models import Application, LifeEvent, Service, Topic
+from services.models import Application, FormVersion, LifeEvent, Service, Topic
 from services.routing import offices_handling
 from services.submitting import (
     SubmissionError,
@@ -64,6 +65,11 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             | Q(summary_km__icontains=query)
             | Q(summary_en__icontains=query)
         )
+    services = services.annotate(
+        has_published_form=Exists(
+            FormVersion.objects.filter(service=OuterRef("pk"), status=FormVersion.Status.PUBLISHED)
+        )
+    )
     ordered = services.order_by("name_en" if request.LANGUAGE_CODE == "en" else "name_km")
     page_obj = Paginator(ordered, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -109,10 +115,24 @@ def service(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
+# The service whose "Start now" a signed-out person pressed, kept in the session across
+# signing in or up (Django keeps an anonymous session's data at sign-in).
+START_INTENT = "services:start"
+
+
+@require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, slug: str) -> HttpResponse:
+    """Start (or go back to) the person's draft. "Start now" is a POST; a signed-out person
+    is sent to sign in first, and the GET they come back with after signing in (or up)
+    starts the draft they asked for. A GET nobody asked for only shows the start page."""
     item = get_object_or_404(Service.objects.published(), slug=slug)
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            request.session[START_INTENT] = slug
+        return redirect_to_login(request.path)
+    if request.method == "GET" and request.session.pop(START_INTENT, None) != slug:
+        return HttpResponseRedirect(item.get_absolute_url())
+    request.session.pop(START_INTENT, None)
     if not may_apply(request.user, item):
         messages.error(request, _("You need to confirm your identity before applying."))
         return HttpResponseRedirect(item.get_absolute_url())
@@ -263,31 +283,18 @@ def submitted(request: HttpRequest, public_id) -> HttpResponse:
             "application": application,
             "service": application.service,
             "breadcrumbs": [
-                (_("Your applications"), reverse("services:applications")),
+                (_("My applications"), reverse("cases:my_cases")),
                 (application.reference, ""),
             ],
         },
     )
 
 
-@never_cache
-@login_required
 @require_GET
 def applications(request: HttpRequest) -> HttpResponse:
-    """The person's applications: drafts to resume, and those sent with their reference."""
-    mine = Application.objects.filter(user=request.user).select_related("service")
-    return render(
-        request,
-        "services/applications.html",
-        {
-            "drafts": [a for a in mine if a.is_draft],
-            "sent": [a for a in mine if not a.is_draft],
-            "breadcrumbs": [
-                (_("My account"), reverse("accounts:my_account")),
-                (_("Your applications"), ""),
-            ],
-        },
-    )
+    """The person's applications are on one page, "My applications" (drafts to continue and
+    what was sent, with its state): this older address leads there."""
+    return HttpResponseRedirect(reverse("cases:my_cases"), status=301)
 
 
 @never_cache

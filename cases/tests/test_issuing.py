@@ -53,7 +53,7 @@ def test_the_applicant_and_the_office_see_the_document_and_may_download_it(clien
         assert download.status_code == 200
         assert download["Content-Type"] == "application/pdf"
     client.force_login(world.outsider)
-    assert client.get(pdf_url).status_code in (403, 404)
+    assert client.get(pdf_url).status_code == 403  # the document exists; not theirs
 
 
 def test_an_officer_downloading_the_document_is_in_the_case_audit(client, world, approved):
