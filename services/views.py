@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.acting import acting_organisation
 from geo.models import Institution
 from geo.places import remembered_area
+from registries.prefill import Prefill, prefill
 from services.access import (
     access_application_by_public_id,
     access_attachment_by_public_id,
@@ -28,7 +29,7 @@ from services.access import (
 from services.answers import rows_for
 from services.attachments import do_remove_attachment, do_store_attachment, open_attachment
 from services.definitions import pages_to_ask, visible_answers
-from services.forms import SEPARATOR, PageForm
+from services.forms import SEPARATOR, PageForm, initial_data
 from services.models import Application, LifeEvent, Service, Topic
 from services.routing import offices_handling
 from services.submitting import (
@@ -199,6 +200,7 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
         return HttpResponseRedirect(reverse("services:resume", args=[public_id]))
     attachments = {str(a.public_id): a for a in application.attachments.all()}
     returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
+    prefilled = Prefill()
     if request.method == "POST" and ("_add" in request.POST or "_remove" in request.POST):
         counts = _group_counts(request)
         initial = _initial_from_post(request)
@@ -224,7 +226,9 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
         if form.checked_uploads and _keep_good_uploads(application, form, attachments):
             form = _rebound(request, application, current)
     else:
-        form = PageForm(current, answers, attachments=attachments)
+        prefilled = _prefill(request, application, current, answers)
+        initial = initial_data(current, {**prefilled.values, **answers})
+        form = PageForm(current, answers, attachments=attachments, initial=initial)
     index = asked.index(current)
     back_url = (
         reverse("services:check", args=[public_id])
@@ -237,6 +241,12 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
         request,
         "services/page.html",
         {
+            "prefilled": prefilled,
+            "prefilled_rows": [
+                (q.label_text, prefilled.sources[q.key])
+                for q in current.fields
+                if q.key in prefilled.sources
+            ],
             "application": application,
             "service": application.service,
             "page": current,
@@ -247,6 +257,26 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
             "step": index + 1,
             "steps": len(asked),
         },
+    )
+
+
+def _prefill(request: HttpRequest, application: Application, current, answers) -> Prefill:
+    """The page's fields that declare a registry `source` and have no answer yet, filled
+    from the registries through CamDX (registries.prefill)."""
+    wanted = [
+        (q.key, q.type, q.spec["source"], q.spec.get("record_field", ""))
+        for q in current.fields
+        if q.spec.get("source") and answers.get(q.key) in (None, "", [])
+    ]
+    if not wanted:
+        return Prefill()
+    return prefill(
+        request.user,
+        request.user,
+        wanted,
+        answers=answers,
+        case_reference=application.reference or f"draft-{application.public_id}",
+        purpose=str(application.service.name),
     )
 
 
