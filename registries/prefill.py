@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.translation import get_language
 
-from registries.lookups import SOURCES, LookupFailed, do_look_up
+from registries.lookups import SOURCES, LookupFailed, do_look_up, is_configured
 
 
 @dataclass
@@ -53,6 +53,8 @@ def prefill(
         if source not in SOURCES:
             continue
         registry = SOURCES[source].registry
+        if not is_configured(registry):
+            continue  # no registry to ask (as where CamDX is not set up): the person types
         record = (
             str(answers.get(record_field) or "")
             if registry == "business"

@@ -58,3 +58,10 @@ def test_an_answered_field_is_not_looked_up_again(client, registries, draft):
     draft.save(update_fields=["answers"])
     about_page(client, draft)
     assert not Lookup.objects.exists()
+
+
+def test_without_registries_the_form_is_asked_as_before(client, draft, settings):
+    settings.SALA_CAMDX_REGISTRIES = {}
+    page = about_page(client, draft).text
+    assert "registries" not in page.lower()
+    assert not Lookup.objects.exists()
