@@ -25,5 +25,5 @@ poller=$!
 .venv/bin/python manage.py telegram_bot poll -v0 &
 bot=$!
 trap 'kill "$worker" "$sweeper" "$poller" "$bot" "$standins" 2>/dev/null; wait "$worker" "$sweeper" "$poller" "$bot" "$standins" 2>/dev/null' EXIT INT TERM
-.venv/bin/gunicorn sala.wsgi --bind "$host:$port" --workers 2 --threads 4 \
+.venv/bin/gunicorn sala.wsgi --bind "$host:$port" --workers 2 --threads 4 --limit-request-line 8190 \
   --error-logfile - --log-level warning

@@ -88,7 +88,8 @@ def start_provider(
         stdout=subprocess.PIPE,
         text=True,
     )
-    line = process.stdout.readline()  # blocks until the server listens (or the process dies)
+    # Blocks until the server listens (or the process dies).
+    line = process.stdout.readline() if process.stdout else ""
     if not line.startswith("listening on "):
         process.kill()
         raise RuntimeError(f"The CamDigiKey stand-in did not start: {line!r}")

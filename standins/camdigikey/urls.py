@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
@@ -14,7 +15,7 @@ from standins.camdigikey import claims, views
 @csrf_exempt
 def expire_codes(request: HttpRequest) -> HttpResponse:
     """Make every authorization code issued so far expired."""
-    count = Grant.objects.update(expires=timezone.now() - timezone.timedelta(seconds=1))
+    count = Grant.objects.update(expires=timezone.now() - timedelta(seconds=1))
     return JsonResponse({"expired": count})
 
 

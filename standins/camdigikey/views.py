@@ -105,7 +105,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "camdigikey/home.html", {"texts": TEXTS.values()})
 
 
-def font(request: HttpRequest, name: str) -> HttpResponse:
+def font(request: HttpRequest, name: str) -> FileResponse:
     if name not in FONT_NAMES:
         raise Http404
     return FileResponse((FONTS / name).open("rb"), content_type="font/woff2")
