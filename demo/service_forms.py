@@ -26,7 +26,8 @@ def page(key: str, en: str, km: str, fields: list[dict], **options: Any) -> dict
 
 def applicant_page(with_address: bool = True) -> dict[str, Any]:
     fields = [
-        field("applicant_name", "person_name", "Your name", "ឈ្មោះរបស់អ្នក"),
+        field("applicant_name", "person_name", "Your name", "ឈ្មោះរបស់អ្នក",
+              source="population.name"),
         field("applicant_id", "national_id", "Your national ID card number",
               "លេខអត្តសញ្ញាណប័ណ្ណរបស់អ្នក",
               help=t("The 9 to 12 digits on the front of the card.",

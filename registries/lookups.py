@@ -111,7 +111,7 @@ def do_look_up(
         client = CamdxClient(registry)
     except NotConfigured as error:
         raise LookupFailed("unavailable") from error
-    answer, outcome = None, Lookup.Outcome.ANSWERED
+    answer, outcome = None, str(Lookup.Outcome.ANSWERED)
     try:
         answer = client.fetch(
             record_id,

@@ -29,7 +29,7 @@ class Lookup(models.Model):
     service = models.CharField(_("service"), max_length=200)
     record = models.CharField(_("record asked for"), max_length=40)
     user_id = models.CharField(_("citizen's national ID number"), max_length=20, blank=True)
-    issue = models.CharField(_("case reference"), max_length=40, blank=True)
+    issue = models.CharField(_("case reference"), max_length=64, blank=True)
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
     fields = models.JSONField(_("fields"), default=list, blank=True)
     request_id = models.UUIDField(_("request id"), default=uuid.uuid4, unique=True)

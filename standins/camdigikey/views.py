@@ -17,7 +17,7 @@ from standins.camdigikey.people import PASSWORD, PEOPLE, display_names
 # The Khmer font the portal serves (its files only, read from the checkout: this page must
 # show Khmer on machines without a Khmer system font, and load nothing from elsewhere).
 FONTS = ROOT / "core" / "static" / "core" / "fonts"
-FONT_NAMES = ("noto-sans-khmer-khmer-400.woff2", "noto-sans-khmer-khmer-700.woff2")
+FONT_NAMES = ("noto-sans-khmer-khmer-400.woff2",)
 
 KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
