@@ -23,7 +23,7 @@ def officer_of_handling_office(user, attachment) -> bool:
     from cases.models import Case
 
     case = Case.objects.filter(application_id=attachment.application_id).first()
-    return case is not None and user.has_perm("cases.view_case", case)
+    return case is not None and user.has_perm("cases.view_case_files", case)
 
 
 @receiver(attachment_viewed, dispatch_uid="cases.attachment_viewed")

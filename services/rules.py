@@ -10,11 +10,12 @@ from __future__ import annotations
 import rules
 
 from accounts.permissions import (
-    has_office_role,
     is_administrator,
     is_member_of_organisation,
     is_owner_of_object,
+    office_may,
 )
+from accounts.roles import READ_CASE, READ_FILES
 
 
 @rules.predicate
@@ -31,10 +32,10 @@ def may_view_attachment(user, attachment) -> bool:
 
 rules.add_perm(
     "services.view_application",
-    is_owner_of_object | is_member_of_organisation | has_office_role() | is_administrator,
+    is_owner_of_object | is_member_of_organisation | office_may(READ_CASE) | is_administrator,
 )
 rules.add_perm("services.change_application", is_owner_of_object & is_draft)
 rules.add_perm(
     "services.view_attachment",
-    is_owner_of_object | has_office_role() | may_view_attachment | is_administrator,
+    is_owner_of_object | office_may(READ_FILES) | may_view_attachment | is_administrator,
 )
