@@ -60,7 +60,11 @@ def walk_in_account(
     holder = holders.first()
     if holder is not None and identity_checked:
         return WalkIn(holder, BY_IDENTITY_CHECKED)
-    user = _new_walk_in(name=name, mobile=mobile, date_of_birth=date_of_birth)
+    # A number is one account's: the walk-in's new account goes without it when another
+    # account holds it (the receipt's reference and date of birth still find the case).
+    user = _new_walk_in(
+        name=name, mobile="" if holder is not None else mobile, date_of_birth=date_of_birth
+    )
     return WalkIn(user, NEW_ACCOUNT, unverified_holder=holder is not None)
 
 

@@ -30,6 +30,8 @@ DEMO_OFFICE_ROLES = {
     "approver": ("district-office-1202", Role.APPROVER),
     "head": ("district-office-1202", Role.HEAD_OF_OFFICE),
     "editor": ("ministry-mptc", Role.EDITOR),
+    "reader": ("commune-hall-120201", Role.READER),
+    "counter": ("commune-hall-120201", Role.COUNTER),
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import transaction
-from django.urls import reverse
+from django.urls import reverse as django_reverse
 
 from accounts import officers
 from accounts.models import Role
@@ -14,6 +14,12 @@ from accounts.tests.factories import create_user, grant
 from audit.log import log_access
 from audit.models import AuditEntry
 from geo.tests.factories import create_facility, create_tree
+
+
+def reverse(name: str, args=None) -> str:
+    """The English page (the texts below are English)."""
+    return django_reverse(name, args=args).replace("/km/", "/en/", 1)
+
 
 pytestmark = pytest.mark.django_db
 
