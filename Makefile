@@ -48,10 +48,15 @@ e2e: install ## run the browser tests in headless Chromium (/usr/bin/chromium)
 	$(VENV)/bin/pytest -m browser -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 .PHONY: lint
-lint: install ## ruff check, ruff format --check and the dependency rule (lint-imports)
+lint: install ## ruff check, ruff format --check, the dependency rule (lint-imports) and make typecheck
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-logo
+	$(MAKE) --no-print-directory typecheck
+
+.PHONY: typecheck
+typecheck: install ## mypy with django-stubs over the apps ([tool.mypy] in pyproject.toml)
+	$(VENV)/bin/mypy
 
 .PHONY: format
 format: install ## fix what ruff can fix and format the code
@@ -61,6 +66,10 @@ format: install ## fix what ruff can fix and format the code
 .PHONY: bench
 bench: install ## run the benchmarks in bench/
 	$(PY) bench/run.py
+
+.PHONY: relevance
+relevance: install ## search recall@5 on the held-out queries (per kind) and the tuning set
+	$(PY) bench/bench_relevance.py
 
 .PHONY: lighthouse
 lighthouse: install ## Lighthouse SEO and accessibility of a running portal (BASE=http://127.0.0.1:8000; needs npm)

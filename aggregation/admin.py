@@ -3,6 +3,9 @@ classification rules."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
@@ -13,8 +16,11 @@ from django.utils.translation import ngettext
 from aggregation.models import Attachment, ClassificationRule, Item, Source
 from aggregation.publishing import do_publish_items
 from aggregation.tasks import poll_source
+from core.typing import AuthenticatedHttpRequest
 
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+URL_FIELDS: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 @admin.register(Source)
@@ -167,7 +173,7 @@ class ItemAdmin(admin.ModelAdmin):
     actions = ("publish",)
 
     @admin.action(description=_("Approve and publish the selected items"))
-    def publish(self, request: HttpRequest, queryset: QuerySet[Item]) -> None:
+    def publish(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Item]) -> None:
         count = do_publish_items(queryset, request.user)
         self.message_user(
             request,

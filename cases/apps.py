@@ -10,8 +10,12 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # The lower apps call cases through the hooks they offer (never a signal):
+        # submitting an application opens its case, and a document issued for a case is
+        # handled by the case's current office.
         from accounts.profiles import register_export_section
-        from cases import receivers  # noqa: F401  (connects to services' signals)
         from cases.exporting import export_section
+        from cases.hooks import register_hooks
 
+        register_hooks()
         register_export_section("cases", export_section)

@@ -1,10 +1,11 @@
 """Counter intake: an officer enters an application for a walk-in citizen.
 
-The officer starts a draft for the citizen (their account, found by a verified mobile
-number or, with the identity checked at the counter, by any number; else a new account
-without a password that they can claim later by signing up with the same number), fills
-the form on their behalf and submits it; the case opened for it is marked as taken at the
-counter by that officer.
+The officer starts a new application for the citizen (their account, found by a verified
+mobile number or, with the identity checked at the counter, by any number; else a new
+account without a password that they can claim later by signing up with the same number),
+fills the form on their behalf and submits it; the case opened for it is marked as taken
+at the counter by that officer. The counter always starts a NEW application: a draft the
+citizen started online stays theirs, never shown to the officer (issue 15, item 2).
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.log import log_action
 from cases.models import CounterIntake
-from services.submitting import do_start_application
+from services.models import Application
+from services.submitting import SubmissionError
 
 
 def counter_officer_for(application) -> User | None:
@@ -87,15 +90,20 @@ def _new_walk_in(*, name: str, mobile: str, date_of_birth=None) -> User:
 
 @transaction.atomic
 def do_start_counter_application(officer, office, service, citizen: User, how: str = ""):
-    """Start the citizen's draft, recorded as taken at the counter by `officer`; the audit
-    log records how the walk-in was bound to the account (`how`, see `walk_in_account`)."""
-    application = do_start_application(citizen, service)
-    if application.area_id is None:  # routed like an application made where it is taken
-        application.area = office.area
-        application.save(update_fields=["area", "updated_at"])
-    CounterIntake.objects.get_or_create(
-        application=application, defaults={"officer": officer, "office": office}
+    """Start a new application for the citizen, recorded as taken at the counter by
+    `officer`; the citizen's own drafts are left alone. The audit log records how the
+    walk-in was bound to the account (`how`, see `walk_in_account`)."""
+    form_version = service.published_form()
+    if form_version is None:
+        raise SubmissionError(_("This service cannot be applied for online yet."))
+    application = Application.objects.create(
+        service=service,
+        form_version=form_version,
+        user=citizen,
+        # Routed like an application made where it is taken, unless the form asks.
+        area=getattr(citizen, "home_area", None) or office.area,
     )
+    CounterIntake.objects.create(application=application, officer=officer, office=office)
     log_action(
         officer,
         "cases.counter.taken",

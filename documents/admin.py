@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
-from documents.models import DocumentDownload, DocumentTemplate, IssuedDocument
+from documents.models import DocumentTemplate, IssuedDocument
 
 
 @admin.register(DocumentTemplate)
@@ -21,21 +21,6 @@ class IssuedDocumentAdmin(admin.ModelAdmin):
     list_filter = ["kind", "status"]
     search_fields = ["code", "holder_name"]
     date_hierarchy = "issued_at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
-@admin.register(DocumentDownload)
-class DocumentDownloadAdmin(admin.ModelAdmin):
-    list_display = ["document", "user", "role", "downloaded_at", "ip_address"]
-    list_filter = ["role"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

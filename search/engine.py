@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import DatabaseError
 from django.utils.html import escape
@@ -123,6 +123,33 @@ class SearchResults:
     corrected: bool = False  # the hits are for `did_you_mean`, the query had none
     capped: bool = False  # more documents match than the CANDIDATES ranked
     failed: bool = False
+
+
+CLOSE_SPELLINGS = 3
+
+
+def with_close_spellings(query: Query) -> Query:
+    """Return the query with, for each Latin word the index does not know, the closest
+    words it does know as alternatives ("Battambnag" also looks for "battambang")."""
+    typed = [w for w in query.latin_words if len(w) >= 4 and not w.isdigit()]
+    if not typed:
+        return query
+    unknown = set(typed) - set(Word.objects.filter(word__in=typed).values_list("word", flat=True))
+    if not unknown:
+        return query
+    backend = get_backend()
+    terms = []
+    for term in query.terms:
+        word = next((w for w in unknown if analysis.stem(w) == term.term), None)
+        if term.khmer or word is None:
+            terms.append(term)
+            continue
+        close = [analysis.stem(w) for w in backend.close_words(word, limit=CLOSE_SPELLINGS)]
+        extra = tuple(
+            w for w in dict.fromkeys(close) if w != term.term and w not in term.alternatives
+        )
+        terms.append(replace(term, alternatives=(*term.alternatives, *extra)))
+    return replace(query, terms=tuple(terms))
 
 
 def _candidates(query: Query) -> list[tuple[int, float]]:
@@ -268,7 +295,7 @@ def run_search(request: SearchRequest) -> SearchResults:
     if not query:
         return results
     try:
-        hits = _candidates(query)
+        hits = _candidates(with_close_spellings(query))
         results.did_you_mean = did_you_mean(query)
         if not hits and results.did_you_mean:
             corrected = analysis.parse_query(results.did_you_mean)
@@ -322,15 +349,21 @@ def suggest(text: str, language: str, limit: int = 8) -> list[Candidate]:
 
 
 def _spans(text: str, query: Query) -> list[tuple[int, int]]:
-    """Return the [start, end) spans of normalised text that the query matched."""
-    latin = {t.term for t in query.terms if not t.khmer}
-    spans = [(t.start, t.end) for t in analysis.tokens(text) if not t.khmer and t.term in latin]
+    """Return the [start, end) spans of normalised text that the query matched.
+
+    Khmer spans never split a cluster, nor a word the segmenter knows: a match counts only
+    when it starts and ends on cluster boundaries (so a consonant typed alone never marks
+    the base of a cluster without its subscript, or a subscript without its base), and
+    is widened to the words it falls in. Letters people swap (ណ/ន) are folded on both
+    sides, letter for letter, so a misspelt query marks the word as written."""
+    latin: set[str] = set()
     for term in query.terms:
-        if term.khmer:
-            start = text.find(term.term)
-            while start != -1:
-                spans.append((start, start + len(term.term)))
-                start = text.find(term.term, start + len(term.term))
+        if not term.khmer:
+            latin |= term.words
+    spans = [(t.start, t.end) for t in analysis.tokens(text) if not t.khmer and t.term in latin]
+    khmer_terms = {t.term for t in query.terms if t.khmer}
+    if khmer_terms:
+        spans.extend(_khmer_spans(text, khmer_terms))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -339,6 +372,29 @@ def _spans(text: str, query: Query) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _khmer_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    folded = khmer.fold_confusables(text)
+    boundaries = {0, len(text)}
+    for match in khmer.CLUSTER.finditer(text):
+        boundaries.update(match.span())
+    words = [(start, end) for word, start, end in khmer.words(text) if khmer.is_khmer(word)]
+    spans = []
+    for term in terms:
+        start = folded.find(term)
+        while start != -1:
+            end = start + len(term)
+            if start in boundaries and end in boundaries:
+                covering = [(s, e) for s, e in words if s < end and e > start]
+                spans.append(
+                    (
+                        min([start, *(s for s, _e in covering)]),
+                        max([end, *(e for _s, e in covering)]),
+                    )
+                )
+            start = folded.find(term, start + 1)
+    return spans
 
 
 def highlight(text: str, query: Query, *, whole: bool = False) -> SafeString:
@@ -353,6 +409,12 @@ def highlight(text: str, query: Query, *, whole: bool = False) -> SafeString:
         while begin > 0 and not text[begin - 1].isspace() and first - begin < SNIPPET_CHARS // 2:
             begin -= 1
         end = min(len(text), begin + SNIPPET_CHARS)
+        # Never cut a cluster: a window starting on a vowel sign or a subscript shows it
+        # alone, on a dotted circle.
+        while 0 < begin < len(text) and khmer.inside_cluster(text, begin):
+            begin -= 1
+        while 0 < end < len(text) and khmer.inside_cluster(text, end):
+            end -= 1
     out = ["…" if begin > 0 else ""]
     position = begin
     for start, stop in spans:

@@ -1,8 +1,9 @@
 """Run the demo's stand-ins until stopped: `python -m standins --portal URL --write FILE`.
 
-Starts the Telegram Bot API stand-in and the SMS gateway stand-in on free loopback ports,
-with secrets made up for this run, and writes where they are to FILE (JSON), which the
-demo settings read (sala/settings/demo.py); the file is removed on exit.
+Starts the Telegram Bot API stand-in, the SMS gateway stand-in and the CamDigiKey
+stand-in (an OpenID Connect provider in a process of its own, standins.camdigikey) on free
+loopback ports, with secrets made up for this run, and writes where they are to FILE
+(JSON), which the demo settings read (sala/settings/demo.py); the file is removed on exit.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import threading
 from pathlib import Path
 
 from standins import sms, telegram
+from standins.camdigikey import control as camdigikey
 
 
 def main() -> int:
@@ -30,15 +32,32 @@ def main() -> int:
     sms_server, _gateway = sms.start(
         sms_token, f"{args.portal.rstrip('/')}/notifications/sms/inbound/", inbound_secret
     )
+    portal = args.portal.rstrip("/")
+    client_id, client_secret = "sala-demo", secrets.token_urlsafe(24)
+    provider = camdigikey.start_provider(
+        [
+            f"{portal}/{language}/account/oidc/national-id/login/callback/"
+            for language in ("km", "en")
+        ],
+        client_id=client_id,
+        client_secret=client_secret,
+    )
     addresses = {
         "telegram": {"url": telegram_server.url, "token": bot_token, "username": "SalaDemoBot"},
         "sms": {"url": sms_server.url, "token": sms_token, "inbound_secret": inbound_secret},
+        "camdigikey": {
+            "url": provider.url,
+            "issuer": provider.issuer,
+            "client_id": client_id,
+            "client_secret": client_secret,
+        },
     }
     args.write.parent.mkdir(parents=True, exist_ok=True)
     args.write.write_text(json.dumps(addresses, indent=2))
     args.write.chmod(0o600)
     print(f"Demo phone, Telegram: {telegram_server.url}/", flush=True)  # noqa: T201
     print(f"Demo phone, SMS:      {sms_server.url}/", flush=True)  # noqa: T201
+    print(f"Demo CamDigiKey:      {provider.url}/", flush=True)  # noqa: T201
 
     stopped = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -47,6 +66,7 @@ def main() -> int:
     args.write.unlink(missing_ok=True)
     telegram_server.stop()
     sms_server.stop()
+    provider.stop()
     return 0
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from accounts import roles
 from accounts.models import OfficeMembership
 from accounts.tests.factories import create_user, grant
+from cases.confirming import CONFIRMED
 from cases.issuing import issued_document
 from cases.models import Case, CaseEvent, CaseMessage
 from cases.tests.factories import submit
@@ -97,7 +98,12 @@ def _in_state(world, case: Case, state: str) -> Case:
 def _act(client, case: Case, key: str):
     return client.post(
         reverse("cases:act", args=[case.public_id]),
-        {"transition": key, "version": case.version, "reason": "Checked at the office"},
+        {
+            "transition": key,
+            "version": case.version,
+            "reason": "Checked at the office",
+            CONFIRMED: "yes",
+        },
     )
 
 

@@ -8,6 +8,7 @@ variables (documented in `.env.example` and docs/operations.md), never edit thes
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import dj_email_url
@@ -181,7 +182,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
 # MEDIA_STORAGE=s3 stores uploads in S3-compatible object storage (AWS_* variables).
 MEDIA_STORAGE = envstr("MEDIA_STORAGE", "local")
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -277,7 +278,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Logging ------------------------------------------------------------------------
 # One JSON object per line on stderr, each carrying the request id of its request.
 LOG_LEVEL = envstr("LOG_LEVEL", "INFO")
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},

@@ -48,6 +48,9 @@ def _group(term: QueryTerm, prefix: bool) -> str:
     alternatives = [_quoted(term.term) + star]
     if term.clusters:
         alternatives.append('"' + " ".join(term.clusters) + '"' + star)
+    # Synonyms, sound keys and close spellings (a phrase when it has spaces: FTS5 reads
+    # the words of one quoted string as a phrase).
+    alternatives.extend(_quoted(other) + star for other in term.alternatives)
     return "(" + " OR ".join(alternatives) + ")"
 
 

@@ -4,6 +4,9 @@ documents of `corpus.py` that must be among the first five results. Each line is
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 QUERIES: list[tuple[str, str, set[str]]] = [
     # Areas in Khmer (one with the other spelling of the subscript ta)
     ("បាត់ដំបង", "km", {"area:02"}),
@@ -169,17 +172,53 @@ QUERIES: list[tuple[str, str, set[str]]] = [
 
 
 def evaluate(search, ids: dict[str, str]) -> tuple[float, float, list[str]]:
-    """Return (recall@5, MRR, the queries that missed) for `search(text, language)`, a
-    function returning the ranked document keys."""
-    found = 0
-    reciprocal = 0.0
-    missed = []
-    for text, language, wanted in QUERIES:
+    """Return (recall@5, MRR, the queries that missed) of the tuning set for
+    `search(text, language)`, a function returning the ranked document keys."""
+    cases = [("tuning", text, language, wanted) for text, language, wanted in QUERIES]
+    result = evaluate_cases(cases, search, ids)
+    return result.recall, result.mrr, result.missed
+
+
+@dataclass
+class Evaluation:
+    """Recall@5 and MRR of a set of cases, in total and per kind."""
+
+    cases: int = 0
+    found: int = 0
+    reciprocal: float = 0.0
+    per_kind: dict[str, list[int]] = field(default_factory=dict)  # kind: [found, cases]
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.cases if self.cases else 0.0
+
+    @property
+    def mrr(self) -> float:
+        return self.reciprocal / self.cases if self.cases else 0.0
+
+
+def evaluate_cases(
+    cases: list[tuple[str, str, str, set[str]]],
+    search: Callable[[str, str], list[str]],
+    ids: dict[str, str],
+    progress: Callable[[int, int], None] | None = None,
+) -> Evaluation:
+    """Run (kind, query, language, wanted) cases; a case is found when one of the wanted
+    short names is among the first five results."""
+    out = Evaluation()
+    for number, (kind, text, language, wanted) in enumerate(cases, 1):
         names = [ids.get(key, key) for key in search(text, language)]
         rank = next((i + 1 for i, name in enumerate(names[:5]) if name in wanted), None)
+        counts = out.per_kind.setdefault(kind, [0, 0])
+        counts[1] += 1
+        out.cases += 1
         if rank is None:
-            missed.append(f"{text!r} ({language}): got {names[:5]}")
-            continue
-        found += 1
-        reciprocal += 1 / rank
-    return found / len(QUERIES), reciprocal / len(QUERIES), missed
+            out.missed.append(f"[{kind}] {text!r} ({language}): got {names[:5]}")
+        else:
+            counts[0] += 1
+            out.found += 1
+            out.reciprocal += 1 / rank
+        if progress:
+            progress(number, len(cases))
+    return out
