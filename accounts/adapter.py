@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts import identity, lockout, nonces
 from accounts.models import User
+from accounts.profiles import do_record_mobile_verified
 from accounts.validators import normalise_mobile
 from core.addresses import client_address
 from core.outbound import requests_session
@@ -106,7 +107,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return (user.mobile, user.mobile_verified) if user.mobile else None
 
     def set_phone_verified(self, user: User, phone: str) -> None:
-        self.set_phone(user, phone, True)
+        do_record_mobile_verified(user, phone)
 
     def get_user_by_phone(self, phone: str) -> User | None:
         return _find_by_phone(phone)

@@ -130,10 +130,12 @@ class Role(models.Model):
     a code never changes once in use.
     """
 
+    READER = "reader"
     CLERK = "clerk"
     APPROVER = "approver"
     HEAD_OF_OFFICE = "head-of-office"
     EDITOR = "editor"
+    COUNTER = "counter"
     MARKET_OFFICER = "market-officer"
     CLINICIAN = "clinician"
     DIRECTORY_OFFICER = "directory-officer"

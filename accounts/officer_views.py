@@ -5,15 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import officers
+from accounts.auditing import access_office_audit_by_code, as_entries, office_entries
 from accounts.forms import GrantRoleForm
+from accounts.roles import READ_AUDIT, roles_for
+
+AUDIT_PAGE_SIZE = 50
 
 
 @never_cache
@@ -25,6 +30,7 @@ def office_list(request: HttpRequest) -> HttpResponse:
         "accounts/office_list.html",
         {
             "memberships": memberships,
+            "audit_roles": roles_for(READ_AUDIT),
             "breadcrumbs": [(_("My account"), reverse("accounts:my_account"))],
         },
     )
@@ -72,3 +78,26 @@ def office_membership_end(request: HttpRequest, code: str, membership_id: int) -
     officers.do_end_office_membership(request.user, membership)
     messages.success(request, _("The role has been ended."))
     return redirect("accounts:office_officers", office.code)
+
+
+@never_cache
+@login_required
+@require_GET
+def office_audit(request: HttpRequest, code: str) -> HttpResponse:
+    """The audit entries about the office (roles, documents, cases, the counter), newest
+    first, for its officers whose role reads them."""
+    office = access_office_audit_by_code(request.user, code)
+    page = Paginator(office_entries(office), AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/office_audit.html",
+        {
+            "office": office,
+            "page": page,
+            "entries": as_entries(page, request.user, unknown_actor=_("The portal")),
+            "breadcrumbs": [
+                (_("My account"), reverse("accounts:my_account")),
+                (_("Your offices"), reverse("accounts:offices")),
+            ],
+        },
+    )

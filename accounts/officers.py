@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import OfficeMembership, Role, User
+from audit.log import log_action
 from geo.models import Facility
 
 logger = logging.getLogger(__name__)
@@ -81,6 +82,14 @@ def check_grant_office_role(
     membership = OfficeMembership.objects.create(
         user=user, office=office, role=role, granted_by=granted_by
     )
+    log_action(
+        granted_by,
+        "accounts.role.granted",
+        membership,
+        {"role": role.code, "office": office.code},
+        office=office,
+        person=user,
+    )
     logger.info(
         "office role granted",
         extra={
@@ -102,6 +111,14 @@ def do_end_office_membership(ended_by: User, membership: OfficeMembership) -> bo
         return False
     membership.ended_at, membership.ended_by = timezone.now(), ended_by
     membership.save(update_fields=["ended_at", "ended_by"])
+    log_action(
+        ended_by,
+        "accounts.role.ended",
+        membership,
+        {"role": membership.role.code, "office": membership.office.code},
+        office=membership.office,
+        person=membership.user,
+    )
     logger.info(
         "office role ended",
         extra={"membership_id": membership.pk, "ended_by": ended_by.pk},

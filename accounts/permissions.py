@@ -35,6 +35,7 @@ from accounts.models import (
 )
 from accounts.officers import active_memberships
 from accounts.organisations import holds_address
+from accounts.roles import READ_AUDIT, roles_for
 from geo.models import Facility
 
 
@@ -96,6 +97,12 @@ def has_office_role(*role_codes: str) -> rules.Predicate:
 
 
 is_head_of_office = has_office_role("head-of-office")
+
+
+def office_may(action: str) -> rules.Predicate:
+    """Return a predicate: the user holds, in the object's office, a role the role matrix
+    (`accounts.roles.MATRIX`) allows `action` to."""
+    return has_office_role(*roles_for(action))
 
 
 def _member_role(user: User, obj: Any) -> str | None:
@@ -164,6 +171,8 @@ rules.add_perm(
     is_own_office_membership | is_officer_of_office | is_administrator,
 )
 rules.add_perm("accounts.end_officemembership", is_head_of_office | is_administrator)
+# On a geo.Facility: may this person read the audit entries about the office?
+rules.add_perm("accounts.view_office_audit", office_may(READ_AUDIT) | is_administrator)
 
 # The directory (geo): administrators, staff given the Django permission in the admin, and
 # officers with the directory-officer role in any office may import facilities.

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from audit.log import log_action
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,17 @@ def do_update_profile(user: User, changes: dict[str, Any]) -> list[str]:
         user.save(update_fields=changed)
         logger.info("profile changed", extra={"user_id": user.pk, "fields": changed})
     return changed
+
+
+@transaction.atomic
+def do_record_mobile_verified(user: User, mobile: str) -> None:
+    """Record that the person entered the code sent by SMS to `mobile`: only now does the
+    number count as theirs (the counter binds walk-ins to verified numbers only)."""
+    user.mobile, user.mobile_verified = mobile, True
+    if user.pk:
+        user.save(update_fields=["mobile", "mobile_verified"])
+        log_action(user, "accounts.mobile.verified", user, {"mobile_end": mobile[-3:]}, person=user)
+    logger.info("mobile number verified", extra={"user_id": user.pk})
 
 
 @transaction.atomic

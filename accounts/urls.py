@@ -21,6 +21,7 @@ urlpatterns = [
     path("profile/change/", views.profile_edit, name="profile_edit"),
     path("profile/download/", views.profile_download, name="profile_download"),
     path("profile/close/", views.profile_close, name="profile_close"),
+    path("profile/data-use/", views.data_use, name="data_use"),
     path("organisations/", organisation_views.organisation_list, name="organisations"),
     path(
         "organisations/<int:organisation_id>/",
@@ -41,6 +42,7 @@ urlpatterns = [
     path("acting-for/", organisation_views.act_for, name="act_for"),
     path("offices/", officer_views.office_list, name="offices"),
     path("offices/<slug:code>/", officer_views.office_officers, name="office_officers"),
+    path("offices/<slug:code>/audit/", officer_views.office_audit, name="office_audit"),
     path(
         "offices/<slug:code>/roles/<int:membership_id>/end/",
         officer_views.office_membership_end,

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from accounts.models import OfficeMembership, Role, User
 from accounts.officers import offices_of
 from aggregation.models import Item
+from audit.log import log_action
 from notifications.api import notify
 
 
@@ -25,10 +26,20 @@ def drafts_for(user: User) -> QuerySet[Item]:
 
 @transaction.atomic
 def do_publish_items(items: QuerySet[Item], user: User) -> int:
-    """Publish the drafts among `items`, recording who approved them; return how many."""
-    return items.filter(status=Item.Status.DRAFT).update(
-        status=Item.Status.PUBLISHED, approved_by=user
-    )
+    """Publish the drafts among `items`, recording who approved them (on each item and in
+    the audit log); return how many."""
+    drafts = list(items.filter(status=Item.Status.DRAFT).select_for_update())
+    published = Item.objects.filter(
+        pk__in=[item.pk for item in drafts], status=Item.Status.DRAFT
+    ).update(status=Item.Status.PUBLISHED, approved_by=user)
+    for item in drafts:
+        log_action(
+            user,
+            "aggregation.item.published",
+            item,
+            {"institution": item.institution_id, "source": item.source_id},
+        )
+    return published
 
 
 def check_publish_item(user: User, item: Item) -> None:

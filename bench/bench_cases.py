@@ -152,7 +152,9 @@ def prepare(count: int):
         summary_km="លិខិតបញ្ជាក់ទីលំនៅ", summary_en="Residence certificate",
         institution=institution, status=Service.Status.PUBLISHED, sla_working_days=10,
     )  # fmt: skip
-    do_publish_form_version(FormVersion.objects.create(service=service, number=1, definition=FORM))
+    do_publish_form_version(
+        None, FormVersion.objects.create(service=service, number=1, definition=FORM)
+    )
     cookies = []
     for number in range(count):
         user = User.objects.create_user(f"citizen{number}", home_area=commune)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import OfficeMembership, User
+from accounts.roles import HANDLE_CASE, roles_for
 from audit.log import log_action
 from cases.models import Case, CaseEvent, CaseMessage
 from cases.notifying import (
@@ -18,11 +19,11 @@ from cases.notifying import (
     notify_assigned,
     notify_office_message,
 )
+from cases.rules import reroute_destinations
 from cases.workflow import (
     CaseActionError,
     do_transition,
     lock_case,
-    office_roles,
     save_change,
 )
 from geo.models import Facility
@@ -34,7 +35,8 @@ MESSAGE_FIELD = "case-message"
 
 
 def colleagues(case: Case):
-    """Return the officers who may be given the case (active in its office)."""
+    """Return the officers who may be given the case: those whose role in its office
+    handles cases (the role matrix)."""
     if case.office_id is None:
         return User.objects.filter(is_superuser=True, is_active=True).order_by("username")
     return (
@@ -45,11 +47,14 @@ def colleagues(case: Case):
 
 
 def active_memberships_for_office(office_id: int):
-    return OfficeMembership.objects.active().filter(office_id=office_id)
+    return OfficeMembership.objects.active().filter(
+        office_id=office_id, role__code__in=roles_for(HANDLE_CASE)
+    )
 
 
-def _require_officer(case: Case, user) -> None:
-    if not office_roles(user, case):
+def _require(case: Case, user, permission: str) -> None:
+    """Refuse unless the user's role in the case's office allows it (cases.rules)."""
+    if not user.has_perm(permission, case):
         raise PermissionDenied
 
 
@@ -59,7 +64,7 @@ def do_assign_case(
 ) -> Case:
     """Give the case to `assignee` (an officer of its office), or to nobody (None)."""
     case = lock_case(case.pk, expected_version)
-    _require_officer(case, by)
+    _require(case, by, "cases.assign_case")
     if assignee is not None and not colleagues(case).filter(pk=assignee.pk).exists():
         raise CaseActionError(_("This person does not work for the office handling the case."))
     if case.assigned_to_id == (assignee.pk if assignee else None):
@@ -96,11 +101,18 @@ def do_reroute_case(
     passes to the new office and leaves the old one (`services.rules`,
     `documents.handling`)."""
     case = lock_case(case.pk, expected_version)
-    _require_officer(case, by)
+    _require(case, by, "cases.reroute_case")
     if not reason.strip():
         raise CaseActionError(_("Say why the case goes to another office."))
     if office.pk == case.office_id:
         raise CaseActionError(_("The case is already with this office."))
+    if not reroute_destinations(by, case).filter(pk=office.pk).exists():
+        raise CaseActionError(
+            _(
+                "You cannot send the case to this office: it does not serve the applicant's "
+                "place and is not in the province of the office handling the case."
+            )
+        )
     old = case.office
     save_change(case, office=office, assigned_to=None)
     Application.objects.filter(pk=case.application_id).update(office=office)
@@ -129,7 +141,7 @@ def do_reroute_case(
 @transaction.atomic
 def do_add_note(case: Case, text: str, *, by, ip: str | None = None) -> CaseEvent:
     """Add an internal note (never shown to the applicant)."""
-    _require_officer(case, by)
+    _require(case, by, "cases.write_note")
     if not text.strip():
         raise CaseActionError(_("Write the note."))
     return CaseEvent.objects.create(
@@ -140,7 +152,7 @@ def do_add_note(case: Case, text: str, *, by, ip: str | None = None) -> CaseEven
 @transaction.atomic
 def do_send_office_message(case: Case, body: str, *, by) -> CaseMessage:
     """Send a message from the office to the applicant."""
-    _require_officer(case, by)
+    _require(case, by, "cases.message_applicant")
     if not body.strip():
         raise CaseActionError(_("Write the message."))
     message = CaseMessage.objects.create(case=case, author=by, from_office=True, body=body.strip())

@@ -13,6 +13,9 @@ class CasesConfig(AppConfig):
         # The lower apps call cases through the hooks they offer (never a signal):
         # submitting an application opens its case, and a document issued for a case is
         # handled by the case's current office.
+        from accounts.profiles import register_export_section
+        from cases.exporting import export_section
         from cases.hooks import register_hooks
 
         register_hooks()
+        register_export_section("cases", export_section)

@@ -19,9 +19,13 @@ from typing import Any
 
 from django.utils.translation import get_language
 
+from accounts.roles import DECIDE, HANDLE_CASE, REVOKE, roles_for
+
 APPLICANT = "applicant"
-OFFICERS = ["clerk", "approver", "head-of-office"]
-DECIDERS = ["approver", "head-of-office"]
+# The default workflow's roles come from the role matrix (accounts/roles.py).
+OFFICERS = list(roles_for(HANDLE_CASE))
+DECIDERS = list(roles_for(DECIDE))
+REVOKERS = list(roles_for(REVOKE))
 FINAL_STATES = ("rejected", "document_issued", "document_revoked", "withdrawn", "closed")
 DECISION_STATES = ("approved", "rejected")
 EFFECTS = ("issue_document", "revoke_document")
@@ -59,7 +63,7 @@ DEFAULT_WORKFLOW: dict[str, Any] = {
         _move("reject", ["in_review"], "rejected", DECIDERS, "បដិសេធ", "Reject", reason=True),
         _move("issue_document", ["approved"], "document_issued", DECIDERS, "ចេញឯកសារ",
               "Issue the document", effect="issue_document"),
-        _move("revoke_document", ["document_issued"], "document_revoked", ["head-of-office"],
+        _move("revoke_document", ["document_issued"], "document_revoked", REVOKERS,
               "ដកហូតឯកសារ", "Revoke the document", reason=True, effect="revoke_document"),
         _move("close", ["approved", "rejected"], "closed", OFFICERS, "បិទសំណុំរឿង",
               "Close the case"),

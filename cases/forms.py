@@ -106,7 +106,13 @@ class CounterStartForm(forms.Form):
     name = forms.CharField(label=_("Citizen's name"), max_length=150)
     mobile = forms.CharField(
         label=_("Mobile number"), max_length=16, required=False,
-        help_text=_("E.164, e.g. +85512345678. An account with this number is used."),
+        help_text=_("E.164, e.g. +85512345678. An account is used only if its holder has "
+                    "verified this number, or if you checked the identity below."),
+    )  # fmt: skip
+    identity_checked = forms.BooleanField(
+        label=_("I checked the citizen's identity card: they are the holder of the account "
+                "with this number"),
+        required=False,
     )  # fmt: skip
     date_of_birth = LocalDateField(
         label=_("Date of birth"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],

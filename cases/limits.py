@@ -17,3 +17,14 @@ def allow(key: str, limit: int, seconds: int) -> bool:
     except ValueError:  # the window expired between add and incr
         cache.set(window, 1, seconds)
         return True
+
+
+# Case messages, per person (officer or applicant) across all cases: enough for any real
+# conversation, too few to flood an office or an applicant's phone. The one call for it:
+# a shared rate limiter may replace `allow` here without touching the views.
+MESSAGES_PER_HOUR = 30
+
+
+def message_allowed(user) -> bool:
+    """Count one case message by `user`; False once they sent too many this hour."""
+    return allow(f"case-message:{user.pk}", limit=MESSAGES_PER_HOUR, seconds=3600)

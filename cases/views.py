@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.officers import offices_of
+from accounts.roles import COUNTER_INTAKE, READ_CASE, roles_for
 from cases import actions, counter
 from cases.access import (
     access_case_for_applicant,
@@ -37,9 +38,10 @@ from cases.forms import (
     StatusCheckForm,
 )
 from cases.issuing import issued_document
-from cases.limits import allow
+from cases.limits import allow, message_allowed
 from cases.models import Case, CaseEvent, CounterIntake
 from cases.queue import QueueFilters, area_choices, filter_queue, queue_cases, queue_counts
+from cases.rules import CASE_PERMISSIONS
 from cases.workflow import (
     CaseActionError,
     applicant_transitions,
@@ -59,11 +61,31 @@ INLINE_TYPES = ("image/png", "image/jpeg", "application/pdf")
 
 
 def _officer_required(request: HttpRequest):
-    """Return the offices the person works for; 403 for people who are not officers."""
-    offices = list(offices_of(request.user))
+    """Return the offices whose cases the person's roles let them read (the role matrix);
+    403 for everyone else (citizens, and officers whose roles do not read cases)."""
+    offices = list(offices_of(request.user, roles_for(READ_CASE)))
     if not offices and not request.user.is_superuser:
         raise PermissionDenied
     return offices
+
+
+def _reads_cases(request: HttpRequest) -> bool:
+    return request.user.is_superuser or offices_of(request.user, roles_for(READ_CASE)).exists()
+
+
+def _allowed(request: HttpRequest, case: Case) -> dict[str, bool]:
+    """Return, per action of the role matrix, whether the person may take it on the case."""
+    return {
+        action: request.user.has_perm(permission, case)
+        for action, permission in CASE_PERMISSIONS.items()
+    }
+
+
+def _require(request: HttpRequest, case: Case, permission: str, what: str) -> None:
+    """Refuse (403, recorded in the case's history) unless the role matrix allows it."""
+    if not request.user.has_perm(permission, case):
+        _refused(request, case, what)
+        raise PermissionDenied
 
 
 @never_cache
@@ -97,6 +119,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "today": today,
             "workflow": workflow,
+            "may_take_walk_ins": offices_of(request.user, roles_for(COUNTER_INTAKE)).exists(),
         },
     )
 
@@ -135,7 +158,8 @@ def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
     roles = office_roles(request.user, case)
     application = case.application
     events = list(case.events.select_related("actor"))
-    attachments = list(application.attachments.all())
+    allowed = _allowed(request, case)
+    attachments = list(application.attachments.all()) if allowed["read_files"] else []
     transitions = officer_transitions(case, roles)
     action_form = forms.get("action_form") or ActionForm()
     action_form.say_when_the_reason_is_needed(transitions)
@@ -144,9 +168,10 @@ def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
         "cases/office_case.html",
         {
             "case": case,
+            "may": allowed,
             "workflow": default_workflow(),
             "rows": answer_rows(application),
-            "document": issued_document(case),
+            "document": issued_document(case) if allowed["read_files"] else None,
             "attachments": [a for a in attachments if a.field_key != MESSAGE_FILES.key],
             "history": [e for e in events if e.kind != CaseEvent.Kind.NOTE],
             "notes": [e for e in events if e.kind == CaseEvent.Kind.NOTE],
@@ -241,6 +266,7 @@ def act(request: HttpRequest, public_id) -> HttpResponse:
 @require_POST
 def assign(request: HttpRequest, public_id) -> HttpResponse:
     case = access_case_for_officer(request, public_id, what="assign")
+    _require(request, case, "cases.assign_case", "assign")
     form = AssignForm(request.POST, colleagues=actions.colleagues(case))
     if not form.is_valid():
         return _case_page(request, case, assign_form=form)
@@ -264,6 +290,7 @@ def assign(request: HttpRequest, public_id) -> HttpResponse:
 @require_POST
 def reroute(request: HttpRequest, public_id) -> HttpResponse:
     case = access_case_for_officer(request, public_id, what="reroute")
+    _require(request, case, "cases.reroute_case", "reroute")
     form = RerouteForm(request.POST)
     if not form.is_valid():
         return _case_page(request, case, reroute_form=form)
@@ -289,6 +316,7 @@ def reroute(request: HttpRequest, public_id) -> HttpResponse:
 @require_POST
 def note(request: HttpRequest, public_id) -> HttpResponse:
     case = access_case_for_officer(request, public_id, what="note")
+    _require(request, case, "cases.write_note", "note")
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _case_page(request, case, note_form=form)
@@ -304,7 +332,13 @@ def note(request: HttpRequest, public_id) -> HttpResponse:
 @require_POST
 def office_message(request: HttpRequest, public_id) -> HttpResponse:
     case = access_case_for_officer(request, public_id, what="message")
+    _require(request, case, "cases.message_applicant", "message")
     form = MessageForm(request.POST)
+    if form.is_valid() and not message_allowed(request.user):
+        form.add_error(None, _too_many_messages())
+        response = _case_page(request, case, message_form=form)
+        response.status_code = 429
+        return response
     if not form.is_valid():
         return _case_page(request, case, message_form=form)
     actions.do_send_office_message(case, form.cleaned_data["body"], by=request.user)
@@ -385,6 +419,8 @@ def my_case(request: HttpRequest, public_id) -> HttpResponse:
                 messages.success(request, _("Your application has been withdrawn."))
             return HttpResponseRedirect(case.get_applicant_url())
         form = MessageForm(request.POST, request.FILES)
+        if form.is_valid() and not message_allowed(request.user):
+            form.add_error(None, _too_many_messages())
         if form.is_valid():
             answering = case.state == "information_requested"
             try:
@@ -418,8 +454,21 @@ def my_case(request: HttpRequest, public_id) -> HttpResponse:
             "may_withdraw": any(t.key == "withdraw" for t in applicant_transitions(case)),
             "request_reason": events.filter(transition="request_information").last(),
         },
-        status=400 if form.errors else 200,
+        status=_message_form_status(form),
     )
+
+
+def _too_many_messages() -> str:
+    return _(
+        "You have sent many messages in the last hour. Wait a while and send it again; "
+        "your text is kept below."
+    )
+
+
+def _message_form_status(form) -> int:
+    if not form.errors:
+        return 200
+    return 429 if _too_many_messages() in form.non_field_errors() else 400
 
 
 def _int(value) -> int | None:
@@ -479,10 +528,12 @@ def status_check(request: HttpRequest) -> HttpResponse:
 
 
 def _counter_office(request: HttpRequest):
-    offices = _officer_required(request)
-    if not offices:
+    """Return the office whose counter the person serves: their first office where a role
+    of theirs takes walk-ins (the role matrix); 403 for everyone else."""
+    office = offices_of(request.user, roles_for(COUNTER_INTAKE)).first()
+    if office is None:
         raise PermissionDenied
-    return offices[0]
+    return office
 
 
 @never_cache
@@ -494,19 +545,40 @@ def counter_start(request: HttpRequest) -> HttpResponse:
     form = CounterStartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        citizen = counter.find_or_create_walk_in(
-            name=data["name"], mobile=data["mobile"], date_of_birth=data["date_of_birth"]
+        walk_in = counter.walk_in_account(
+            name=data["name"],
+            mobile=data["mobile"],
+            date_of_birth=data["date_of_birth"],
+            identity_checked=data["identity_checked"],
         )
         application = counter.do_start_counter_application(
-            request.user, office, data["service"], citizen
+            request.user, office, data["service"], walk_in.user, walk_in.how
         )
+        messages.info(request, _walk_in_message(walk_in))
         return HttpResponseRedirect(reverse("cases:counter_form", args=[application.public_id]))
     return render(
         request,
         "cases/counter_start.html",
-        {"form": form, "office": office},
+        {"form": form, "office": office, "may_read_cases": _reads_cases(request)},
         status=400 if form.errors else 200,
     )
+
+
+def _walk_in_message(walk_in: counter.WalkIn) -> str:
+    """Tell the officer which account the application went to, and why."""
+    if walk_in.how == counter.BY_VERIFIED_NUMBER:
+        return _("The application goes to the account whose holder verified this mobile number.")
+    if walk_in.how == counter.BY_IDENTITY_CHECKED:
+        return _(
+            "The application goes to the account with this mobile number, because you "
+            "checked the citizen's identity. This is recorded."
+        )
+    if walk_in.unverified_holder:
+        return _(
+            "An account has this mobile number but never verified it, and you did not check "
+            "the identity: the application goes to a new account for the citizen, not to it."
+        )
+    return _("No account has this verified mobile number: the application goes to a new account.")
 
 
 def _access_counter_application(request: HttpRequest, public_id) -> Application:
@@ -544,5 +616,9 @@ def counter_receipt(request: HttpRequest, public_id) -> HttpResponse:
     return render(
         request,
         "cases/counter_receipt.html",
-        {"application": application, "case": application.case},
+        {
+            "application": application,
+            "case": application.case,
+            "may_read_cases": _reads_cases(request),
+        },
     )

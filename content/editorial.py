@@ -24,6 +24,7 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
 from accounts.officers import offices_of
+from audit.log import log_action
 from content.editors import APPROVER_ROLES, EDITOR_ROLES, editable_institutions
 from content.models import (
     InstitutionApprovalTask,
@@ -82,6 +83,20 @@ def on_membership_changed(sender: type, instance: OfficeMembership, **kwargs: An
 
 
 @transaction.atomic
+def log_review(sender: type, instance: Any, user: Any = None, **kwargs: Any) -> None:
+    """Record an approval or a rejection in the review workflow (Wagtail's `task_approved`
+    and `task_rejected`, sent inside the transaction that changes the task)."""
+    verb = "approved" if instance.status == instance.STATUS_APPROVED else "rejected"
+    page = instance.workflow_state.content_object
+    institution = institution_of(page) if isinstance(page, Page) else None
+    log_action(
+        user,
+        f"content.page.{verb}",
+        page,
+        {"title": page.title[:100], "institution": institution},
+    )
+
+
 def do_set_up_editorial(roots: list[Page]) -> Workflow:
     """Create the editors' and approvers' groups with their page permissions on `roots`
     (the home page of each language) and the review workflow on them; idempotent."""

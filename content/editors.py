@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 
 from accounts.models import Role
 from accounts.officers import offices_of
+from accounts.roles import EDIT_CONTENT, roles_for
 
 if TYPE_CHECKING:
     from accounts.models import User
 
-EDITOR_ROLES = (Role.EDITOR, Role.APPROVER, Role.HEAD_OF_OFFICE)
+EDITOR_ROLES = roles_for(EDIT_CONTENT)  # the role matrix (accounts/roles.py)
 APPROVER_ROLES = (Role.APPROVER, Role.HEAD_OF_OFFICE)
 
 

@@ -100,6 +100,18 @@ DEMO_ACCOUNTS = (
         is_staff=True,
         profile={"name_km": "អ៊ុំ វិចិត្រ", "name_latin": "UM VICHET"},
     ),
+    DemoAccount(
+        username="reader",
+        email="reader@demo.sala.localhost",
+        role="Officer: reader at Sangkat Phsar Thmei Ti Muoy hall (reads, changes nothing); TOTP",
+        profile={"name_km": "ពេជ្រ ចិន្តា", "name_latin": "PICH CHENDA"},
+    ),
+    DemoAccount(
+        username="counter",
+        email="counter@demo.sala.localhost",
+        role="Officer: counter of Sangkat Phsar Thmei Ti Muoy hall (walk-ins only); TOTP below",
+        profile={"name_km": "ទូច សុខា", "name_latin": "TOUCH SOKHA"},
+    ),
 )
 # Staff and officers sign in with a second factor: in the demo they all share this TOTP
 # secret (accounts/demo.py). Demo only.

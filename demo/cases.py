@@ -66,7 +66,7 @@ def _service(slug: str, level: str, km: str, en: str) -> Service:
     )  # fmt: skip
     if created:
         version = FormVersion.objects.create(service=service, number=1, definition=FORM)
-        do_publish_form_version(version)
+        do_publish_form_version(None, version)
     return service
 
 

@@ -34,6 +34,8 @@ DEMO_OFFICE_ROLES = {
     "nurse": ("health-centre-120201", Role.CLINICIAN),
     "midwife": ("health-centre-171001", Role.CLINICIAN),
     "moh": ("ministry-moh", "health-ministry"),
+    "reader": ("commune-hall-120201", Role.READER),
+    "counter": ("commune-hall-120201", Role.COUNTER),
 }
 
 

@@ -394,5 +394,5 @@ def _publish_form(service: Service, definition: dict) -> int:
         draft = FormVersion(service=service, number=number)
     draft.definition = definition
     draft.save()
-    do_publish_form_version(draft)
+    do_publish_form_version(None, draft)
     return 1

@@ -19,7 +19,7 @@ from audit.log import log_access
 from documents.codes import normalise_code
 from documents.handling import handling_office
 from documents.models import IssuedDocument
-from documents.rules import is_officer_of_handling_office
+from documents.rules import is_reader_of_handling_office
 
 DOWNLOADED = "documents.document.downloaded"
 
@@ -47,7 +47,7 @@ def download_role(user, document: IssuedDocument) -> str:
     """How the user comes to have the PDF: the holder first, then as an officer."""
     if is_owner_of_object(user, document) or is_member_of_organisation(user, document):
         return HOLDER
-    if is_officer_of_handling_office(user, document):
+    if is_reader_of_handling_office(user, document):
         return OFFICER
     return ADMINISTRATOR
 

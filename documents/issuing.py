@@ -35,6 +35,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.log import log_action
 from documents.codes import new_code
 from documents.models import DocumentTemplate, IssuedDocument, Kind
 from documents.signing import canonical_json, sign, signature_is_valid
@@ -178,6 +179,14 @@ def do_issue_document(
     name = f"{document.issued_at:%Y/%m}/{document.code}.pdf"
     document.pdf_name = storages["documents"].save(name, ContentFile(pdf))
     document.save(update_fields=["pdf_name"])
+    log_action(
+        issued_by,
+        "documents.document.issued",
+        document,
+        {"code": document.code, "kind": kind, "template": template.key},
+        office=issuer_office,
+        person=holder,
+    )
     logger.info(
         "document issued",
         extra={
@@ -202,6 +211,14 @@ def do_revoke_document(document: IssuedDocument, *, by: Any, reason: str) -> Iss
     locked.revoked_by = by
     locked.revocation_reason = reason.strip()
     locked.save(update_fields=["status", "revoked_at", "revoked_by", "revocation_reason"])
+    log_action(
+        by,
+        "documents.document.revoked",
+        locked,
+        {"code": locked.code, "reason": locked.revocation_reason},
+        office=locked.office_id,
+        person=locked.holder,
+    )
     logger.info("document revoked", extra={"code": locked.code, "by": by.pk})
     for field in ("status", "revoked_at", "revoked_by", "revocation_reason"):
         setattr(document, field, getattr(locked, field))

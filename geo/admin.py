@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
+from geo.jurisdiction import log_jurisdiction_set
 from geo.models import (
     Area,
     Facility,
@@ -67,6 +68,12 @@ class FacilityAdmin(admin.ModelAdmin):
     autocomplete_fields = ("area", "institution")
     list_select_related = ("type", "area")
     inlines = (OpeningHoursInline, FacilityClosureInline, JurisdictionAreaInline)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        super().save_formset(request, form, formset, change)
+        if formset.model is JurisdictionArea and formset.has_changed():
+            # The admin saves in one transaction: the entry goes with the change.
+            log_jurisdiction_set(request.user, form.instance)
 
 
 @admin.register(PublicHoliday)

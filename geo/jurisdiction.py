@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
+from audit.log import log_action
 from geo.models import Area, Facility, FacilityQuerySet, FacilityType, JurisdictionArea
 
 
@@ -70,9 +71,20 @@ def served_areas(facility: Facility) -> list[Area]:
 
 
 @transaction.atomic
-def do_set_jurisdiction(facility: Facility, areas: Iterable[Area]) -> None:
-    """Make the facility serve exactly these areas; an empty list restores the default."""
+def do_set_jurisdiction(actor, facility: Facility, areas: Iterable[Area]) -> None:
+    """Make the facility serve exactly these areas; an empty list restores the default.
+    `actor` (None: the portal itself) is recorded in the audit log."""
+    areas = list(areas)
     facility.jurisdiction.all().delete()
     JurisdictionArea.objects.bulk_create(
         [JurisdictionArea(facility=facility, area=area) for area in areas]
     )
+    log_jurisdiction_set(actor, facility)
+
+
+def log_jurisdiction_set(actor, facility: Facility) -> None:
+    """Record the facility's jurisdiction as it now is (inside the change's transaction)."""
+    codes = sorted(
+        JurisdictionArea.objects.filter(facility=facility).values_list("area__code", flat=True)
+    )
+    log_action(actor, "geo.jurisdiction.set", facility, {"areas": codes}, office=facility)

@@ -84,7 +84,7 @@ class FormVersionAdmin(admin.ModelAdmin):
     def publish(self, request, queryset) -> None:
         published = 0
         for version in queryset.filter(status=FormVersion.Status.DRAFT):
-            do_publish_form_version(version)
+            do_publish_form_version(request.user, version)
             published += 1
         self.message_user(
             request,

@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class ServicesConfig(AppConfig):
     name = "services"
     verbose_name = _("Public services")
+
+    def ready(self) -> None:
+        from accounts.profiles import register_export_section
+        from services.exporting import export_section
+
+        register_export_section("applications", export_section)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import rules
 
 from accounts.permissions import (
-    has_office_role,
     is_administrator,
     is_member_of_organisation,
     is_owner_of_object,
+    office_may,
 )
+from accounts.roles import READ_CASE, READ_FILES
 
 
 @rules.predicate
@@ -29,18 +30,20 @@ def is_submitted(user, obj) -> bool:
     return obj is not None and obj.is_submitted
 
 
-# Officers of the office now handling a submitted application (its case's office).
-is_officer_of_handling_office = is_submitted & has_office_role()
+# Officers of the office now handling a submitted application (its case's office), in a
+# role the role matrix (accounts/roles.py) lets read cases, or their files.
+is_case_reader_of_handling_office = is_submitted & office_may(READ_CASE)
+is_file_reader_of_handling_office = is_submitted & office_may(READ_FILES)
 
 rules.add_perm(
     "services.view_application",
     is_owner_of_object
     | is_member_of_organisation
-    | is_officer_of_handling_office
+    | is_case_reader_of_handling_office
     | is_administrator,
 )
 rules.add_perm("services.change_application", is_owner_of_object & is_draft)
 rules.add_perm(
     "services.view_attachment",
-    is_owner_of_object | is_officer_of_handling_office | is_administrator,
+    is_owner_of_object | is_file_reader_of_handling_office | is_administrator,
 )

@@ -6,13 +6,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from audit.log import log_action
 from services.models import FormVersion
 
 
 @transaction.atomic
-def do_publish_form_version(version: FormVersion) -> None:
-    """Publish a draft; the service's earlier published versions are retired (applications
-    made with them keep them)."""
+def do_publish_form_version(actor, version: FormVersion) -> None:
+    """Publish a draft as `actor` (None: the portal itself, e.g. the demo loader); the
+    service's earlier published versions are retired (applications made with them keep
+    them)."""
     version.full_clean()
     FormVersion.objects.filter(service=version.service, status=FormVersion.Status.PUBLISHED).update(
         status=FormVersion.Status.RETIRED
@@ -20,6 +22,12 @@ def do_publish_form_version(version: FormVersion) -> None:
     version.status = FormVersion.Status.PUBLISHED
     version.published_at = timezone.now()
     version.save(update_fields=["status", "published_at"])
+    log_action(
+        actor,
+        "services.formversion.published",
+        version,
+        {"service": version.service.slug, "number": version.number},
+    )
 
 
 @transaction.atomic

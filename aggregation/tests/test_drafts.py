@@ -10,6 +10,7 @@ from accounts.tests.factories import create_user, grant
 from aggregation.models import Item
 from aggregation.publishing import notify_editors_of_draft
 from aggregation.tests.factories import create_institution, create_item, create_source
+from audit.models import AuditEntry
 from geo.tests.factories import create_area, create_facility
 from notifications.models import Notification
 
@@ -68,9 +69,12 @@ def test_who_sees_and_publishes_a_mailed_draft(client, setting, persona, sees, p
         assert response.status_code == 302
         assert draft.status == Item.Status.PUBLISHED
         assert draft.approved_by == setting[persona]
+        entry = AuditEntry.objects.for_object(draft).get()
+        assert (entry.action, entry.actor) == ("aggregation.item.published", setting[persona])
     else:
         assert response.status_code == 404
         assert draft.status == Item.Status.DRAFT
+        assert not AuditEntry.objects.for_object(draft).exists()
 
 
 def test_an_anonymous_visitor_is_sent_to_sign_in(client, setting):

@@ -131,7 +131,9 @@ def test_counter_start_and_the_printed_receipt(page, live_server, world, languag
     page.goto(f"/{language}/office/counter/")
     check(page, f"cases-counter-start-{language}")
     citizen = find_or_create_walk_in(name="ចាន់ ស្រីមុំ", mobile="+85512999888")
-    application = do_start_counter_application(world.clerk, world.hall, service, citizen)
+    application = do_start_counter_application(
+        world.clerk, world.hall, service, citizen, "new_account"
+    )
     application.answers = {"full_name": "Chan Sreymom"}
     application.save(update_fields=["answers"])
     check_submit_application(application, declared=True)

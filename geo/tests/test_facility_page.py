@@ -80,7 +80,7 @@ class TestTheFacilityPage:
 
     def test_an_office_with_an_explicit_jurisdiction_lists_those_areas(self, client):
         hall = create_facility(self.tree.commune)
-        do_set_jurisdiction(hall, [self.tree.commune, self.tree.other_commune])
+        do_set_jurisdiction(None, hall, [self.tree.commune, self.tree.other_commune])
         html = client.get(f"/en/facilities/{hall.code}/").content.decode()
         assert 'href="/en/place/171004/"' in html
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from audit.models import AuditEntry
 from geo.jurisdiction import do_set_jurisdiction, office_for_area, offices_for_area, served_areas
 from geo.models import Area
 from geo.tests.factories import create_facility, create_tree
@@ -38,7 +39,7 @@ class TestOfficesServingAnArea:
 
     def test_an_explicit_jurisdiction_replaces_the_default(self):
         # The Sla Kram hall takes over the neighbouring commune and stops serving its own.
-        do_set_jurisdiction(self.hall, [self.tree.other_commune])
+        do_set_jurisdiction(None, self.hall, [self.tree.other_commune])
         assert served_areas(self.hall) == [self.tree.other_commune]
         assert set(offices_for_area(self.tree.other_village, "commune-hall")) == {
             self.hall,
@@ -46,8 +47,13 @@ class TestOfficesServingAnArea:
         }
         assert office_for_area(self.tree.village, "commune-hall") is None
 
-        do_set_jurisdiction(self.hall, [])
+        do_set_jurisdiction(None, self.hall, [])
         assert served_areas(self.hall) == [self.tree.commune]
+        entries = AuditEntry.objects.for_object(self.hall).order_by("pk")
+        assert [(e.action, e.office_id, e.data) for e in entries] == [
+            ("geo.jurisdiction.set", self.hall.pk, {"areas": [self.tree.other_commune.code]}),
+            ("geo.jurisdiction.set", self.hall.pk, {"areas": []}),
+        ]
         assert office_for_area(self.tree.village, "commune-hall") == self.hall
 
     def test_an_unlisted_office_serves_nobody(self):

@@ -22,7 +22,7 @@ def served():
         for n in range(3)
     ]
     for ministry in ministries:
-        do_set_jurisdiction(ministry, [tree.province, capital])
+        do_set_jurisdiction(None, ministry, [tree.province, capital])
     elsewhere = create_area("1711", "Angkor Chum", "អង្គរជុំ", tree.province)
     far_commune = create_area("171101", "Char Chhuk", "ចារឈូក", elsewhere)
     offices = {
@@ -36,7 +36,7 @@ def served():
         "far_school": create_facility(far_commune, "school"),
     }
     # The neighbouring commune's health centre serves this commune too.
-    do_set_jurisdiction(offices["health"], [tree.commune, tree.other_commune])
+    do_set_jurisdiction(None, offices["health"], [tree.commune, tree.other_commune])
     return tree, offices, ministries
 
 

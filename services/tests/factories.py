@@ -109,7 +109,7 @@ def create_service(slug: str = "birth-registration", form: dict | None = None, *
         version = FormVersion.objects.create(
             service=service, number=1, definition=form or definition()
         )
-        do_publish_form_version(version)
+        do_publish_form_version(None, version)
     return service
 
 

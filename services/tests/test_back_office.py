@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import create_user
+from audit.models import AuditEntry
 from services.models import FormVersion
 from services.tests.factories import create_application, create_service, definition
 from services.versions import do_copy_form_version, do_publish_form_version
@@ -49,7 +50,11 @@ def test_an_application_keeps_its_version_when_a_new_one_is_published():
     draft = do_copy_form_version(first)
     draft.definition["pages"][0]["title"]["en"] = "About you, again"
     draft.save()
-    do_publish_form_version(draft)
+    publisher = create_user("publisher")
+    do_publish_form_version(publisher, draft)
+    entry = AuditEntry.objects.for_object(draft).get()
+    assert (entry.action, entry.actor) == ("services.formversion.published", publisher)
+    assert entry.data == {"service": service.slug, "number": draft.number}
     first.refresh_from_db()
     assert first.status == FormVersion.Status.RETIRED
     assert service.published_form() == draft
