@@ -82,6 +82,8 @@ _INITIAL_VOWELS = re.compile(r"^[aeiouyh]+")
 _VOWELS = re.compile(r"[aeiouyh]+")
 _R_BEFORE_CONSONANT = re.compile(r"r(?=[^aeiouy])")  # "Kork", "Pursat": an r not sounded
 _DOUBLE = re.compile(r"(.)\1+")
+# No vowel at all, or a letter three times running: not a name ("zzzzqqqq").
+_NOT_A_WORD = re.compile(r"^[^aeiouy]+$|(.)\1\1")
 
 
 @lru_cache(maxsize=100_000)
@@ -90,7 +92,7 @@ def sound_key(word: str) -> str:
     to tell words apart: "kompong", "kampong" → "kmpnk"; "toul kork" and "tuol kouk" give
     "tl", "kk". Khmer names are written with many spellings (vowels above all, an
     unsounded r, h after consonants, doubled letters); the key keeps what they share."""
-    if len(word) < 3 or not word.isalpha() or not word.isascii():
+    if len(word) < 3 or not word.isalpha() or not word.isascii() or _NOT_A_WORD.search(word):
         return ""
     key = _DOUBLE.sub(r"\1", word)
     for pattern, replacement in _SOUND_RULES:
