@@ -6,10 +6,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import validate_mobile
 from core.forms import DateOfBirthField
+from geo.models import Facility
 from services.attachments import check_upload, count_error
 from services.definitions import Field
 from services.forms import LocalDateField, MultipleFileField, MultipleFileInput
+from services.models import Service
 
 MESSAGE_FILES = Field(
     key="case-message",
@@ -58,8 +61,6 @@ class RerouteForm(forms.Form):
     reason = forms.CharField(label=_("Why"), max_length=1000)
 
     def clean_office(self):
-        from geo.models import Facility
-
         office = Facility.objects.filter(code=self.cleaned_data["office"].strip()).first()
         if office is None:
             raise ValidationError(_("No office has this code. Check it in the directory."))
@@ -113,8 +114,6 @@ class CounterStartForm(forms.Form):
     )  # fmt: skip
 
     def __init__(self, *args, **kwargs) -> None:
-        from services.models import Service
-
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = (
             Service.objects.published().exclude(form_versions__isnull=True).distinct()
@@ -122,8 +121,6 @@ class CounterStartForm(forms.Form):
         self.fields["service"].label_from_instance = lambda s: s.name
 
     def clean_mobile(self):
-        from accounts.validators import validate_mobile
-
         mobile = self.cleaned_data["mobile"].strip().replace(" ", "")
         if mobile:
             validate_mobile(mobile)

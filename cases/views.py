@@ -24,6 +24,7 @@ from cases.access import (
     record_access,
 )
 from cases.confirming import CONFIRMED, confirmation_for, needs_confirmation
+from cases.counter_pages import counter_page
 from cases.forms import (
     MESSAGE_FILES,
     ActionForm,
@@ -183,7 +184,7 @@ def _refused(request: HttpRequest, case: Case, what: str) -> None:
         actor=request.user,
         ip=client_address(request),
     )
-    record_access(case, request.user, allowed=False, what=what[:40], ip=client_address(request))
+    record_access(case, request.user, allowed=False, what=what[:40])
 
 
 def _confirm_page(request: HttpRequest, case: Case, transition, **context) -> HttpResponse:
@@ -526,8 +527,6 @@ def _access_counter_application(request: HttpRequest, public_id) -> Application:
 def counter_form(request: HttpRequest, public_id) -> HttpResponse:
     """Fill the citizen's form page by page, then send it (the officer confirms the
     citizen's declaration)."""
-    from cases.counter_pages import counter_page
-
     application = _access_counter_application(request, public_id)
     if not application.is_draft:
         return HttpResponseRedirect(reverse("cases:counter_receipt", args=[public_id]))

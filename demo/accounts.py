@@ -81,6 +81,25 @@ DEMO_ACCOUNTS = (
         role="Officer: editor for the Ministry of Post and Telecommunications; TOTP below",
         profile={"name_km": "លឹម ស្រីពៅ", "name_latin": "LIM SREYPOV"},
     ),
+    DemoAccount(
+        username="nurse",
+        email="nurse@demo.sala.localhost",
+        role="Officer: clinician of Phsar Thmei Ti Muoy health centre, answers health questions",
+        profile={"name_km": "ទេព សុភាព", "name_latin": "TEP SOPHEAP"},
+    ),
+    DemoAccount(
+        username="midwife",
+        email="midwife@demo.sala.localhost",
+        role="Officer: clinician (midwife) of Sla Kram health centre, Siem Reap",
+        profile={"name_km": "ឈិន បុប្ផា", "name_latin": "CHHIN BOPHA"},
+    ),
+    DemoAccount(
+        username="moh",
+        email="moh@demo.sala.localhost",
+        role="Officer: Ministry of Health, publishes the danger-sign tables (Django admin)",
+        is_staff=True,
+        profile={"name_km": "អ៊ុំ វិចិត្រ", "name_latin": "UM VICHET"},
+    ),
 )
 # Staff and officers sign in with a second factor: in the demo they all share this TOTP
 # secret (accounts/demo.py). Demo only.

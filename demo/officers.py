@@ -30,6 +30,10 @@ DEMO_OFFICE_ROLES = {
     "approver": ("district-office-1202", Role.APPROVER),
     "head": ("district-office-1202", Role.HEAD_OF_OFFICE),
     "editor": ("ministry-mptc", Role.EDITOR),
+    # Health (the role of the ministry comes from health's own data migration).
+    "nurse": ("health-centre-120201", Role.CLINICIAN),
+    "midwife": ("health-centre-171001", Role.CLINICIAN),
+    "moh": ("ministry-moh", "health-ministry"),
 }
 
 

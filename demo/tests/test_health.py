@@ -1,0 +1,36 @@
+"""The health demo: clinicians at two health centres and the ministry's publisher."""
+
+from __future__ import annotations
+
+import pytest
+
+from accounts.officers import offices_of
+from accounts.tests.conftest import _fresh_rate_limits  # noqa: F401 - autouse
+from demo.accounts import load_demo_accounts
+from demo.officers import load_demo_officers
+from geo.tests.factories import create_area, create_facility
+from health.questions import health_centres
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_health_centres_have_clinicians(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    phnom_penh = create_area("12", "Phnom Penh", "ភ្នំពេញ")
+    daun_penh = create_area("1202", "Doun Penh", "ដូនពេញ", phnom_penh)
+    commune = create_area("120201", "Phsar Thmei Ti Muoy", "ផ្សារថ្មីទី១", daun_penh)
+    siem_reap = create_area("17", "Siemreap", "សៀមរាប")
+    district = create_area("1710", "Siem Reab", "សៀមរាប", siem_reap)
+    sla_kram = create_area("171001", "Sla Kram", "ស្លក្រាម", district)
+    create_facility(commune, "health-centre", code="health-centre-120201")
+    create_facility(sla_kram, "health-centre", code="health-centre-171001")
+    create_facility(phnom_penh, "ministry", code="ministry-moh")
+    load_demo_accounts()
+    load_demo_officers()
+    from accounts.models import User
+
+    nurse, midwife, moh = (User.objects.get(username=n) for n in ("nurse", "midwife", "moh"))
+    assert [o.code for o in offices_of(nurse, ["clinician"])] == ["health-centre-120201"]
+    assert [o.code for o in offices_of(midwife, ["clinician"])] == ["health-centre-171001"]
+    assert moh.has_perm("health.publish_dangersigntable")
+    assert health_centres().count() == 2

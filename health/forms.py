@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from geo.models import Facility
+from health.models import DangerSign, Group, Who
+
+YES, NO = "yes", "no"
+
+
+class GroupForm(forms.Form):
+    group = forms.ChoiceField(
+        label=_("Who is ill?"),
+        choices=Group.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose who is ill."),
+            "invalid_choice": _("Choose who is ill."),
+        },
+    )
+
+
+class DangerSignForm(forms.Form):
+    """One yes/no question per danger sign; every one must be answered."""
+
+    def __init__(self, *args, signs: list[DangerSign], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.signs = signs
+        for sign in signs:
+            self.fields[sign.code] = forms.ChoiceField(
+                label=sign.question,
+                choices=[(YES, _("Yes")), (NO, _("No"))],
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Answer yes or no.")},
+            )
+
+    def signs_present(self) -> list[str]:
+        return [code for code, answer in self.cleaned_data.items() if answer == YES]
+
+
+class AreaSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Your commune, district or province"),
+        max_length=100,
+        error_messages={"required": _("Enter the name of your commune, district or province.")},
+    )
+
+
+class QuestionForm(forms.Form):
+    office = forms.ModelChoiceField(
+        label=_("Which health centre should answer?"),
+        queryset=Facility.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": _("Choose a health centre."),
+            "invalid_choice": _("Choose a health centre."),
+        },
+    )
+    who = forms.ChoiceField(
+        label=_("Who is ill?"),
+        choices=Who.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose who is ill."),
+            "invalid_choice": _("Choose who is ill."),
+        },
+    )
+    age_years = forms.IntegerField(
+        label=_("Their age in years"),
+        help_text=_("For a baby under one year, enter 0."),
+        min_value=0,
+        max_value=120,
+        widget=forms.NumberInput(attrs={"class": "input--short", "inputmode": "numeric"}),
+        error_messages={
+            "required": _("Enter the age in years."),
+            "invalid": _("Enter the age as a number of years, like 4."),
+            "min_value": _("Enter the age as a number of years, like 4."),
+            "max_value": _("Enter an age of 120 years or less."),
+        },
+    )
+    symptoms = forms.CharField(
+        label=_("What is wrong?"),
+        help_text=_("Describe the symptoms and what you would like to know."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Describe what is wrong."),
+            "max_length": _("Write at most 2,000 characters."),
+        },
+    )
+    since = forms.CharField(
+        label=_("Since when?"),
+        help_text=_("For example: since yesterday evening, for three days."),
+        max_length=100,
+        error_messages={
+            "required": _("Say since when."),
+            "max_length": _("Write at most 100 characters."),
+        },
+    )
+
+    def __init__(self, *args, centres, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = centres
+        self.fields["office"].label_from_instance = lambda office: (
+            f"{office.name} ({office.area.name_with_parents})"
+        )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Write a message."),
+            "max_length": _("Write at most 4,000 characters."),
+        },
+    )
+
+
+class AnswerForm(MessageForm):
+    close = forms.BooleanField(
+        label=_("This is the final advice: close the question"), required=False
+    )

@@ -1,0 +1,252 @@
+"""Health: danger-sign screening first, then questions to health workers and appointments.
+
+`DangerSignTable` is a versioned decision table of yes/no danger signs (WHO IMCI general
+danger signs for a sick child, the maternal danger signs in pregnancy). A draft is edited
+in the back office; publishing it (health-ministry role only) retires the one before, and
+every `Screening` records the version whose advice it gave. A screening holds no personal
+data: it may be answered signed out.
+
+After a clear screen, a signed-in person may send a `Question` to the health workers
+(officers with the clinician role) of a health centre; the thread is `QuestionMessage`.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import in_language
+
+
+class Group(models.TextChoices):
+    CHILD = "child", _("A child from 2 months to 5 years")
+    PREGNANCY = "pregnancy", _("A woman who is pregnant")
+    OTHER = "other", _("Someone else")
+
+
+class DangerSignTableQuerySet(models.QuerySet):
+    def published(self) -> DangerSignTableQuerySet:
+        return self.filter(status=DangerSignTable.Status.PUBLISHED)
+
+
+class DangerSignTable(models.Model):
+    """One version of the danger signs. Only one is published at a time; a published or
+    retired version is never edited again (screenings point at it)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        RETIRED = "retired", _("Retired")
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where the signs come from.")
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = DangerSignTableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("danger-sign table")
+        verbose_name_plural = _("danger-sign tables")
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status"],
+                condition=models.Q(status="published"),
+                name="health_one_published_danger_sign_table",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Danger signs')} v{self.version} ({self.get_status_display()})"
+
+
+class DangerSign(models.Model):
+    """One yes/no question of a table; a "yes" means: go to care now."""
+
+    table = models.ForeignKey(
+        DangerSignTable, verbose_name=_("table"), on_delete=models.CASCADE, related_name="signs"
+    )
+    group = models.CharField(_("for whom"), max_length=10, choices=Group.choices)
+    code = models.SlugField(_("code"), max_length=40)
+    question_km = models.CharField(_("question in Khmer"), max_length=300)
+    question_en = models.CharField(_("question in English"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
+
+    class Meta:
+        verbose_name = _("danger sign")
+        verbose_name_plural = _("danger signs")
+        ordering = ["table", "group", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["table", "group", "code"], name="health_unique_sign_code"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.question
+
+    @property
+    def question(self) -> str:
+        return in_language(self.question_km, self.question_en)
+
+
+class Screening(models.Model):
+    """One answered danger-sign screen: which table version, for whom, which signs were
+    present, and the advice given. Nothing here says who answered."""
+
+    class Outcome(models.TextChoices):
+        URGENT = "urgent", _("Go to care now")
+        NO_DANGER_SIGN = "clear", _("No danger sign")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web")
+        SMS = "sms", _("SMS")
+        TELEGRAM = "telegram", _("Telegram")
+
+    table = models.ForeignKey(
+        DangerSignTable,
+        verbose_name=_("table"),
+        on_delete=models.PROTECT,
+        related_name="screenings",
+    )
+    group = models.CharField(_("for whom"), max_length=10, choices=Group.choices)
+    signs_present = models.JSONField(_("danger signs present"), default=list, blank=True)
+    outcome = models.CharField(_("advice"), max_length=10, choices=Outcome.choices)
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB
+    )
+    answered_at = models.DateTimeField(_("answered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("danger-sign screening")
+        verbose_name_plural = _("danger-sign screenings")
+        ordering = ["-answered_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} (v{self.table.version})"
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.outcome == self.Outcome.URGENT
+
+
+class Who(models.TextChoices):
+    SELF = "self", _("Me")
+    CHILD = "child", _("A child I care for")
+    OTHER = "other", _("Another person I care for")
+
+
+class QuestionQuerySet(models.QuerySet):
+    def waiting(self) -> QuestionQuerySet:
+        return self.filter(status=Question.Status.WAITING)
+
+
+class Question(models.Model):
+    """A health question from a signed-in person to the health workers of one health
+    centre, asked after a clear danger-sign screen. Personal health data: only the person
+    and the clinicians of `office` see it (`health.questions.access_*`)."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for a health worker")
+        ANSWERED = "answered", _("Answered")
+        CLOSED = "closed", _("Closed")
+
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="health_questions",
+    )
+    office = models.ForeignKey(
+        "geo.Facility",
+        verbose_name=_("health centre"),
+        on_delete=models.PROTECT,
+        related_name="health_questions",
+    )
+    screening = models.OneToOneField(
+        Screening,
+        verbose_name=_("danger-sign screening"),
+        on_delete=models.PROTECT,
+        related_name="question",
+    )
+    who = models.CharField(_("who is ill"), max_length=10, choices=Who.choices)
+    age_years = models.PositiveSmallIntegerField(_("age in years"))
+    symptoms = models.TextField(_("symptoms"), max_length=2000)
+    since = models.CharField(_("since when"), max_length=100)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WAITING
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    due_at = models.DateTimeField(_("answer due"))
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("health question")
+        verbose_name_plural = _("health questions")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["office", "status", "due_at"])]
+
+    def __str__(self) -> str:
+        # No health content: this appears in the audit log.
+        return f"{_('Health question')} {self.reference}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("health:question", args=[self.public_id])
+
+    @property
+    def reference(self) -> str:
+        return str(self.public_id)[:8].upper()
+
+    def get_office_url(self) -> str:
+        return reverse("health:office_question", args=[self.public_id])
+
+    def is_overdue(self, now=None) -> bool:
+        return self.status == self.Status.WAITING and self.due_at < (now or timezone.now())
+
+
+class QuestionMessage(models.Model):
+    """One message of a question's private thread: the person's follow-up or a health
+    worker's answer."""
+
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    from_health_worker = models.BooleanField(_("from a health worker"), default=False)
+    body = models.TextField(_("message"), max_length=4000)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{_('Message')} {self.pk}"

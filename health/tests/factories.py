@@ -1,0 +1,20 @@
+"""Plain factory functions for the health tests."""
+
+from __future__ import annotations
+
+from health.models import Screening
+from health.questions import do_ask_question
+from health.triage import published_table
+
+
+def create_screening(group: str = "child", outcome: str = "clear") -> Screening:
+    return Screening.objects.create(table=published_table(), group=group, outcome=outcome)
+
+
+def create_question(user, office, **fields):
+    fields.setdefault("screening", create_screening())
+    fields.setdefault("who", "child")
+    fields.setdefault("age_years", 3)
+    fields.setdefault("symptoms", "Cough and a runny nose for three days.")
+    fields.setdefault("since", "three days")
+    return do_ask_question(user, office=office, **fields)

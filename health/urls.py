@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from health import views
+
+app_name = "health"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("check/", views.check, name="check"),
+    path("urgent/", views.urgent, name="urgent"),
+    path("no-danger-signs/", views.clear, name="clear"),
+    path("ask/", views.ask, name="ask"),
+    path("questions/", views.my_questions, name="my_questions"),
+    path("questions/<uuid:public_id>/", views.question, name="question"),
+    path("office/", views.office_queue, name="office_queue"),
+    path("office/questions/<uuid:public_id>/", views.office_question, name="office_question"),
+]

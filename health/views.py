@@ -1,0 +1,193 @@
+"""Health pages. The danger-sign screen works signed out; questions need signing in."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from geo.models import Area
+from geo.places import remembered_area
+from health import care, questions, triage
+from health.decorators import health_worker_required
+from health.forms import (
+    AnswerForm,
+    AreaSearchForm,
+    DangerSignForm,
+    GroupForm,
+    MessageForm,
+    QuestionForm,
+)
+from health.models import Group, Question, Screening
+from health.screening import last_screening, remember_screening
+
+EMERGENCY_NUMBER = "119"
+AREA_MATCHES = 20
+QUEUE_SIZE = 100
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "health/start.html", {"form": GroupForm()})
+
+
+@require_http_methods(["GET", "POST"])
+def check(request: HttpRequest) -> HttpResponse:
+    """The yes/no danger signs for the group chosen on the start page."""
+    group_form = GroupForm(request.GET)
+    table = triage.published_table()
+    if table is None:
+        return render(request, "health/unavailable.html", status=503)
+    if not group_form.is_valid():
+        return render(request, "health/start.html", {"form": group_form}, status=400)
+    group = group_form.cleaned_data["group"]
+    signs = list(triage.signs_for(table, group))
+    form = DangerSignForm(request.POST or None, signs=signs)
+    if request.method == "POST" and form.is_valid():
+        screening = triage.do_record_screening(
+            request.user, table, group, form.signs_present(), Screening.Channel.WEB
+        )
+        remember_screening(request, screening)
+        name = "health:urgent" if screening.is_urgent else "health:clear"
+        return HttpResponseRedirect(reverse(name))
+    return render(
+        request,
+        "health/check.html",
+        {"form": form, "group": group, "group_label": Group(group).label},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def urgent(request: HttpRequest) -> HttpResponse:
+    """Go now: the emergency number and the nearest hospitals and health centres."""
+    area_form = AreaSearchForm(request.GET if "q" in request.GET else None)
+    matches = []
+    if area_form.is_bound and area_form.is_valid():
+        matches = list(
+            Area.objects.current()
+            .search(area_form.cleaned_data["q"])
+            .exclude(level=Area.Level.VILLAGE)
+            .select_related("parent__parent")
+            .order_by("level", "code")[:AREA_MATCHES]
+        )
+    code = request.GET.get("area", "")
+    area = Area.objects.filter(code=code).first() if code.isdigit() else None
+    area = area or remembered_area(request)
+    return render(
+        request,
+        "health/urgent.html",
+        {
+            "emergency_number": EMERGENCY_NUMBER,
+            "care": care.nearest_care(area),
+            "area_form": area_form,
+            "matches": matches,
+            "screening": last_screening(request),
+        },
+        status=400 if area_form.errors else 200,
+    )
+
+
+@require_GET
+def clear(request: HttpRequest) -> HttpResponse:
+    screening = last_screening(request)
+    if screening is None or screening.is_urgent:
+        return HttpResponseRedirect(reverse("health:start"))
+    return render(
+        request,
+        "health/clear.html",
+        {"screening": screening, "may_ask": questions.may_ask_after(screening)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ask(request: HttpRequest) -> HttpResponse:
+    """The question form, after a clear danger-sign screen of the last hour."""
+    screening = last_screening(request)
+    if not questions.may_ask_after(screening):
+        messages.info(request, _("Answer the danger-sign questions first."))
+        return HttpResponseRedirect(reverse("health:start"))
+    form = QuestionForm(request.POST or None, centres=questions.health_centres())
+    if request.method == "POST" and form.is_valid():
+        try:
+            question = questions.do_ask_question(
+                request.user, screening=screening, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your question has been sent."))
+            return HttpResponseRedirect(question.get_absolute_url())
+    return render(request, "health/ask.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def my_questions(request: HttpRequest) -> HttpResponse:
+    own = Question.objects.filter(user=request.user).select_related("office")
+    return render(request, "health/my_questions.html", {"questions": own})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The person's own question and its thread; they may write again until it is closed."""
+    item = questions.access_question_for_person(request.user, public_id)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            questions.do_follow_up(request.user, item, form.cleaned_data["body"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your message has been sent."))
+            return HttpResponseRedirect(item.get_absolute_url())
+    return render(
+        request,
+        "health/question.html",
+        {"question": item, "thread": item.messages.all(), "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@health_worker_required
+@require_GET
+def office_queue(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "health/office_queue.html",
+        {"questions": questions.queue_for(request.user)[:QUEUE_SIZE], "now": timezone.now()},
+    )
+
+
+@health_worker_required
+@require_http_methods(["GET", "POST"])
+def office_question(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """A health worker reads a question (audited) and answers it."""
+    item = questions.access_question_for_health_worker(request.user, public_id)
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            questions.do_answer_question(
+                request.user, item, form.cleaned_data["body"], close=form.cleaned_data["close"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your answer has been sent."))
+            return HttpResponseRedirect(reverse("health:office_queue"))
+    return render(
+        request,
+        "health/office_question.html",
+        {"question": item, "thread": item.messages.select_related("author"), "form": form},
+        status=400 if form.errors else 200,
+    )
