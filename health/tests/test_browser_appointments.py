@@ -47,8 +47,9 @@ def test_a_parent_books_gets_the_ticket_and_cancels(new_page, health_world, lang
     with page.expect_navigation():
         form.locator("[type=submit]").click()
     assert page.url.endswith(f"/{language}/health/appointments/{health_world.centre.code}/")
-    page.locator(f"form[action$='/slots/{slot.pk}/book/'] button").click()
-    page.wait_for_load_state()
+    # Booking signs and renders the ticket's PDF before answering: allow it time.
+    with page.expect_navigation(timeout=60_000):
+        page.locator(f"form[action$='/slots/{slot.pk}/book/'] button").click()
     booking = Booking.objects.get()
     assert page.url.endswith(f"/{language}/health/appointments/bookings/{booking.public_id}/")
     assert "M-001" in page.content()
