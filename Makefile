@@ -35,9 +35,15 @@ demo: install ## set up the demo database and data, then run the portal and its 
 	@SALA_ENV=demo SALA_SITE_URL=http://$(HOST):$(PORT) $(MANAGE) demo_accounts
 	@SALA_ENV=demo SALA_SITE_URL=http://$(HOST):$(PORT) tools/run_demo.sh "$(HOST)" "$(PORT)"
 
+# `make test` measures coverage ([tool.coverage] in pyproject.toml) and prints the total; the
+# whole suite may not fall below fail_under there. A narrowed run (PYTEST_ARGS) reports but
+# does not hold the bar; COVERAGE=0 skips the measuring.
+COVERAGE ?= 1
+COV_ARGS := $(if $(filter 0,$(COVERAGE)),,--cov --cov-report=term $(if $(PYTEST_ARGS),--cov-fail-under=0))
+
 .PHONY: test
-test: install $(if $(filter 0,$(LINT)),,lint) ## make lint, then the whole suite on SQLite
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+test: install $(if $(filter 0,$(LINT)),,lint) ## make lint, then the whole suite on SQLite, with coverage
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(COV_ARGS) $(PYTEST_ARGS)
 
 .PHONY: test-postgres
 test-postgres: install ## run the suite on PostgreSQL (DATABASE_URL, default: a fresh database on 127.0.0.1)
@@ -48,10 +54,15 @@ e2e: install ## run the browser tests in headless Chromium (/usr/bin/chromium)
 	$(VENV)/bin/pytest -m browser -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 .PHONY: lint
-lint: install ## ruff check, ruff format --check and the dependency rule (lint-imports)
+lint: install ## ruff check, ruff format --check, the dependency rule (lint-imports) and make typecheck
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-logo
+	$(MAKE) --no-print-directory typecheck
+
+.PHONY: typecheck
+typecheck: install ## mypy with django-stubs over the apps ([tool.mypy] in pyproject.toml)
+	$(VENV)/bin/mypy
 
 .PHONY: format
 format: install ## fix what ruff can fix and format the code
@@ -61,6 +72,10 @@ format: install ## fix what ruff can fix and format the code
 .PHONY: bench
 bench: install ## run the benchmarks in bench/
 	$(PY) bench/run.py
+
+.PHONY: relevance
+relevance: install ## search recall@5 on the held-out queries (per kind) and the tuning set
+	$(PY) bench/bench_relevance.py
 
 .PHONY: lighthouse
 lighthouse: install ## Lighthouse SEO and accessibility of a running portal (BASE=http://127.0.0.1:8000; needs npm)

@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts import identity, lockout
+from accounts import identity, lockout, nonces
 from accounts.models import User
 from accounts.validators import normalise_mobile
 from core.addresses import client_address
@@ -177,6 +177,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         )
 
     def pre_social_login(self, request: HttpRequest, sociallogin: SocialLogin) -> None:
+        nonces.check(request, sociallogin)
         if sociallogin.is_existing:
             identity.do_record_identity_verified(sociallogin.user, sociallogin.account.extra_data)
 

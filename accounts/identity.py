@@ -3,9 +3,9 @@
 The provider has checked the person's identity documents, so a login through it marks
 the account as identity-verified (`User.identity_verified_at`; services ask
 `user.is_identity_verified`). Empty profile fields are filled from the standard claims
-(`name`, `given_name`, `family_name`, `birthdate`, `gender`, `phone_number` when
-`phone_number_verified`) and from a `national_id` claim if the provider sends one; a
-field the person already filled in is never overwritten.
+(`name`, its Khmer form `name#km`, `given_name`, `family_name`, `birthdate`, `gender`,
+`phone_number` when `phone_number_verified`) and from a `national_id` claim if the
+provider sends one; a field the person already filled in is never overwritten.
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ def profile_from_claims(claims: dict[str, Any]) -> dict[str, Any]:
         )
     if name:
         found["name_km" if KHMER_LETTERS.search(name) else "name_latin"] = name
+    khmer_name = " ".join(str(claims.get("name#km") or "").split())
+    if KHMER_LETTERS.search(khmer_name):
+        found["name_km"] = khmer_name
     if claims.get("gender") in User.Sex.values:
         found["sex"] = claims["gender"]
     try:

@@ -3,6 +3,9 @@ classification rules."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
@@ -13,8 +16,29 @@ from django.utils.translation import ngettext
 from aggregation.models import Attachment, ClassificationRule, Item, Source
 from aggregation.publishing import do_publish_items
 from aggregation.tasks import poll_source
+from core.typing import AuthenticatedHttpRequest
 
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+URL_FIELDS: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
+
+
+# What polling records about a source: shown, never edited.
+HEALTH_FIELDS = (
+    "health",
+    "items_per_day",
+    "last_polled_at",
+    "last_success_at",
+    "last_error_km",
+    "last_error_en",
+    "consecutive_failures",
+    "next_poll_at",
+    "last_report",
+    "etag",
+    "last_modified",
+    "imap_uidvalidity",
+    "imap_last_uid",
+)
 
 
 @admin.register(Source)
@@ -35,21 +59,7 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ("name_km", "name_en", "url", "imap_user")
     autocomplete_fields = ("areas",)
     filter_horizontal = ("topics",)
-    readonly_fields = (
-        "health",
-        "items_per_day",
-        "last_polled_at",
-        "last_success_at",
-        "last_error_km",
-        "last_error_en",
-        "consecutive_failures",
-        "next_poll_at",
-        "last_report",
-        "etag",
-        "last_modified",
-        "imap_uidvalidity",
-        "imap_last_uid",
-    )
+    readonly_fields = HEALTH_FIELDS
     fieldsets = (
         (None, {"fields": ("name_km", "name_en", "kind", "enabled", "publish_at_once")}),
         (_("Feed"), {"fields": ("url",)}),
@@ -71,26 +81,7 @@ class SourceAdmin(admin.ModelAdmin):
             _("What its items are about"),
             {"fields": ("institution", "areas", "topics", "language", "interval_minutes")},
         ),
-        (
-            _("Health"),
-            {
-                "fields": (
-                    "health",
-                    "items_per_day",
-                    "last_polled_at",
-                    "last_success_at",
-                    "last_error_km",
-                    "last_error_en",
-                    "consecutive_failures",
-                    "next_poll_at",
-                    "last_report",
-                    "etag",
-                    "last_modified",
-                    "imap_uidvalidity",
-                    "imap_last_uid",
-                )
-            },
-        ),
+        (_("Health"), {"fields": HEALTH_FIELDS}),
     )
     actions = ("poll_now",)
 
@@ -167,7 +158,7 @@ class ItemAdmin(admin.ModelAdmin):
     actions = ("publish",)
 
     @admin.action(description=_("Approve and publish the selected items"))
-    def publish(self, request: HttpRequest, queryset: QuerySet[Item]) -> None:
+    def publish(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Item]) -> None:
         count = do_publish_items(queryset, request.user)
         self.message_user(
             request,

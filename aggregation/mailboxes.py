@@ -50,6 +50,7 @@ ALLOWED_ATTACHMENTS = {
 def connect(source: Source) -> imaplib.IMAP4:
     """Return a logged-in connection; plain connections only to this machine."""
     timeout = settings.SALA_AGGREGATION_TIMEOUT_SECONDS
+    imap: imaplib.IMAP4
     try:
         if source.imap_security == Source.Security.TLS:
             imap = imaplib.IMAP4_SSL(
@@ -135,7 +136,8 @@ def _uidvalidity(imap: imaplib.IMAP4) -> int | None:
 
 
 def _new_uids(imap: imaplib.IMAP4, last_uid: int) -> list[int]:
-    _status, data = imap.uid("SEARCH", None, f"UID {last_uid + 1}:*")
+    # No charset argument: imaplib leaves a None argument out of the command anyway.
+    _status, data = imap.uid("SEARCH", f"UID {last_uid + 1}:*")
     uids = [int(uid) for uid in (data[0] or b"").split()]
     # "n:*" always matches the last message, even when its UID is below n.
     return sorted(uid for uid in uids if uid > last_uid)
@@ -209,7 +211,8 @@ def keep_attachments(item: Item, message: EmailMessage, report: IngestReport) ->
     """Store the message's attachments that pass the size, type and content checks."""
     for part in message.iter_attachments():
         filename = (part.get_filename() or "").strip().replace("/", "_")[:200]
-        payload = part.get_payload(decode=True) or b""
+        decoded = part.get_payload(decode=True)  # bytes, or None for a multipart part
+        payload = decoded if isinstance(decoded, bytes) else b""
         extension = "." + filename.rpartition(".")[2].lower() if "." in filename else ""
         if len(payload) > settings.SALA_AGGREGATION_MAX_ATTACHMENT_BYTES:
             report.counts["attachments_too_large"] += 1

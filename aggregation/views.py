@@ -3,6 +3,9 @@ original) and its attachments."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,7 +19,8 @@ from django.views.decorators.http import require_POST
 from aggregation.forms import StreamFilterForm
 from aggregation.models import Attachment, Item
 from aggregation.publishing import check_publish_item, drafts_for
-from aggregation.stream import build_stream
+from aggregation.stream import StreamEntry, build_stream
+from core.typing import AuthenticatedHttpRequest
 
 PER_PAGE = 10
 
@@ -26,7 +30,10 @@ def stream(request: HttpRequest) -> HttpResponse:
     if form.is_bound:
         form.is_valid()
     entries = build_stream(form.filters(), (get_language() or "km")[:2])
-    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+    # A Stream is counted and sliced, all Paginator does with it (no indexing by number).
+    page = Paginator(cast("Sequence[StreamEntry]", entries), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -76,7 +83,7 @@ def attachment(request: HttpRequest, item_id: int, attachment_id: int) -> FileRe
 
 
 @login_required
-def drafts(request: HttpRequest) -> HttpResponse:
+def drafts(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The announcements that came by mail and wait for this editor's approval."""
     breadcrumbs = [(_("News"), reverse("aggregation:stream")), (_("Waiting for approval"), "")]
     return render(
@@ -88,7 +95,7 @@ def drafts(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def publish(request: HttpRequest, item_id: int) -> HttpResponse:
+def publish(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     draft = drafts_for(request.user).filter(pk=item_id).first()
     if draft is None:
         raise Http404

@@ -368,8 +368,8 @@ def add_cases(service, hall, total: int, progress: Callable[[str], None]) -> Non
         with transaction.atomic():
             applications = Application.objects.bulk_create(
                 Application(service=service, form_version=version, user=user, area=hall.area,
-                            reference=f"BENCH-{n:09d}", state="submitted", submitted_at=now,
-                            answers={"full_name": "Sok Dara"})
+                            office=hall, reference=f"BENCH-{n:09d}", state="submitted",
+                            submitted_at=now, answers={"full_name": "Sok Dara"})
                 for n in range(start, min(total, start + batch))
             )  # fmt: skip
             Case.objects.bulk_create(

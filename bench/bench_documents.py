@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Callable
 
-from bench.scratch import scratch_demo_database
+from bench.scratch import scratch_demo_database, time_requests
 
 WARM_UP = 3
 
@@ -30,9 +30,7 @@ def run(progress: Callable[[str], None]) -> dict[str, list[float] | float]:
 
 
 def measure(progress: Callable[[str], None], repeat: int) -> dict[str, list[float] | float]:
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from accounts.models import User
     from demo.documents import BIRTH_FACTS
@@ -65,17 +63,7 @@ def measure(progress: Callable[[str], None], repeat: int) -> dict[str, list[floa
     client = Client(HTTP_HOST="localhost")
     results: dict[str, list[float] | float] = {"first issue ms": first, "issue ms": issuing}
     for name, path in (("page", f"/km/verify/{code}/"), ("json", f"/verify/{code}.json")):
-        for _ in range(WARM_UP):
-            assert client.get(path).status_code == 200
-        timings, queries = [], []
-        for _ in range(repeat):
-            with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
-                response = client.get(path)
-                timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, f"{path} answered {response.status_code}"
-            queries.append(len(captured))
-        progress(f"{path}: {repeat} requests")
+        timings, queries = time_requests(client, path, repeat, WARM_UP, progress)
         results[f"verify {name} ms"] = timings
         results[f"verify {name} queries"] = queries
     return results

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import io
 import os
-import time
 from collections.abc import Callable
 
-from bench.scratch import scratch_demo_database
+from bench.scratch import scratch_demo_database, time_requests
 
 PATHS = ("/km/", "/en/")
 RATIOS = {"/en/ vs /km/ time": ("/en/ ms", "/km/ ms")}
@@ -30,24 +29,12 @@ def run(progress: Callable[[str], None]) -> dict[str, list[float]]:
 
 
 def measure(progress: Callable[[str], None], repeat: int) -> dict[str, list[float]]:
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="localhost")
     results: dict[str, list[float]] = {}
     for path in PATHS:
-        for _ in range(WARM_UP):
-            assert client.get(path).status_code == 200
-        timings, queries = [], []
-        for _ in range(repeat):
-            with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
-                response = client.get(path)
-                timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, f"{path} answered {response.status_code}"
-            queries.append(len(captured))
-        progress(f"{path}: {repeat} requests")
+        timings, queries = time_requests(client, path, repeat, WARM_UP, progress)
         results[f"{path} ms"] = timings
         results[f"{path} queries"] = queries
     return results

@@ -1,4 +1,9 @@
-"""Loading cases: the only way views get them, each opening by an officer audited."""
+"""Loading cases: the only way views get them, each opening by an officer audited.
+
+Every opening by an officer (allowed or refused) is an entry in the one audit log
+(`audit.log.log_access`, action `cases.case.viewed`, with what was opened in its data),
+readable by the case's office and by the applicant.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,27 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from cases.models import Case, CaseAccess
-from core.addresses import client_address
+from audit.log import log_access
+from cases.models import Case
 
 logger = logging.getLogger(__name__)
 
 
-def record_access(case: Case, user, *, allowed: bool, what: str, ip: str | None = None) -> None:
-    CaseAccess.objects.create(case=case, user=user, allowed=allowed, what=what, ip=ip)
+VIEWED = "cases.case.viewed"
+
+
+def record_access(case: Case, user, *, allowed: bool, what: str) -> None:
+    """Record that an officer opened the case for `what` (a page, an action), or was
+    refused. The address is the request's (`core.middleware`)."""
+    log_access(
+        user,
+        VIEWED,
+        case,
+        allowed=allowed,
+        office=case.office_id,
+        person=case.applicant,
+        data={"what": what},
+    )
     if not allowed:
         logger.warning(
             "case access refused",
@@ -36,7 +54,7 @@ def access_case_for_officer(request, public_id, what: str = "view") -> Case:
     An officer of another office gets PermissionDenied (403)."""
     case = _load(public_id)
     allowed = request.user.has_perm("cases.view_case", case)
-    record_access(case, request.user, allowed=allowed, what=what, ip=client_address(request))
+    record_access(case, request.user, allowed=allowed, what=what)
     if not allowed:
         raise PermissionDenied
     return case

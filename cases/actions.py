@@ -10,7 +10,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import OfficeMembership, User
+from audit.log import log_action
 from cases.models import Case, CaseEvent, CaseMessage
+from cases.notifying import (
+    notify_applicant_message,
+    notify_assigned,
+    notify_office_message,
+)
 from cases.workflow import (
     CaseActionError,
     do_transition,
@@ -19,6 +26,7 @@ from cases.workflow import (
     save_change,
 )
 from geo.models import Facility
+from services.models import Application
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +35,6 @@ MESSAGE_FIELD = "case-message"
 
 def colleagues(case: Case):
     """Return the officers who may be given the case (active in its office)."""
-    from accounts.models import User
-
     if case.office_id is None:
         return User.objects.filter(is_superuser=True, is_active=True).order_by("username")
     return (
@@ -39,8 +45,6 @@ def colleagues(case: Case):
 
 
 def active_memberships_for_office(office_id: int):
-    from accounts.models import OfficeMembership
-
     return OfficeMembership.objects.active().filter(office_id=office_id)
 
 
@@ -61,6 +65,8 @@ def do_assign_case(
     if case.assigned_to_id == (assignee.pk if assignee else None):
         return case
     save_change(case, assigned_to=assignee)
+    log_action(by, "cases.case.assigned", case, {"to": assignee.pk if assignee else None},
+               office=case.office_id, person=case.applicant)  # fmt: skip
     CaseEvent.objects.create(
         case=case,
         kind=CaseEvent.Kind.ASSIGNED,
@@ -69,8 +75,6 @@ def do_assign_case(
         ip=ip,
     )
     if assignee is not None and assignee.pk != by.pk:
-        from cases.notifying import notify_assigned
-
         transaction.on_commit(lambda: notify_assigned(case, assignee), robust=True)
     return case
 
@@ -85,7 +89,12 @@ def do_reroute_case(
     ip: str | None = None,
     expected_version: int | None = None,
 ) -> Case:
-    """Send the case to another office (it is unassigned there), with the reason."""
+    """Send the case to another office (it is unassigned there), with the reason.
+
+    The only change of a submitted application's office: the case and the application
+    move together, so that every right on the application, its files and its documents
+    passes to the new office and leaves the old one (`services.rules`,
+    `documents.handling`)."""
     case = lock_case(case.pk, expected_version)
     _require_officer(case, by)
     if not reason.strip():
@@ -94,6 +103,15 @@ def do_reroute_case(
         raise CaseActionError(_("The case is already with this office."))
     old = case.office
     save_change(case, office=office, assigned_to=None)
+    Application.objects.filter(pk=case.application_id).update(office=office)
+    log_action(
+        by,
+        "cases.case.rerouted",
+        case,
+        {"from": old.code if old else None, "to": office.code, "reason": reason.strip()},
+        office=office,
+        person=case.applicant,
+    )
     CaseEvent.objects.create(
         case=case,
         kind=CaseEvent.Kind.REROUTED,
@@ -126,8 +144,6 @@ def do_send_office_message(case: Case, body: str, *, by) -> CaseMessage:
     if not body.strip():
         raise CaseActionError(_("Write the message."))
     message = CaseMessage.objects.create(case=case, author=by, from_office=True, body=body.strip())
-    from cases.notifying import notify_office_message
-
     transaction.on_commit(lambda: notify_office_message(case, message), robust=True)
     return message
 
@@ -147,8 +163,6 @@ def do_send_applicant_message(
     message = CaseMessage.objects.create(case=case, author=by, from_office=False, body=body.strip())
     if files:
         message.attachments.set(files)
-    from cases.notifying import notify_applicant_message
-
     transaction.on_commit(lambda: notify_applicant_message(case, message), robust=True)
     return message
 

@@ -4,7 +4,7 @@ import json
 
 from django.contrib import admin
 
-from cases.models import Case, CaseAccess, CaseEvent, ServiceWorkflow
+from cases.models import Case, CaseEvent, ServiceWorkflow
 from cases.workflow import DEFAULT_WORKFLOW
 
 
@@ -38,18 +38,6 @@ class CaseAdmin(admin.ModelAdmin):
     list_filter = ["state", "service"]
     search_fields = ["reference"]
     inlines = [CaseEventInline]
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-
-@admin.register(CaseAccess)
-class CaseAccessAdmin(admin.ModelAdmin):
-    list_display = ["at", "user", "case", "what", "allowed", "ip"]
-    list_filter = ["allowed", "what"]
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -10,4 +10,9 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from cases import receivers  # noqa: F401  (connects to services' signals)
+        # The lower apps call cases through the hooks they offer (never a signal):
+        # submitting an application opens its case, and a document issued for a case is
+        # handled by the case's current office.
+        from cases.hooks import register_hooks
+
+        register_hooks()

@@ -1,9 +1,11 @@
 """Counter intake: an officer enters an application for a walk-in citizen.
 
-The officer starts a draft for the citizen (their account, found by mobile number or
-email, or a new account without a password that they can claim later by signing up with
+The officer starts a new application for the citizen (their account, found by mobile
+number, or a new account without a password that they can claim later by signing up with
 the same number), fills the form on their behalf and submits it; the case opened for it
-is marked as taken at the counter by that officer.
+is marked as taken at the counter by that officer. The counter always starts a NEW
+application: a draft the citizen started online stays theirs, never shown to the officer
+(issue 15, item 2).
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from __future__ import annotations
 import uuid
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cases.models import CounterIntake
-from services.submitting import do_start_application
+from services.models import Application
+from services.submitting import SubmissionError
 
 
 def counter_officer_for(application) -> User | None:
@@ -42,12 +46,17 @@ def find_or_create_walk_in(*, name: str, mobile: str, date_of_birth=None) -> Use
 
 @transaction.atomic
 def do_start_counter_application(officer, office, service, citizen: User):
-    """Start the citizen's draft, recorded as taken at the counter by `officer`."""
-    application = do_start_application(citizen, service)
-    if application.area_id is None:  # routed like an application made where it is taken
-        application.area = office.area
-        application.save(update_fields=["area", "updated_at"])
-    CounterIntake.objects.get_or_create(
-        application=application, defaults={"officer": officer, "office": office}
+    """Start a new application for the citizen, recorded as taken at the counter by
+    `officer`; the citizen's own drafts are left alone."""
+    form_version = service.published_form()
+    if form_version is None:
+        raise SubmissionError(_("This service cannot be applied for online yet."))
+    application = Application.objects.create(
+        service=service,
+        form_version=form_version,
+        user=citizen,
+        # Routed like an application made where it is taken, unless the form asks.
+        area=getattr(citizen, "home_area", None) or office.area,
     )
+    CounterIntake.objects.create(application=application, officer=officer, office=office)
     return application

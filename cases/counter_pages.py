@@ -1,5 +1,6 @@
-"""The counter's form pages: the services form engine (`services.forms.PageForm` and the
-services page template), driven by the officer instead of the applicant."""
+"""The counter's form pages: the citizen's own page filling (`services.filling`, the
+services page template, repeating groups included), driven by the officer instead of the
+applicant."""
 
 from __future__ import annotations
 
@@ -10,15 +11,13 @@ from django.urls import reverse
 
 from services.answers import answer_rows
 from services.definitions import pages_to_ask, visible_answers
-from services.forms import PageForm
+from services.filling import fill_page
 from services.models import Application
 from services.submitting import (
     SubmissionError,
     check_submit_application,
-    do_save_answers,
     first_incomplete_page,
 )
-from services.views import _keep_files
 
 
 def counter_page(request: HttpRequest, application: Application) -> HttpResponse:
@@ -43,18 +42,9 @@ def counter_page(request: HttpRequest, application: Application) -> HttpResponse
             "cases/counter_check.html",
             {"application": application, "rows": answer_rows(application), "asked": asked},
         )
-    attachments = {str(a.public_id): a for a in application.attachments.all()}
-    if request.method == "POST":
-        form = PageForm(
-            current, answers, attachments=attachments, data=request.POST, files=request.FILES
-        )
-        if form.is_valid():
-            page_answers = form.answers()
-            _keep_files(application, form, attachments, page_answers)
-            do_save_answers(application, page_answers, current.key)
-            return HttpResponseRedirect(here)
-    else:
-        form = PageForm(current, answers, attachments=attachments)
+    form = fill_page(request, application, current, answers)
+    if form is None:
+        return HttpResponseRedirect(here)
     index = asked.index(current)
     return render(
         request,
@@ -66,6 +56,10 @@ def counter_page(request: HttpRequest, application: Application) -> HttpResponse
             "form": form,
             "blocks": form.blocks(),
             "back_url": reverse("cases:counter_start"),
+            # The page stays the one being filled while a group grows or shrinks (its
+            # answers may already be complete, which would move "the first page still to
+            # fill" on).
+            "form_action": f"{here}?page={current.key}",
             "returning": False,
             "step": index + 1,
             "steps": len(asked),

@@ -6,9 +6,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import validate_mobile
+from core.forms import DateOfBirthField
+from geo.models import Facility
 from services.attachments import check_upload, count_error
 from services.definitions import Field
 from services.forms import LocalDateField, MultipleFileField, MultipleFileInput
+from services.models import Service
 
 MESSAGE_FILES = Field(
     key="case-message",
@@ -27,6 +31,15 @@ class ActionForm(forms.Form):
     version = forms.IntegerField(min_value=1)
     reason = forms.CharField(label=_("Reason or message to the applicant"), required=False,
                              max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+    def say_when_the_reason_is_needed(self, transitions) -> None:
+        """Label the reason truly: needed for the actions on the page that require one
+        (the field itself stays optional, since the other actions take none)."""
+        needing = [t.label for t in transitions if t.needs_reason]
+        if needing:
+            self.fields["reason"].required_when = _("needed to: %(actions)s") % {
+                "actions": ", ".join(needing)
+            }
 
 
 class AssignForm(forms.Form):
@@ -48,8 +61,6 @@ class RerouteForm(forms.Form):
     reason = forms.CharField(label=_("Why"), max_length=1000)
 
     def clean_office(self):
-        from geo.models import Facility
-
         office = Facility.objects.filter(code=self.cleaned_data["office"].strip()).first()
         if office is None:
             raise ValidationError(_("No office has this code. Check it in the directory."))
@@ -87,11 +98,7 @@ class BulkForm(forms.Form):
 
 class StatusCheckForm(forms.Form):
     reference = forms.CharField(label=_("Reference number"), max_length=30)
-    date_of_birth = LocalDateField(
-        label=_("Date of birth of the applicant"),
-        help_text=_("For example 17/05/1990"),
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-    )
+    date_of_birth = DateOfBirthField(label=_("Date of birth of the applicant"))
 
 
 class CounterStartForm(forms.Form):
@@ -107,8 +114,6 @@ class CounterStartForm(forms.Form):
     )  # fmt: skip
 
     def __init__(self, *args, **kwargs) -> None:
-        from services.models import Service
-
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = (
             Service.objects.published().exclude(form_versions__isnull=True).distinct()
@@ -116,8 +121,6 @@ class CounterStartForm(forms.Form):
         self.fields["service"].label_from_instance = lambda s: s.name
 
     def clean_mobile(self):
-        from accounts.validators import validate_mobile
-
         mobile = self.cleaned_data["mobile"].strip().replace(" ", "")
         if mobile:
             validate_mobile(mobile)

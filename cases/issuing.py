@@ -8,9 +8,14 @@ as it was (the officer reads why).
 
 from __future__ import annotations
 
+import calendar
+from datetime import date, timedelta
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from cases.errors import CaseActionError
 from cases.models import Case, CaseEvent
 from documents.issuing import DocumentError, do_issue_document, do_revoke_document
 from documents.models import DocumentTemplate, IssuedDocument
@@ -63,13 +68,33 @@ def facts_of(case: Case) -> list[dict[str, str]]:
     return facts
 
 
-def issue_document_for(case: Case, officer: User) -> CaseEvent:
-    """Issue the case's signed document as `officer`; record it in the case's history."""
-    from cases.workflow import CaseActionError  # workflow imports this module
+def months_after(day: date, months: int) -> date:
+    """Return the same day `months` later (the month's last day when it is shorter)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
+
+def validity_for(case: Case, issued_on: date) -> tuple[date | None, date | None]:
+    """Return the days a document issued for the case is in force: from the day of issue
+    for the service's `validity_months` (up to the day before the same date then), or no
+    validity at all when the service sets none (a birth certificate does not expire)."""
+    months = case.service.validity_months
+    if not months:
+        return None, None
+    return issued_on, months_after(issued_on, months) - timedelta(days=1)
+
+
+def issue_document_for(case: Case, officer: User) -> CaseEvent:
+    """Issue the case's signed document as `officer`, in force for as long as the service
+    says; record it in the case's history."""
     template = template_for(case)
     if template is None:
         raise CaseActionError(_("No document template is set up for this service."))
+    issued_at = timezone.now()
+    valid_from, valid_until = validity_for(case, timezone.localdate(issued_at))
     try:
         document = do_issue_document(
             kind=template.kind,
@@ -81,6 +106,9 @@ def issue_document_for(case: Case, officer: User) -> CaseEvent:
             subject=case,
             holder=case.applicant,
             holder_organisation=case.application.organisation,
+            issued_at=issued_at,
+            valid_from=valid_from,
+            valid_until=valid_until,
         )
     except DocumentError as error:
         raise CaseActionError(str(error)) from error
@@ -105,8 +133,6 @@ def issued_document(case: Case) -> IssuedDocument | None:
 
 def revoke_document_for(case: Case, officer: User, reason: str) -> CaseEvent:
     """Revoke the document issued for the case, for `reason`."""
-    from cases.workflow import CaseActionError
-
     document = issued_document(case)
     if document is None:
         raise CaseActionError(_("No document was issued for this case."))

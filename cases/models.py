@@ -1,11 +1,14 @@
 """Cases: a submitted application as the handling office works on it.
 
 A `Case` is opened for each submitted `services.Application` (one per application) and
-routed to an office (`office` None means the national queue). Its `state` moves only
-through `cases.workflow` (states and transitions are data, per service: `ServiceWorkflow`);
+opened with the office stored on the application at submission (`office` None means the
+national queue); only rerouting changes it, on the case and the application together
+(`cases.actions.do_reroute_case`). Its `state` moves only through `cases.workflow`
+(states and transitions are data, per service: `ServiceWorkflow`, `cases.definitions`);
 `version` grows with every change so that a second click or a stale form is refused.
 `CaseEvent` is the history (who, when, why, from which address); `CaseMessage` the
-conversation with the applicant; `CaseAccess` every officer's opening of a case.
+conversation with the applicant. Every officer's opening of a case, and every action, is
+in the one audit log (`audit`), not in a table of this app.
 """
 
 from __future__ import annotations
@@ -13,16 +16,24 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.definitions import (
+    DECISION_STATES,
+    FINAL_STATES,
+    Workflow,
+    default_workflow,
+    parse_workflow,
+    workflow_errors,
+)
+
 
 class CaseQuerySet(models.QuerySet):
     def open(self) -> CaseQuerySet:
-        from cases.workflow import FINAL_STATES
-
         return self.exclude(state__in=FINAL_STATES)
 
     def overdue(self, today=None) -> CaseQuerySet:
@@ -129,14 +140,10 @@ class Case(models.Model):
     @property
     def awaits_decision(self) -> bool:
         """Whether the office has yet to approve or reject (the due date still matters)."""
-        from cases.workflow import DECISION_STATES, FINAL_STATES
-
         return self.state not in FINAL_STATES and self.state not in DECISION_STATES
 
     @property
     def is_overdue(self) -> bool:
-        from cases.workflow import FINAL_STATES
-
         return bool(
             self.due_date
             and self.state not in FINAL_STATES
@@ -144,8 +151,6 @@ class Case(models.Model):
         )
 
     def state_label(self) -> str:
-        from cases.workflow import workflow_for
-
         return workflow_for(self.service).state_label(self.state)
 
 
@@ -171,12 +176,21 @@ class ServiceWorkflow(models.Model):
         return str(self.service)
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        from cases.workflow import workflow_errors
-
         if errors := workflow_errors(self.definition):
             raise ValidationError({"definition": errors})
+
+
+def workflow_for(service) -> Workflow:
+    """Return the service's workflow (its own `ServiceWorkflow`, or the default)."""
+    if not service.pk:
+        return default_workflow()
+    cache = getattr(service, "_case_workflow", None)
+    if cache is None:
+        own = ServiceWorkflow.objects.filter(service_id=service.pk).first()
+        cache = service._case_workflow = (
+            parse_workflow(own.definition) if own else default_workflow()
+        )
+    return cache
 
 
 class CaseEvent(models.Model):
@@ -235,25 +249,6 @@ class CaseMessage(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
-
-
-class CaseAccess(models.Model):
-    """An officer opened (or was refused) a case: the audit of who looked at what."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="accesses")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    allowed = models.BooleanField(_("allowed"))
-    what = models.CharField(_("what"), max_length=40)
-    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
-    at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("case access")
-        verbose_name_plural = _("case accesses")
-        ordering = ["-at"]
-
-    def __str__(self) -> str:
-        return f"{self.what} {'allowed' if self.allowed else 'refused'}"
 
 
 class CounterIntake(models.Model):

@@ -7,7 +7,8 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import translation
 
-from cases.models import Case, CaseMessage
+from accounts.models import User
+from cases.models import Case, CaseMessage, workflow_for
 from notifications.api import notify
 
 
@@ -26,8 +27,6 @@ def _office_url(case: Case) -> str:
 
 
 def notify_state_changed(case: Case, transition, reason: str) -> None:
-    from cases.workflow import workflow_for
-
     context = {
         "reference": case.reference,
         "service": _service(case),
@@ -76,8 +75,6 @@ def notify_assigned(case: Case, assignee) -> None:
 
 
 def notify_national_queue(case: Case) -> None:
-    from accounts.models import User
-
     for admin in User.objects.filter(is_superuser=True, is_active=True):
         notify(
             admin,

@@ -1,4 +1,11 @@
-"""Opening a case when an application is submitted, and routing it to an office."""
+"""Opening a case when an application is submitted.
+
+`services.submitting` calls `do_open_case` inside the submitting transaction (registered
+in `CasesConfig.ready` through `services.submitting.register_submission_handler`), once
+it has stored the application's office: the case starts with that office, and from then
+on only `cases.actions.do_reroute_case` changes it (on the case and the application
+together).
+"""
 
 from __future__ import annotations
 
@@ -7,22 +14,26 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
+from audit.log import log_action
+from cases.counter import counter_officer_for
 from cases.models import Case, CaseEvent
+from cases.notifying import notify_national_queue
 from cases.sla import due_date_for
-from services.routing import office_for_application
 
 logger = logging.getLogger(__name__)
 
 
-def do_open_case(application, *, taken_at_counter_by=None) -> Case:
-    """Return the application's case, opening it (routed, with its due date) the first
-    time. Called inside the submitting transaction; calling it again changes nothing."""
+def do_open_case(application) -> Case:
+    """Return the application's case, opening it (with the application's office and its
+    due date) the first time. Called inside the submitting transaction; calling it again
+    changes nothing. A case taken at the counter is marked with the officer's name."""
     with transaction.atomic():
         existing = Case.objects.filter(application=application).first()
         if existing is not None:
             return existing
         now = application.submitted_at or timezone.now()
-        office = office_for_application(application)
+        office = application.office
+        taken_at_counter_by = counter_officer_for(application)
         case = Case.objects.create(
             application=application,
             reference=application.reference,
@@ -34,15 +45,18 @@ def do_open_case(application, *, taken_at_counter_by=None) -> Case:
             due_date=due_date_for(application.service, timezone.localdate(now)),
             taken_at_counter_by=taken_at_counter_by,
         )
+        actor = taken_at_counter_by or application.user
         CaseEvent.objects.create(
-            case=case,
-            kind=CaseEvent.Kind.OPENED,
-            to_state=case.state,
-            actor=taken_at_counter_by or application.user,
-            created_at=now,
+            case=case, kind=CaseEvent.Kind.OPENED, to_state=case.state, actor=actor, created_at=now
         )
-    from cases.notifying import notify_national_queue
-
+        log_action(
+            actor,
+            "cases.case.opened",
+            case,
+            {"office": office.code if office else None, "counter": bool(taken_at_counter_by)},
+            office=office,
+            person=application.user,
+        )
     if office is None:
         transaction.on_commit(lambda: notify_national_queue(case), robust=True)
     logger.info(

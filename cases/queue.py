@@ -90,6 +90,6 @@ def filter_queue(
         cases = cases.filter(assigned_to=user)
     if filters.overdue:
         cases = cases.filter(OPEN, due_date__lt=today)
-    return cases.select_related("service", "area", "assigned_to", "office").order_by(
-        "due_date", "received_at", "pk"
-    )
+    return cases.select_related(
+        "service", "area__parent", "assigned_to", "office", "applicant"
+    ).order_by("due_date", "received_at", "pk")

@@ -23,6 +23,8 @@ from cases.access import (
     access_case_for_officer,
     record_access,
 )
+from cases.confirming import CONFIRMED, confirmation_for, needs_confirmation
+from cases.counter_pages import counter_page
 from cases.forms import (
     MESSAGE_FILES,
     ActionForm,
@@ -134,6 +136,9 @@ def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
     application = case.application
     events = list(case.events.select_related("actor"))
     attachments = list(application.attachments.all())
+    transitions = officer_transitions(case, roles)
+    action_form = forms.get("action_form") or ActionForm()
+    action_form.say_when_the_reason_is_needed(transitions)
     return render(
         request,
         "cases/office_case.html",
@@ -146,8 +151,8 @@ def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
             "history": [e for e in events if e.kind != CaseEvent.Kind.NOTE],
             "notes": [e for e in events if e.kind == CaseEvent.Kind.NOTE],
             "messages_list": case.messages.select_related("author").prefetch_related("attachments"),
-            "transitions": officer_transitions(case, roles),
-            "action_form": forms.get("action_form") or ActionForm(),
+            "transitions": transitions,
+            "action_form": action_form,
             "assign_form": forms.get("assign_form")
             or AssignForm(
                 colleagues=actions.colleagues(case), initial={"assignee": case.assigned_to_id}
@@ -179,7 +184,18 @@ def _refused(request: HttpRequest, case: Case, what: str) -> None:
         actor=request.user,
         ip=client_address(request),
     )
-    record_access(case, request.user, allowed=False, what=what[:40], ip=client_address(request))
+    record_access(case, request.user, allowed=False, what=what[:40])
+
+
+def _confirm_page(request: HttpRequest, case: Case, transition, **context) -> HttpResponse:
+    """Ask "Are you sure?" before a decision or an end; the page posts the same action
+    again with `confirmed=yes` (works without JavaScript)."""
+    return render(
+        request,
+        "cases/confirm.html",
+        {"case": case, "transition": transition, "confirmation": confirmation_for(transition),
+         "confirmed_field": CONFIRMED, **context},
+    )  # fmt: skip
 
 
 @never_cache
@@ -192,6 +208,15 @@ def act(request: HttpRequest, public_id) -> HttpResponse:
     if not form.is_valid():
         return _case_page(request, case, action_form=form)
     data = form.cleaned_data
+    chosen = next((t for t in officer_transitions(case, office_roles(request.user, case))
+                   if t.key == data["transition"]), None)  # fmt: skip
+    if chosen and needs_confirmation(chosen) and request.POST.get(CONFIRMED) != "yes":
+        if chosen.needs_reason and not data["reason"].strip():
+            form.add_error("reason", _("Write the reason: the applicant will read it."))
+            return _case_page(request, case, action_form=form)
+        return _confirm_page(request, case, chosen, reason=data["reason"].strip(),
+                             action_url=reverse("cases:act", args=[case.public_id]),
+                             back_url=case.get_absolute_url())  # fmt: skip
     try:
         do_transition(
             case,
@@ -314,8 +339,19 @@ def inline_attachment(request: HttpRequest, public_id) -> HttpResponse:
 @login_required
 @require_GET
 def my_cases(request: HttpRequest) -> HttpResponse:
+    """The person's one "My applications" page: drafts to continue, then what was sent."""
     cases = Case.objects.filter(applicant=request.user).select_related("service")
-    return render(request, "cases/my_cases.html", {"cases": cases, "workflow": default_workflow()})
+    drafts = (
+        Application.objects.drafts()
+        .filter(user=request.user)
+        .select_related("service", "organisation")
+        .order_by("-updated_at")
+    )
+    return render(
+        request,
+        "cases/my_cases.html",
+        {"cases": cases, "drafts": drafts, "workflow": default_workflow()},
+    )
 
 
 def _store_files(case: Case, checked) -> list:
@@ -335,6 +371,11 @@ def my_case(request: HttpRequest, public_id) -> HttpResponse:
     form = MessageForm()
     if request.method == "POST":
         if request.POST.get("withdraw"):
+            withdraw = next((t for t in applicant_transitions(case) if t.key == "withdraw"), None)
+            if withdraw and request.POST.get(CONFIRMED) != "yes":
+                return _confirm_page(request, case, withdraw, withdrawing=True,
+                                     action_url=case.get_applicant_url(),
+                                     back_url=case.get_applicant_url())  # fmt: skip
             try:
                 do_transition(case, "withdraw", actor=request.user, ip=client_address(request),
                               expected_version=_int(request.POST.get("version")))  # fmt: skip
@@ -486,8 +527,6 @@ def _access_counter_application(request: HttpRequest, public_id) -> Application:
 def counter_form(request: HttpRequest, public_id) -> HttpResponse:
     """Fill the citizen's form page by page, then send it (the officer confirms the
     citizen's declaration)."""
-    from cases.counter_pages import counter_page
-
     application = _access_counter_application(request, public_id)
     if not application.is_draft:
         return HttpResponseRedirect(reverse("cases:counter_receipt", args=[public_id]))

@@ -66,12 +66,14 @@ def find_subject(language: str, kind: str, key: str) -> FeedSubject:
 class NewsFeed(Feed):
     """One feed object per request: `get_object` finds the subject from the address."""
 
+    language: str
+
     def __init__(self, fmt: str) -> None:
         super().__init__()
         self.feed_type = FORMATS[fmt]
 
     def get_object(self, request: HttpRequest, kind: str = "", key: str = "", fmt: str = "rss"):
-        self.language = get_language()
+        self.language = get_language() or settings.LANGUAGE_CODE
         return find_subject(self.language, kind, key)
 
     def title(self, subject: FeedSubject) -> str:

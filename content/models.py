@@ -17,6 +17,7 @@ templates show `.localized`, the page in the reader's language when it exists.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -45,7 +46,7 @@ from content.editors import approvable_institutions, editable_institutions
 from content.feedlinks import feed_url
 from content.services import service_link
 from geo.jurisdiction import offices_for_area
-from geo.models import Area
+from geo.models import Area, Facility, Institution
 from geo.places import remembered_area
 
 NEWS_PER_PAGE = 20
@@ -73,7 +74,7 @@ class SalaPage(Page):
     as the summary in lists, search results and structured data), breadcrumbs, the links
     to the page in the other language, and serving in the reader's language."""
 
-    introduction = models.TextField(
+    introduction: models.TextField[str, str] = models.TextField(
         _("introduction"),
         blank=True,
         max_length=600,
@@ -276,7 +277,9 @@ class TopicPage(SalaPage):
         TOPIC = "topic", _("Topic")
         LIFE_EVENT = "life_event", _("Life event")
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TOPIC)
+    kind: models.CharField[str, str] = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.TOPIC
+    )
     body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
     related = StreamField(
         LinksBlock(),
@@ -372,6 +375,7 @@ class InstitutionPage(SalaPage):
     the pages. Leadership is described as structure and offices, never as invented names.
     """
 
+    institution: models.ForeignKey[Institution | None, Institution | None]
     institution = models.ForeignKey(
         "geo.Institution",
         verbose_name=_("institution in the office directory"),
@@ -388,10 +392,10 @@ class InstitutionPage(SalaPage):
         blank=True,
         use_json_field=True,
     )
-    address = models.TextField(_("address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    address: models.TextField[str, str] = models.TextField(_("address"), blank=True)
+    phone: models.CharField[str, str] = models.CharField(_("phone"), max_length=40, blank=True)
+    email: models.EmailField[str, str] = models.EmailField(_("email"), blank=True)
+    website: models.URLField[str, str] = models.URLField(_("website"), blank=True)
 
     content_panels = [
         *SalaPage.content_panels,
@@ -428,15 +432,14 @@ class InstitutionPage(SalaPage):
     def feeds(self) -> list[dict[str, str]]:
         return self._feeds_of("institution", self.slug)
 
-    def offices(self) -> list:
+    def offices(self) -> list[Facility]:
         """Return the institution's national offices (its headquarters) in the directory."""
         if self.institution_id is None:
             return []
-        return list(
-            self.institution.facilities.active()
-            .filter(type__code="ministry")
-            .select_related("area")
+        offices = Facility.objects.active().filter(
+            institution_id=self.institution_id, type__code="ministry"
         )
+        return list(offices.select_related("area"))
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
@@ -583,14 +586,18 @@ class NewsPage(SalaPage):
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
-    date = models.DateField(_("date"), default=timezone.localdate)
-    institution = models.ForeignKey(
-        "content.InstitutionPage",
-        verbose_name=_("institution"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    date: models.DateField[dt.date, dt.date] = models.DateField(
+        _("date"), default=timezone.localdate
+    )
+    institution: models.ForeignKey[InstitutionPage | None, InstitutionPage | None] = (
+        models.ForeignKey(
+            "content.InstitutionPage",
+            verbose_name=_("institution"),
+            null=True,
+            blank=True,
+            on_delete=models.SET_NULL,
+            related_name="+",
+        )
     )
     areas = ParentalManyToManyField(
         "geo.Area",
@@ -606,7 +613,7 @@ class NewsPage(SalaPage):
         blank=True,
         related_name="+",
     )
-    urgent = models.BooleanField(
+    urgent: models.BooleanField[bool, bool] = models.BooleanField(
         _("urgent"),
         default=False,
         help_text=_("An announcement people in its areas must see at once."),

@@ -3,30 +3,66 @@ the language it is written in. Publishing and unpublishing re-index the page."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail.search import index as wagtail_index
 from wagtail.signals import page_published, page_unpublished
 
 from content.models import GuidePage, InformationPage, InstitutionPage, NewsPage, TopicPage
-from search.indexing import schedule_update
 from search.registry import Entry, Facet, Index, register
+from search.updates import schedule_update
+
+_BLOCK_TAG = re.compile(r"<(?=/?(?:p|h[1-6]|li|ul|ol|br|div|blockquote)\b)", re.IGNORECASE)
 
 
 def _text(value: Any) -> str:
-    """Return a field's value (plain, rich text or StreamField) as plain text."""
+    """Return a field's value (plain, rich text or StreamField) as the plain text a reader
+    sees: the words of its text blocks, never the blocks' names, slugs or addresses."""
     if value is None:
         return ""
-    if hasattr(value, "render_as_block"):
-        value = value.render_as_block()
-    return " ".join(strip_tags(str(value).replace("<", " <")).split())
+    if isinstance(value, StreamValue):
+        out: list[str] = []
+        for child in value:
+            _block_text(child.block, child.value, out)
+        return " ".join(" ".join(out).split())
+    return _plain(value)
+
+
+def _plain(value: Any) -> str:
+    source = value.source if isinstance(value, RichText) else str(value)
+    # Blocks (paragraphs, headings, list items) are apart; bold and links run on.
+    return " ".join(strip_tags(_BLOCK_TAG.sub(" <", source)).split())
+
+
+def _block_text(block: blocks.Block, value: Any, out: list[str]) -> None:
+    """Add the readable text of one block's value to `out` (struct, stream and list blocks
+    are walked; text blocks give their text; choosers, URLs and slugs give nothing)."""
+    if value is None:
+        return
+    if isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            _block_text(child, value.get(name), out)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            _block_text(child.block, child.value, out)
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            _block_text(block.child_block, item, out)
+    elif isinstance(block, (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)):
+        out.append(_plain(value))
 
 
 class PageIndex(Index):
     """A Wagtail page model: title, and the text of every field it declares searchable."""
+
+    model: type[Page]
 
     def get_queryset(self):
         return self.model.objects.live().public().select_related("locale")

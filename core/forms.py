@@ -17,7 +17,7 @@ Render it with `components/form_field.html`: it is a fieldset whose legend is th
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -51,7 +51,7 @@ class DateOfBirthWidget(forms.MultiWidget):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         numeric = {"inputmode": "numeric", "class": "input date-input__number"}
-        widgets = {
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
             "day": forms.TextInput(attrs={**numeric, "maxlength": "2", "autocomplete": "bday-day"}),
             "month": forms.Select(attrs={"class": "select", "autocomplete": "bday-month"}),
             "year": forms.TextInput(
@@ -82,7 +82,7 @@ class DateOfBirthWidget(forms.MultiWidget):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         months = KHMER_MONTHS if is_khmer(get_language()) else ENGLISH_MONTHS
-        self.widgets[1].choices = [
+        cast(forms.Select, self.widgets[1]).choices = [
             ("", _("Month")),
             *((str(n), m) for n, m in enumerate(months, 1)),
         ]

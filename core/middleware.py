@@ -36,7 +36,6 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         upstream = request.headers.get("X-Request-ID", "")
         request_id = upstream if REQUEST_ID_PATTERN.match(upstream) else uuid.uuid4().hex
-        request.request_id = request_id
         # Not reset on the way out: Django logs 4xx/5xx responses after the middleware
         # chain returns, and those lines must carry the id too. The next request sets it.
         current_request_id.set(request_id)

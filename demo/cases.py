@@ -38,7 +38,7 @@ SERVICES = [
 SUMMARY_KM = "ទម្រង់ខ្លីមួយទំព័រនៃ{name} សម្រាប់សាកល្បងដំណើរការសំណុំរឿងក្នុងកម្មវិធីបង្ហាញ។"
 SUMMARY_EN = "A short one-page form of the {name}, to try case handling in the demo."
 # The states each service's demo cases reach, through the workflow's own transitions.
-PATHS = [
+PATHS: list[list[str | tuple[str, str]]] = [
     [],
     ["start_review"],
     ["start_review", ("request_information", "សូមផ្ញើរូបថតអត្តសញ្ញាណប័ណ្ណច្បាស់ជាងនេះ។")],
@@ -85,11 +85,12 @@ def load_demo_cases() -> DemoCases:
     }
     for (slug, level, km, en), decider in zip(SERVICES, ["clerk", "approver"], strict=True):
         service = _service(slug, level, km, en)
-        if Case.objects.filter(service=service).exists():
+        form_version = service.published_form()
+        if form_version is None or Case.objects.filter(service=service).exists():
             continue
         for path in PATHS:
             application = Application.objects.create(
-                service=service, form_version=service.published_form(), user=citizen,
+                service=service, form_version=form_version, user=citizen,
                 area=area, answers={"name": "សុខ ដារា", "date_of_birth": "1990-05-17",
                                     "purpose": "សម្រាប់បើកគណនីធនាគារ"},
             )  # fmt: skip

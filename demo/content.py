@@ -720,7 +720,7 @@ def _services(slugs: tuple[str, ...]) -> list[tuple[str, dict[str, str]]]:
 
 def _steps(language: str) -> list[tuple[str, dict[str, Any]]]:
     office = Facility.objects.filter(type__code="commune-hall").order_by("code").first()
-    steps = []
+    steps: list[tuple[str, dict[str, Any]]] = []
     for title, text in GUIDE_STEPS[language]:
         links: list[tuple[str, Any]] = _services(BIRTH_GUIDE_SERVICES.get(len(steps), ()))
         if office is not None and len(steps) == 2:
@@ -763,7 +763,7 @@ def load_demo_content() -> ContentCounts:
     geo_institutions = {i.code: i for i in Institution.objects.all()}
     institutions = {}
     for slug, code, km, en in [*MINISTRIES, *MORE_MINISTRIES]:
-        extra = {
+        extra: dict[str, Any] = {
             "institution": geo_institutions.get(code),
             "services": _services(MINISTRY_SERVICES.get(slug, ())),
         }

@@ -272,7 +272,7 @@ GUIDES: list[tuple[str, str, dict, dict, list]] = [
 ]  # fmt: skip
 
 # Service links of the "register a birth" guide's steps, by step number.
-BIRTH_GUIDE_SERVICES = {2: ("birth-registration",), 3: ("family-book",)}
+BIRTH_GUIDE_SERVICES: dict[int, tuple[str, ...]] = {2: ("birth-registration",), 3: ("family-book",)}
 
 # --- More news --------------------------------------------------------------------------
 # (slug, days ago, institution slug, topic slugs, province codes, urgent, km, en)

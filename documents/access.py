@@ -1,4 +1,9 @@
-"""Loading a document's PDF for a person allowed to have it, and the audit of downloads."""
+"""Loading a document's PDF for a person allowed to have it, and the audit of downloads.
+
+Every download is an entry in the one audit log (`audit.log.log_access`, action
+`documents.document.downloaded`, with the role the person had it as), readable by the
+office handling the document (`documents.handling`) and by its holder.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +11,17 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
-from django.db import transaction
 from django.db.models import QuerySet
-from django.dispatch import Signal
-from django.http import Http404, HttpRequest
+from django.http import Http404
 
-from accounts.permissions import (
-    is_member_of_organisation,
-    is_officer_of_office,
-    is_owner_of_object,
-)
-from core.addresses import client_address
+from accounts.permissions import is_member_of_organisation, is_owner_of_object
+from audit.log import log_access
 from documents.codes import normalise_code
-from documents.models import DocumentDownload, IssuedDocument
+from documents.handling import handling_office
+from documents.models import IssuedDocument
+from documents.rules import is_officer_of_handling_office
 
-# Sent with `download` (a DocumentDownload) inside the transaction that records it, so that
-# the app the document was issued for (cases) can add it to that subject's own audit trail.
-document_downloaded = Signal()
+DOWNLOADED = "documents.document.downloaded"
 
 
 def access_document_by_code(user, code: str) -> IssuedDocument:
@@ -41,25 +40,28 @@ def access_document_by_code(user, code: str) -> IssuedDocument:
     return document
 
 
+HOLDER, OFFICER, ADMINISTRATOR = "holder", "officer", "administrator"
+
+
 def download_role(user, document: IssuedDocument) -> str:
     """How the user comes to have the PDF: the holder first, then as an officer."""
     if is_owner_of_object(user, document) or is_member_of_organisation(user, document):
-        return DocumentDownload.Role.HOLDER
-    if is_officer_of_office(user, document):
-        return DocumentDownload.Role.OFFICER
-    return DocumentDownload.Role.ADMINISTRATOR
+        return HOLDER
+    if is_officer_of_handling_office(user, document):
+        return OFFICER
+    return ADMINISTRATOR
 
 
-@transaction.atomic
-def do_record_download(document: IssuedDocument, user, request: HttpRequest) -> DocumentDownload:
-    download = DocumentDownload.objects.create(
-        document=document,
-        user=user,
-        role=download_role(user, document),
-        ip_address=client_address(request),
+def record_download(document: IssuedDocument, user) -> None:
+    """Write the download into the audit log (the address is the request's)."""
+    log_access(
+        user,
+        DOWNLOADED,
+        document,
+        office=handling_office(document),
+        person=document.holder,
+        data={"role": download_role(user, document), "code": document.code},
     )
-    document_downloaded.send(sender=IssuedDocument, download=download)
-    return download
 
 
 def open_pdf(document: IssuedDocument):

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.http import HttpRequest
 
-from documents.models import DocumentDownload, DocumentTemplate, IssuedDocument
+from core.admin import ReadOnlyAdmin
+from documents.models import DocumentTemplate, IssuedDocument
 
 
 @admin.register(DocumentTemplate)
@@ -14,34 +14,10 @@ class DocumentTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(IssuedDocument)
-class IssuedDocumentAdmin(admin.ModelAdmin):
+class IssuedDocumentAdmin(ReadOnlyAdmin):
     """Read-only: a document changes only by being revoked (documents.issuing)."""
 
     list_display = ["code", "kind", "title_en", "holder_name", "office", "issued_at", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["code", "holder_name"]
     date_hierarchy = "issued_at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
-@admin.register(DocumentDownload)
-class DocumentDownloadAdmin(admin.ModelAdmin):
-    list_display = ["document", "user", "role", "downloaded_at", "ip_address"]
-    list_filter = ["role"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

@@ -89,7 +89,7 @@ def content_of(document: IssuedDocument) -> dict[str, Any]:
         "facts": document.facts,
         "issued_at": document.issued_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "issuer": {
-            "code": document.office.code if document.office_id else "",
+            "code": document.office.code if document.office else "",
             "km": document.issuer_name_km,
             "en": document.issuer_name_en,
         },

@@ -1,4 +1,4 @@
-"""Issued documents (certificates, licences, letters), their templates and downloads.
+"""Issued documents (certificates, licences, letters) and their templates.
 
 An `IssuedDocument` is what an office certifies about someone: a title, a holder and a
 few ordered facts, signed with Ed25519 over its canonical content (documents.signing) and
@@ -198,26 +198,3 @@ class IssuedDocument(models.Model):
     @property
     def organisation(self) -> Any:
         return self.holder_organisation
-
-
-class DocumentDownload(models.Model):
-    """An audit record: who downloaded a document's PDF, when, from where, and as what."""
-
-    class Role(models.TextChoices):
-        HOLDER = "holder", _("holder")
-        OFFICER = "officer", _("officer of the issuing office")
-        ADMINISTRATOR = "administrator", _("administrator")
-
-    document = models.ForeignKey(IssuedDocument, on_delete=models.CASCADE, related_name="downloads")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    role = models.CharField(max_length=20, choices=Role.choices)
-    downloaded_at = models.DateTimeField(auto_now_add=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("document download")
-        verbose_name_plural = _("document downloads")
-        ordering = ["-downloaded_at"]
-
-    def __str__(self) -> str:
-        return f"{self.document.code} {self.user} {self.downloaded_at:%Y-%m-%d %H:%M}"

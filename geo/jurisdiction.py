@@ -21,8 +21,10 @@ def serves_area(area: Area) -> Q:
     else its own area is the area or one above it)."""
     lineage = area.lineage_codes
     explicit = JurisdictionArea.objects.filter(facility=OuterRef("pk"))
-    return (~Exists(explicit) & Q(area__code__in=lineage)) | Exists(
-        explicit.filter(area__code__in=lineage)
+    # Q(...) around the combined expression, so that callers can `|` it with other Qs.
+    return Q(
+        (~Exists(explicit) & Q(area__code__in=lineage))
+        | Exists(explicit.filter(area__code__in=lineage))
     )
 
 

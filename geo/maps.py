@@ -48,6 +48,6 @@ def allow_map_tiles(view: Callable[..., HttpResponseBase]) -> Callable[..., Http
         origin = tile_origin(tile_url())
         if not origin:
             return response
-        return csp_update({"img-src": [origin]})(lambda: response)()
+        return csp_update({"img-src": [origin]})(lambda _request: response)(request)
 
     return wrapped

@@ -10,6 +10,7 @@ whatever the depth.
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
@@ -26,6 +27,9 @@ from geo.validators import (
     validate_phone_list,
     validate_telegram_url,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def in_language(km: str, en: str, language: str | None = None) -> str:
@@ -213,24 +217,24 @@ class Area(models.Model):
 
 CAPITAL_CODE = "12"
 EN_DASH = "\u2013"
-LEVEL_LABELS = {
+LEVEL_LABELS: dict[int, StrOrPromise] = {
     Area.Level.PROVINCE: _("Province"),
     Area.Level.DISTRICT: _("District"),
     Area.Level.COMMUNE: _("Commune"),
     Area.Level.VILLAGE: _("Village"),
 }
-CAPITAL_LEVEL_LABELS = {
+CAPITAL_LEVEL_LABELS: dict[int, StrOrPromise] = {
     Area.Level.PROVINCE: _("Capital"),
     Area.Level.DISTRICT: _("Khan"),
     Area.Level.COMMUNE: _("Sangkat"),
     Area.Level.VILLAGE: _("Village"),
 }
-CHILDREN_HEADINGS = {
+CHILDREN_HEADINGS: dict[int, StrOrPromise] = {
     Area.Level.PROVINCE: _("Districts and municipalities"),
     Area.Level.DISTRICT: _("Communes and sangkats"),
     Area.Level.COMMUNE: _("Villages"),
 }
-CAPITAL_CHILDREN_HEADINGS = {
+CAPITAL_CHILDREN_HEADINGS: dict[int, StrOrPromise] = {
     Area.Level.PROVINCE: _("Khans"),
     Area.Level.DISTRICT: _("Sangkats"),
     Area.Level.COMMUNE: _("Villages"),
@@ -376,6 +380,8 @@ class Facility(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = FacilityQuerySet.as_manager()
+    # Set by the directory's search by distance (geo.views), not stored.
+    distance_km: float
 
     class Meta:
         verbose_name = _("facility")

@@ -192,7 +192,7 @@ def remembered_code(request: HttpRequest) -> str:
         return code
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and user.home_area_id is not None:
-        return remembered_area(request).code
+        return user.home_area.code
     return ""
 
 
@@ -241,10 +241,10 @@ def suggest_areas(
     text = text.strip()[:SUGGEST_MAX_LENGTH]
     if len(text) < SUGGEST_MIN_LENGTH:
         return []
-    areas = Area.objects.current().suggest(text)
+    matching = Area.objects.current().suggest(text)
     if level is not None:
-        areas = areas.filter(level=level)
-    areas = list(areas.order_by("level", "code")[:limit])
+        matching = matching.filter(level=level)
+    areas = list(matching.order_by("level", "code")[:limit])
     above = {code for area in areas for code in area.ancestor_codes}
     names = (
         dict(

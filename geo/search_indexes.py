@@ -78,8 +78,8 @@ class FacilityIndex(Index):
             areas = [obj.area, *_parents(obj.area)]
             area_km = " ".join(a.name_km for a in areas)
             area_en = " ".join(a.name_en for a in areas)
-        institution_km = obj.institution.name_km if obj.institution_id else ""
-        institution_en = obj.institution.name_en if obj.institution_id else ""
+        institution_km = obj.institution.name_km if obj.institution else ""
+        institution_en = obj.institution.name_en if obj.institution else ""
         body_km = " ".join([obj.type.name_km, institution_km, obj.address_km, area_km])
         body_en = " ".join([obj.type.name_en, institution_en, obj.address_en, area_en])
         return [

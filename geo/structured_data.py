@@ -34,7 +34,7 @@ def facility_json_ld(facility: Facility, lineage: list[Area], url: str) -> dict:
     }
     if facility.address:
         data["address"]["streetAddress"] = facility.address
-    if facility.has_location:
+    if facility.latitude is not None and facility.longitude is not None:
         data["geo"] = {
             "@type": "GeoCoordinates",
             "latitude": float(facility.latitude),

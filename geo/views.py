@@ -6,10 +6,12 @@ Views parse and respond; what they show is built in `geo.places`, `geo.exporting
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -84,8 +86,8 @@ def suggest(request: HttpRequest) -> JsonResponse:
 
     Anonymous and cacheable; text under 2 characters gives an empty list without a query.
     """
-    level = request.GET.get("level", "")
-    level = int(level) if level in {"1", "2", "3", "4"} else None
+    raw_level = request.GET.get("level", "")
+    level = int(raw_level) if raw_level in {"1", "2", "3", "4"} else None
     suggestions = suggest_areas(request.GET.get("q", ""), level=level)
     return JsonResponse(
         {"results": [s.as_json() for s in suggestions]},
@@ -171,16 +173,17 @@ def _page_by_distance(request: HttpRequest, facilities: FacilityQuerySet, near: 
     except ValueError:
         wanted = 1
     rows, radius = by_distance(facilities, near, wanted * PAGE_SIZE)
-    page = Paginator(rows, PAGE_SIZE).get_page(wanted)
-    distances = dict(page.object_list)
+    page: Page[Any] = Paginator(rows, PAGE_SIZE).get_page(wanted)
+    distances: dict[int, float] = dict(page.object_list)
     loaded = (
         Facility.objects.select_related("type", "area__parent__parent")
         .with_open_now()
         .in_bulk(distances)
     )
-    page.object_list = [loaded[pk] for pk in distances if pk in loaded]
-    for facility in page.object_list:
+    nearest = [loaded[pk] for pk in distances if pk in loaded]
+    for facility in nearest:
         facility.distance_km = distances[facility.pk]
+    page.object_list = nearest  # the page's (id, distance) rows become its facilities
     return page, radius
 
 

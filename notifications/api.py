@@ -34,7 +34,7 @@ from notifications.registry import Message, UnknownEventError, register_event
 from notifications.topics import Topic, describe_topic, register_topic_kind
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser as User
+    from core.typing import User
 
 __all__ = [
     "Message",

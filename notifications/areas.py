@@ -10,11 +10,16 @@ when geo takes it over.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from notifications.topics import Topic, register_topic_kind
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 
 def area_topic(code: str) -> str:
@@ -25,8 +30,9 @@ def describe_area(key: str) -> Topic | None:
     code = key.partition(":")[2]
     if not code.isdigit():
         return None
-    area_model = get_user_model()._meta.get_field("home_area").related_model
-    area = area_model.objects.filter(code=code).values("name_km", "name_en").first()
+    # geo.Area, reached through the user model: notifications sits below geo.
+    area_model = cast("type[Model]", get_user_model()._meta.get_field("home_area").related_model)
+    area = area_model._default_manager.filter(code=code).values("name_km", "name_en").first()
     if area is None:
         return None
     try:

@@ -16,7 +16,7 @@ from notifications.outbox import do_notify_subscribers
 from notifications.topics import Topic, followers_of
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser as User
+    from core.typing import User
 
 BROADCAST_EVENT = "notifications.broadcast"
 

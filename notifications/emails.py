@@ -22,8 +22,7 @@ from notifications.contacts import verified_email
 from notifications.transports import PermanentFailure, TemporaryFailure
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser as User
-
+    from core.typing import User
     from notifications.models import Delivery
     from notifications.rendering import Rendered
 

@@ -13,7 +13,7 @@ from notifications.registry import UnknownEventError
 from notifications.rendering import in_language, render_message
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser as User
+    from core.typing import User
 
 
 def access_notification_by_id(user: User, notification_id: int) -> Notification:

@@ -28,9 +28,13 @@ from notifications.telegram import is_configured as telegram_is_configured
 from notifications.topics import followers_of
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser as User
+    from core.typing import User
 
-MODE_RANK = {Subscription.Mode.OFF: 0, Subscription.Mode.DAILY: 1, Subscription.Mode.IMMEDIATE: 2}
+MODE_RANK: dict[str, int] = {
+    Subscription.Mode.OFF: 0,
+    Subscription.Mode.DAILY: 1,
+    Subscription.Mode.IMMEDIATE: 2,
+}
 
 
 def language_of(user: Any) -> str:

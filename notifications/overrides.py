@@ -13,7 +13,7 @@ from notifications.registry import LANGUAGES, PARTS, Event, Message
 from notifications.rendering import Rendered, overrides_cache_key, render_message, sources
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser as User
+    from core.typing import User
 
 
 def current_message(event: Event, language: str) -> Message:

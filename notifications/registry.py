@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ImproperlyConfigured
 from django.template import Engine, TemplateSyntaxError
+from django.template.backends.django import DjangoTemplates
 
 from notifications.models import Channel
 
@@ -108,7 +109,7 @@ def template_engine() -> Engine:
     """Return the project's Django template engine (with the core filters as builtins)."""
     from django.template import engines
 
-    return engines["django"].engine
+    return cast(DjangoTemplates, engines["django"]).engine
 
 
 def get_event(name: str) -> Event:

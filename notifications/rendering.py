@@ -120,6 +120,7 @@ def render_message(
         body = compiled(message.body).render(text_context).strip()
         subject = one_line(compiled(message.subject).render(text_context)) or title
         text = compiled(message.text).render(text_context).strip() or body
+        html: str
         if message.html.strip():
             html = compiled(message.html).render(Context(values, autoescape=True))
         else:

@@ -15,7 +15,7 @@ from notifications.models import Preferences, Subscription
 from notifications.topics import Topic, describe_topic
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser as User
+    from core.typing import User
 
 CHANNELS = ("email", "sms", "telegram")
 

@@ -29,8 +29,7 @@ from notifications.models import TelegramAccount, TelegramLinkToken
 from notifications.transports import PermanentFailure, TemporaryFailure
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser as User
-
+    from core.typing import User
     from notifications.models import Delivery
     from notifications.rendering import Rendered
 

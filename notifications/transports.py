@@ -15,8 +15,7 @@ from notifications import sms
 from notifications.contacts import verified_mobile
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser as User
-
+    from core.typing import User
     from notifications.models import Delivery
     from notifications.rendering import Rendered
 

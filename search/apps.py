@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from search import indexing  # noqa: F401 - watches the models of every index
+        from search import updates  # noqa: F401 - watches the models of every index
 
         # Every app's <app>/search_indexes.py registers what it indexes.
         autodiscover_modules("search_indexes")

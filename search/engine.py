@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import DatabaseError
-from django.utils.html import escape
+from django.utils.html import escape as html_escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.formatting import to_khmer_digits
 from search import analysis, khmer
-from search.analysis import Query
+from search.analysis import Query, QueryTerm
 from search.backends import get_backend
 from search.models import Document, Word
 from search.registry import Facet, kind_labels
@@ -123,6 +124,70 @@ class SearchResults:
     corrected: bool = False  # the hits are for `did_you_mean`, the query had none
     capped: bool = False  # more documents match than the CANDIDATES ranked
     failed: bool = False
+
+
+CLOSE_SPELLINGS = 3
+
+
+def with_close_spellings(query: Query) -> Query:
+    """Return the query with, for each Latin word the index does not know, the closest
+    words it does know as alternatives ("Battambnag" also looks for "battambang"), and two
+    words that the index knows joined as one ("Bat Dambang", "Ta Keo") looking for both."""
+    query = _with_joined_pairs(query)
+    typed = [w for w in query.latin_words if len(w) >= 4 and not w.isdigit()]
+    if not typed:
+        return query
+    unknown = set(typed) - set(Word.objects.filter(word__in=typed).values_list("word", flat=True))
+    if not unknown:
+        return query
+    backend = get_backend()
+    terms = []
+    for term in query.terms:
+        word = next((w for w in unknown if analysis.stem(w) == term.term), None)
+        if term.khmer or word is None:
+            terms.append(term)
+            continue
+        close = [analysis.stem(w) for w in backend.close_words(word, limit=CLOSE_SPELLINGS)]
+        extra = tuple(
+            w for w in dict.fromkeys(close) if w != term.term and w not in term.alternatives
+        )
+        terms.append(replace(term, alternatives=(*term.alternatives, *extra)))
+    return replace(query, terms=tuple(terms))
+
+
+def _with_joined_pairs(query: Query) -> Query:
+    """Return the query with each pair of neighbouring Latin words whose joined spelling is
+    a word of the index made one term: the two words as a phrase, or the joined word."""
+    terms = list(query.terms)
+    words = query.latin_words
+    simple = [t for t in terms if not t.khmer and " " not in t.term]
+    if len(simple) < 2 or len(simple) != len(words):
+        return query
+    pairs = {words[i] + words[i + 1]: i for i in range(len(words) - 1)}
+    known = set(Word.objects.filter(word__in=list(pairs)).values_list("word", flat=True))
+    if not known:
+        return query
+    out: list[QueryTerm] = []
+    skip = set()
+    index = {id(t): n for n, t in enumerate(simple)}
+    for term in terms:
+        n = index.get(id(term))
+        if n is not None and n in skip:
+            continue
+        joined = words[n] + words[n + 1] if n is not None and n + 1 < len(words) else ""
+        if joined in known and n + 1 not in skip:
+            second = simple[n + 1]
+            key = analysis.sound_key(joined)
+            alternatives = (analysis.stem(joined), *((key,) if key else ()))
+            out.append(
+                QueryTerm(
+                    f"{term.term} {second.term}", False, (), alternatives, parts=(term, second)
+                )
+            )
+            skip.add(n + 1)
+        else:
+            out.append(term)
+    return replace(query, terms=tuple(out))
 
 
 def _candidates(query: Query) -> list[tuple[int, float]]:
@@ -268,7 +333,7 @@ def run_search(request: SearchRequest) -> SearchResults:
     if not query:
         return results
     try:
-        hits = _candidates(query)
+        hits = _candidates(with_close_spellings(query))
         results.did_you_mean = did_you_mean(query)
         if not hits and results.did_you_mean:
             corrected = analysis.parse_query(results.did_you_mean)
@@ -279,7 +344,7 @@ def run_search(request: SearchRequest) -> SearchResults:
         ranked = _rank(hits, request, query)
         results.capped = len(hits) >= CANDIDATES
     except DatabaseError:
-        logger.exception("search failed", extra={"query": request.text[:200]})
+        logger.exception("search failed")  # never the query: it may hold an ID number
         results.failed = True
         return results
     facets = _facets(ranked, request)
@@ -293,15 +358,17 @@ def run_search(request: SearchRequest) -> SearchResults:
     return results
 
 
-def add_snippets(hits: list[Hit], query: Query) -> None:
-    """Give the hits about to be shown their highlighted title and snippet."""
+def add_snippets(hits: list[Hit], query: Query, language: str = "") -> None:
+    """Give the hits about to be shown their highlighted title and snippet (with Khmer
+    digits on Khmer pages: the index keeps digits as ASCII)."""
     bodies = dict(
         Document.objects.filter(id__in=[h.document.id for h in hits]).values_list("id", "body")
     )
+    digits = language == "km"
     for hit in hits:
         hit.document.body = bodies.get(hit.document.id, "")
-        hit.title = highlight(hit.document.title, query, whole=True)
-        hit.snippet = highlight(hit.document.body, query)
+        hit.title = highlight(hit.document.title, query, whole=True, khmer_digits=digits)
+        hit.snippet = highlight(hit.document.body, query, khmer_digits=digits)
 
 
 def suggest(text: str, language: str, limit: int = 8) -> list[Candidate]:
@@ -322,15 +389,21 @@ def suggest(text: str, language: str, limit: int = 8) -> list[Candidate]:
 
 
 def _spans(text: str, query: Query) -> list[tuple[int, int]]:
-    """Return the [start, end) spans of normalised text that the query matched."""
-    latin = {t.term for t in query.terms if not t.khmer}
-    spans = [(t.start, t.end) for t in analysis.tokens(text) if not t.khmer and t.term in latin]
+    """Return the [start, end) spans of normalised text that the query matched.
+
+    Khmer spans never split a cluster, nor a word the segmenter knows: a match counts only
+    when it starts and ends on cluster boundaries (so a consonant typed alone never marks
+    the base of a cluster without its subscript, or a subscript without its base), and
+    is widened to the words it falls in. Letters people swap (ណ/ន) are folded on both
+    sides, letter for letter, so a misspelt query marks the word as written."""
+    latin: set[str] = set()
     for term in query.terms:
-        if term.khmer:
-            start = text.find(term.term)
-            while start != -1:
-                spans.append((start, start + len(term.term)))
-                start = text.find(term.term, start + len(term.term))
+        if not term.khmer:
+            latin |= term.words
+    spans = [(t.start, t.end) for t in analysis.tokens(text) if not t.khmer and t.term in latin]
+    khmer_terms = {t.term for t in query.terms if t.khmer}
+    if khmer_terms:
+        spans.extend(_khmer_spans(text, khmer_terms))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -341,9 +414,40 @@ def _spans(text: str, query: Query) -> list[tuple[int, int]]:
     return merged
 
 
-def highlight(text: str, query: Query, *, whole: bool = False) -> SafeString:
+def _khmer_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    folded = khmer.fold_confusables(text)
+    boundaries = {0, len(text)}
+    for match in khmer.CLUSTER.finditer(text):
+        boundaries.update(match.span())
+    words = [(start, end) for word, start, end in khmer.words(text) if khmer.is_khmer(word)]
+    spans = []
+    for term in terms:
+        # One cluster alone (a fragment of a misspelt word) marks only a word of its own.
+        many = len(khmer.clusters(term)) > 1
+        start = folded.find(term)
+        while start != -1:
+            end = start + len(term)
+            if start in boundaries and end in boundaries and (many or (start, end) in words):
+                covering = [(s, e) for s, e in words if s < end and e > start]
+                spans.append(
+                    (
+                        min([start, *(s for s, _e in covering)]),
+                        max([end, *(e for _s, e in covering)]),
+                    )
+                )
+            start = folded.find(term, start + 1)
+    return spans
+
+
+def highlight(
+    text: str, query: Query, *, whole: bool = False, khmer_digits: bool = False
+) -> SafeString:
     """Return text (a window around the first match unless `whole`) with the matched words
-    in <mark>, escaped."""
+    in <mark>, escaped; its digits in Khmer when `khmer_digits`."""
+
+    def escape(piece: str) -> str:
+        return html_escape(to_khmer_digits(piece) if khmer_digits else piece)
+
     text = khmer.normalise(text or "")
     spans = _spans(text, query)
     begin, end = 0, len(text)
@@ -353,6 +457,12 @@ def highlight(text: str, query: Query, *, whole: bool = False) -> SafeString:
         while begin > 0 and not text[begin - 1].isspace() and first - begin < SNIPPET_CHARS // 2:
             begin -= 1
         end = min(len(text), begin + SNIPPET_CHARS)
+        # Never cut a cluster: a window starting on a vowel sign or a subscript shows it
+        # alone, on a dotted circle.
+        while 0 < begin < len(text) and khmer.inside_cluster(text, begin):
+            begin -= 1
+        while 0 < end < len(text) and khmer.inside_cluster(text, end):
+            end -= 1
     out = ["…" if begin > 0 else ""]
     position = begin
     for start, stop in spans:

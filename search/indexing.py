@@ -1,4 +1,6 @@
-"""Writing the index: documents from registered objects, updates after commits, rebuilds."""
+"""Writing the index: documents from registered objects, one object again, rebuilds.
+
+Updates after commits are enqueued by `search.updates` (tasks that call this module)."""
 
 from __future__ import annotations
 
@@ -7,12 +9,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
 
 from search import analysis, khmer
 from search.models import Document, Word
-from search.registry import Entry, Facet, Index, area_resolver, index_for, indexes, on_register
+from search.registry import Entry, Facet, Index, area_resolver, index_for, indexes
 
 logger = logging.getLogger(__name__)
 
@@ -82,8 +83,10 @@ def _words_of(documents: Iterable[Document]) -> set[str]:
         text = khmer.normalise(f"{document.title} {document.body[:2000]}")
         for token_text, _start, _end in khmer.words(text):
             if khmer.is_khmer(token_text):
-                for spelling in khmer.romanise(token_text):
-                    words.update(analysis.fold(spelling).split())
+                for spelling in (*khmer.romanise(token_text), khmer.romanise_by_rules(token_text)):
+                    parts = analysis.fold(spelling).split()
+                    words.update(parts)
+                    words.add("".join(parts))  # "kampongcham": joined names are typed too
             else:
                 words.update(analysis._LATIN_WORD.findall(analysis.fold(token_text)))
     return {w for w in words if MIN_WORD_LENGTH <= len(w) <= 60 and not w.isdigit()}
@@ -156,39 +159,3 @@ def do_rebuild(
         report.objects[index.label] = done
         report.documents[index.label] = documents
     return report
-
-
-# --- Keeping the index up to date -------------------------------------------------------
-
-
-def schedule_update(obj: models.Model) -> None:
-    """Re-index an object in a task once the current transaction commits."""
-    from search.tasks import update_object
-
-    label, pk = obj._meta.label_lower, obj.pk
-    transaction.on_commit(lambda: update_object.enqueue(label, pk))
-
-
-def schedule_removal(obj: models.Model) -> None:
-    from search.tasks import remove_object
-
-    label, pk = obj._meta.label_lower, obj.pk
-    transaction.on_commit(lambda: remove_object.enqueue(label, pk))
-
-
-def _saved(sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any) -> None:
-    if not raw:
-        schedule_update(instance)
-
-
-def _deleted(sender: type[models.Model], instance: models.Model, **_: Any) -> None:
-    schedule_removal(instance)
-
-
-def _watch(index: Index) -> None:
-    uid = f"search:{index.label}"
-    post_save.connect(_saved, sender=index.model, dispatch_uid=uid, weak=False)
-    post_delete.connect(_deleted, sender=index.model, dispatch_uid=uid, weak=False)
-
-
-on_register(_watch)

@@ -50,6 +50,16 @@ _VARIANT_PATTERN = re.compile("|".join(map(re.escape, sorted(VARIANTS, key=len, 
 
 KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
+# Letters people type for one another because they sound alike (ន for ណ above all): the
+# index and the queries fold them to one, letter for letter, so offsets do not change.
+CONFUSABLES = str.maketrans("ណឌឍឋឡ", "នដធថល")
+
+
+def fold_confusables(text: str) -> str:
+    """Return normalised Khmer with the letters people swap folded to one (ណ → ន)."""
+    return text.translate(CONFUSABLES)
+
+
 # One cluster: a base (consonant, independent vowel or digit-less letter) and what hangs
 # on it: robat, subscripts (coeng + consonant), register shifters, vowels and signs.
 _BASE = "[\u1780-\u17b3]"
@@ -124,10 +134,29 @@ def words(text: str) -> Iterator[tuple[str, int, int]]:
     iterator = _break_iterator()
     iterator.setText(text)
     start = 0
+    pending = -1  # start of a word whose end fell inside a cluster
     for end in iterator:
-        if iterator.getRuleStatus() >= 100:  # numbers, letters, kana, ideographs
+        is_word = iterator.getRuleStatus() >= 100  # numbers, letters, kana, ideographs
+        if pending >= 0:
+            start, is_word = pending, True
+            pending = -1
+        if is_word and end < len(text) and inside_cluster(text, end):
+            # ICU cuts a word it does not know (a misspelling) anywhere, even after a
+            # coeng; a word never ends inside a cluster, so it goes on with the next.
+            pending = start
+            continue
+        if is_word:
             yield text[start:end], start, end
         start = end
+    if pending >= 0:
+        yield text[pending:], pending, len(text)
+
+
+def inside_cluster(text: str, position: int) -> bool:
+    """Return True when position is not the start of a cluster (a vowel sign, a sign or a
+    coeng follows, or a coeng precedes)."""
+    after, before = text[position], text[position - 1]
+    return before == COENG or "\u17b6" <= after <= "\u17d3" or after == "\u17dd"
 
 
 # --- Romanisation (UNGEGN 1972, simplified) ------------------------------------------

@@ -28,7 +28,7 @@ names, and tells which area the visitor chose.
     register(ServiceIndex())
 
 Saving or deleting a registered model re-indexes the object in a task after the
-transaction commits (`search.indexing`); `manage.py rebuild_search_index` rebuilds all.
+transaction commits (`search.updates`); `manage.py rebuild_search_index` rebuilds all.
 """
 
 from __future__ import annotations

@@ -12,12 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.formatting import to_khmer_digits
 from search import analytics
 from search.analysis import MAX_QUERY_LENGTH
 from search.engine import SearchRequest, SearchResults, add_snippets, run_search, suggest
 from search.registry import area_resolver
 
 SUGGEST_MIN_LENGTH = 2
+# A search address longer than this (the part after "?") gets the portal's own page, status
+# 414, rather than whatever the server would do with it: the form cannot make one (the box
+# takes 200 characters, about 1,800 in the address when Khmer), a pasted link can. Servers
+# in front must pass at least this much (gunicorn --limit-request-line 8190, see
+# docs/operations.md).
+MAX_QUERY_STRING = 4096
 SUGGEST_CACHE_SECONDS = 300
 PAGE_SIZE = 10
 
@@ -47,6 +54,11 @@ def _with_facet_urls(request: HttpRequest, results: SearchResults) -> None:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     """Results for `q`, filtered by kind, institution, area and language, page by page."""
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+        cut = " ".join(request.GET.get("q", "")[: MAX_QUERY_LENGTH * 2].split())
+        return render(
+            request, "search/too_long.html", {"query": cut[:MAX_QUERY_LENGTH]}, status=414
+        )
     text = request.GET.get("q", "")[: MAX_QUERY_LENGTH * 2]
     language = get_language() or "km"
     resolver = area_resolver()
@@ -62,7 +74,7 @@ def search(request: HttpRequest) -> HttpResponse:
     results = run_search(search_request)
     _with_facet_urls(request, results)
     page_obj = Paginator(results.hits, PAGE_SIZE).get_page(request.GET.get("page"))
-    add_snippets(page_obj.object_list, results.query)
+    add_snippets(page_obj.object_list, results.query, language)
     is_first_page = page_obj.number == 1 and not any(
         (search_request.kind, search_request.institution, search_request.area)
     )
@@ -78,7 +90,8 @@ def search(request: HttpRequest) -> HttpResponse:
         request,
         "search/search.html",
         {
-            "query": results.query.text,
+            # As typed (the analysed text has ASCII digits and no invisible characters).
+            "query": " ".join(text.split())[:MAX_QUERY_LENGTH] if results.query.text else "",
             "results": results,
             "page_obj": page_obj,
             "filters": filters,
@@ -93,11 +106,11 @@ def search(request: HttpRequest) -> HttpResponse:
 def suggestions(request: HttpRequest) -> JsonResponse:
     """The header's type-ahead: up to 8 titles whose words start like `q`, as JSON."""
     text = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
-    documents = (
-        suggest(text, get_language() or "km") if len(text.strip()) >= SUGGEST_MIN_LENGTH else []
-    )
+    language = get_language() or "km"
+    documents = suggest(text, language) if len(text.strip()) >= SUGGEST_MIN_LENGTH else []
+    shown = to_khmer_digits if language == "km" else str
     return JsonResponse(
-        {"results": [{"title": d.title, "url": d.url, "kind": d.kind} for d in documents]},
+        {"results": [{"title": shown(d.title), "url": d.url, "kind": d.kind} for d in documents]},
         json_dumps_params={"ensure_ascii": False},
     )
 

@@ -1,46 +1,25 @@
 """Loading applications and attachments for a person: the only way views get them.
 
-Officers reach an attachment through the handling office's roles (`services.rules`) or
-through a rule another app registers: the cases app calls
-
-    register_attachment_viewer(lambda user, attachment: ...)
-
-to let the officers of the office that holds the case see its files. Every download by
-someone other than the applicant is logged and sent as the `attachment_viewed` signal, so
-that the cases app can write it into the case's audit trail.
+Officers reach an application and its attachments through the office now handling it
+(`services.rules`: the office stored at submission, which only rerouting its case
+changes). Every opening of a file by someone other than the applicant goes into the audit
+log (`audit.log.log_access`), with the handling office and the applicant as the people
+who may read the entry.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.dispatch import Signal
 from django.http import Http404
 
+from audit.log import log_access
 from services.models import Application, Attachment
 
 logger = logging.getLogger(__name__)
 
-AttachmentRule = Callable[[Any, Attachment], bool]
-_viewer_rules: list[AttachmentRule] = []
-
-# Sent with `attachment` and `user` whenever someone other than the applicant opens a file.
-attachment_viewed = Signal()
-
-
-def register_attachment_viewer(rule: AttachmentRule) -> AttachmentRule:
-    """Let `rule(user, attachment) -> bool` grant access to attachments (e.g. the officers
-    of the office handling the case). Usable as a decorator."""
-    if rule not in _viewer_rules:
-        _viewer_rules.append(rule)
-    return rule
-
-
-def registered_viewer_allows(user, attachment: Attachment) -> bool:
-    return user.is_authenticated and any(rule(user, attachment) for rule in _viewer_rules)
+ATTACHMENT_VIEWED = "services.attachment.viewed"
 
 
 def _load(public_id) -> Application:
@@ -77,7 +56,7 @@ def access_attachment_by_public_id(user, public_id) -> Attachment:
     by someone who is not the applicant."""
     try:
         attachment = Attachment.objects.select_related(
-            "application__service", "application__user"
+            "application__service", "application__user", "application__office"
         ).get(public_id=public_id)
     except (Attachment.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
@@ -92,5 +71,13 @@ def access_attachment_by_public_id(user, public_id) -> Attachment:
                 "application": str(attachment.application.public_id),
             },
         )
-        attachment_viewed.send(sender=Attachment, attachment=attachment, user=user)
+        application = attachment.application
+        log_access(
+            user,
+            ATTACHMENT_VIEWED,
+            attachment,
+            office=application.office_id,
+            person=application.user,
+            data={"application": str(application.public_id), "reference": application.reference},
+        )
     return attachment

@@ -45,7 +45,7 @@ def rows_for(
     rows = []
     for page in pages_to_ask(form, answers):
         for item in page.fields:
-            if item.key not in answers or item.type == "declaration":
+            if item.key not in answers:
                 continue
             value = answers[item.key]
             if item.type == "group":

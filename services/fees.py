@@ -7,14 +7,20 @@ condition has the same shape as in form definitions (`services.definitions.holds
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from django.utils.translation import gettext as _
 
 from services.definitions import holds
 
-if TYPE_CHECKING:
-    from services.models import Service
+
+class Priced(Protocol):
+    """What a fee is computed from (a `services.models.Service`)."""
+
+    fee_kind: str
+    fee_khr: Decimal | None
+    fee_usd: Decimal | None
+    fee_rules: list[dict[str, Any]]
 
 
 def fee_rule_errors(rules: Any) -> list[str]:
@@ -41,7 +47,7 @@ def _amount(value: Any) -> Decimal | None:
     return amount if amount.is_finite() and amount >= 0 else None
 
 
-def fee_for(service: Service, answers: dict[str, Any]) -> tuple[Decimal | None, Decimal | None]:
+def fee_for(service: Priced, answers: dict[str, Any]) -> tuple[Decimal | None, Decimal | None]:
     """Return (riel, dollars) for the service and these answers; None where not charged."""
     if service.fee_kind == "free":
         return None, None

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.validators import normalise_mobile, normalise_national_id
 from core.formatting import to_ascii_digits
+from core.forms import DateOfBirthField
 from geo.models import Area
 from services.attachments import check_upload, count_error
 from services.definitions import AREA_LEVELS, Field, Page, text_in_language, visible_fields
@@ -83,6 +84,13 @@ def _required_message(item: Field) -> str:
     return _("Enter “%(label)s”.") % {"label": label}
 
 
+def is_date_of_birth(item: Field) -> bool:
+    """Return whether a date question asks when someone was born (its key says so:
+    `date_of_birth`, `mother_birth_date`, …): it is asked as day, month (by name, in the
+    page's language) and year, and refused in the future (core.forms.DateOfBirthField)."""
+    return item.type == "date" and "birth" in item.key
+
+
 def _django_fields(item: Field, name: str, label: str) -> dict[str, forms.Field]:  # noqa: C901
     """Return the Django fields for one definition field (several for a person's name)."""
     required = item.required
@@ -112,6 +120,8 @@ def _django_fields(item: Field, name: str, label: str) -> dict[str, forms.Field]
             decimal_places=spec.get("decimals", 0), **common,
             widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "input--short"}),
         )}  # fmt: skip
+    if kind == "date" and is_date_of_birth(item):
+        return {name: DateOfBirthField(**common)}
     if kind == "date":
         return {name: LocalDateField(
             input_formats=DATE_FORMATS, widget=forms.DateInput(
@@ -233,6 +243,18 @@ class PageForm(forms.Form):
                     required=False,
                     label=_("Remove"),
                 )  # fmt: skip
+        self._join_date_parts()
+
+    def _join_date_parts(self) -> None:
+        """A date given as day, month and year, posted back as `initial` (after "Add
+        another" or "Remove"), goes to its field whole."""
+        for name, item in self.fields.items():
+            if isinstance(item, DateOfBirthField) and name not in self.initial:
+                parts = [
+                    self.initial.pop(f"{name}{part}", "") for part in item.widget.widgets_names
+                ]
+                if any(parts):
+                    self.initial[name] = parts
 
     def blocks(self) -> list[Block]:
         result = []

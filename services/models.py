@@ -3,8 +3,11 @@
 A `Service` is catalogue data in Khmer and English. Its online form is a `FormVersion`:
 a JSON definition (see `services.definitions`) that administrators edit in the back
 office; once published a version never changes, and each `Application` keeps the version
-it was started with. An application is a draft until it is submitted; the `cases` app
-handles it from there (it listens to `services.submitting.application_submitted`).
+it was started with. An application is a draft until it is submitted
+(`services.submitting`); submitting decides its office once (`services.routing`), stores
+it in `Application.office` and hands it to the handler the `cases` app registers
+(`services.lifecycle`), which opens its case. From then on only the case's rerouting
+action changes the office.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from geo.models import in_language
+from services.definitions import definition_errors, parse_definition
+from services.fees import fee_for, fee_rule_errors
 
 
 class Topic(models.Model):
@@ -146,6 +151,15 @@ class Service(models.Model):
     sla_working_days = models.PositiveSmallIntegerField(
         _("processing time (working days)"), null=True, blank=True
     )
+    validity_months = models.PositiveSmallIntegerField(
+        _("validity (months)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How long a document issued for this service stays in force, in months. "
+            "Leave empty when it does not expire."
+        ),
+    )
     processing_level = models.CharField(
         _("processing level"), max_length=10, choices=Level.choices, default=Level.COMMUNE
     )
@@ -193,8 +207,6 @@ class Service(models.Model):
         if self.fee_kind == self.FeeKind.FIXED and self.fee_khr is None and self.fee_usd is None:
             raise ValidationError({"fee_khr": _("A fixed fee needs an amount in riel or dollars.")})
         if self.fee_rules:
-            from services.fees import fee_rule_errors
-
             if errors := fee_rule_errors(self.fee_rules):
                 raise ValidationError({"fee_rules": errors})
 
@@ -288,15 +300,11 @@ class FormVersion(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
-        from services.definitions import definition_errors
-
         if errors := definition_errors(self.definition):
             raise ValidationError({"definition": errors})
 
     def form(self):
         """Return the parsed definition (`services.definitions.FormDefinition`)."""
-        from services.definitions import parse_definition
-
         cached = getattr(self, "_parsed", None)
         if cached is None:
             cached = self._parsed = parse_definition(self.definition)
@@ -317,7 +325,9 @@ class Application(models.Model):
     `answers` maps field keys to JSON values (see `services.definitions` for each type's
     shape); `area` is where the application is handled for (routing), taken from the
     form's area field or the applicant's home area. `organisation` is set when the person
-    applied on behalf of a business (`accounts.acting`).
+    applied on behalf of a business (`accounts.acting`). `office` is empty while it is a
+    draft; submitting stores the office routing gives (None: the national queue), and
+    only a rerouting of its case changes it. Officers' rights follow it (`services.rules`).
     """
 
     class State(models.TextChoices):
@@ -356,6 +366,15 @@ class Application(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    office = models.ForeignKey(
+        "geo.Facility",
+        verbose_name=_("handling office"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Set when the application is submitted; changed only by rerouting its case."),
+    )
     reference = models.CharField(_("reference"), max_length=24, unique=True, null=True, blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
@@ -384,16 +403,11 @@ class Application(models.Model):
         return self.state == self.State.DRAFT
 
     @property
-    def office(self):
-        """Return the office that handles the application (`services.routing`), or None."""
-        from services.routing import office_for_application
-
-        return office_for_application(self)
+    def is_submitted(self) -> bool:
+        return self.state == self.State.SUBMITTED
 
     def fee(self) -> tuple[Decimal | None, Decimal | None]:
         """Return the fee (riel, dollars) for these answers."""
-        from services.fees import fee_for
-
         return fee_for(self.service, self.answers)
 
 
@@ -439,4 +453,9 @@ class Attachment(models.Model):
 
     @property
     def office(self):
+        """The application's handling office (empty while it is a draft)."""
         return self.application.office
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.application.is_submitted

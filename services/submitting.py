@@ -1,29 +1,53 @@
-"""Starting, saving and submitting applications: the state changes of `services`.
+"""Starting, saving and submitting applications: the state changes of a draft.
 
-`application_submitted` is sent inside the submitting transaction, with `application`:
-the cases app opens its case there, so that an application is never submitted without one.
+Submitting decides the office once (`services.routing`), stores it on the application,
+and calls the one submission handler, inside the same transaction: the cases app
+registers `cases.opening.do_open_case` there (`register_submission_handler`, in its
+`AppConfig.ready`), so that an application is never submitted without its case. `services`
+sits below `cases` and never imports it; the handler is a plain call the reader can follow,
+not a signal.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geo.models import Area
+from notifications.api import notify
+from services.attachments import do_remove_attachment
 from services.definitions import pages_to_ask, visible_answers
 from services.forms import bound_from_answers
 from services.models import Application, Service
 from services.references import make_reference
+from services.routing import office_for_application
 
 logger = logging.getLogger(__name__)
 
-# Sent with `application` inside the transaction that submits it.
-application_submitted = Signal()
+SubmissionHandler = Callable[[Application], object]
+_submission_handler: list[SubmissionHandler] = []
+
+
+def register_submission_handler(handler: SubmissionHandler) -> SubmissionHandler:
+    """Make `handler(application)` the one thing submitting calls once the application is
+    submitted and its office stored (inside the submitting transaction). Registering the
+    same handler again changes nothing; a second, different one replaces the first."""
+    _submission_handler[:] = [handler]
+    return handler
+
+
+def _handle_submitted(application: Application) -> None:
+    if not _submission_handler:
+        raise ImproperlyConfigured(
+            "No submission handler is registered: the cases app must be installed."
+        )
+    _submission_handler[0](application)
 
 
 class SubmissionError(Exception):
@@ -142,9 +166,12 @@ def check_submit_application(application: Application, *, declared: bool) -> App
     application.state = Application.State.SUBMITTED
     application.submitted_at = now
     application.reference = make_reference(timezone.localdate(now).year, application.pk)
-    application.save(update_fields=["answers", "state", "submitted_at", "reference", "updated_at"])
+    application.office = office_for_application(application)
+    application.save(
+        update_fields=["answers", "state", "submitted_at", "reference", "office", "updated_at"]
+    )
     _drop_unused_attachments(application)
-    application_submitted.send(sender=Application, application=application)
+    _handle_submitted(application)
     transaction.on_commit(lambda: _notify_submitted(application), robust=True)
     logger.info(
         "application submitted",
@@ -155,8 +182,6 @@ def check_submit_application(application: Application, *, declared: bool) -> App
 
 def _drop_unused_attachments(application: Application) -> None:
     """Files of questions no longer asked (an earlier answer changed) are not sent."""
-    from services.attachments import do_remove_attachment
-
     form = application.form_version.form()
     used = {
         attachment_id
@@ -170,8 +195,6 @@ def _drop_unused_attachments(application: Application) -> None:
 
 
 def _notify_submitted(application: Application) -> None:
-    from notifications.api import notify
-
     notify(
         application.user,
         "services.application_submitted",

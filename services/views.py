@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.datastructures import MultiValueDict
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.acting import acting_organisation
 from geo.models import Institution
@@ -26,16 +26,14 @@ from services.access import (
     access_draft_by_public_id,
 )
 from services.answers import rows_for
-from services.attachments import do_remove_attachment, do_store_attachment, open_attachment
+from services.attachments import open_attachment
 from services.definitions import pages_to_ask, visible_answers
-from services.forms import SEPARATOR, PageForm
-from services.models import Application, LifeEvent, Service, Topic
+from services.filling import fill_page
+from services.models import Application, FormVersion, LifeEvent, Service, Topic
 from services.routing import offices_handling
 from services.submitting import (
     SubmissionError,
     check_submit_application,
-    do_save_answers,
-    do_save_file_answers,
     do_start_application,
     first_incomplete_page,
     may_apply,
@@ -67,6 +65,11 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             | Q(summary_km__icontains=query)
             | Q(summary_en__icontains=query)
         )
+    services = services.annotate(
+        has_published_form=Exists(
+            FormVersion.objects.filter(service=OuterRef("pk"), status=FormVersion.Status.PUBLISHED)
+        )
+    )
     ordered = services.order_by("name_en" if request.LANGUAGE_CODE == "en" else "name_km")
     page_obj = Paginator(ordered, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -112,10 +115,24 @@ def service(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
+# The service whose "Start now" a signed-out person pressed, kept in the session across
+# signing in or up (Django keeps an anonymous session's data at sign-in).
+START_INTENT = "services:start"
+
+
+@require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, slug: str) -> HttpResponse:
+    """Start (or go back to) the person's draft. "Start now" is a POST; a signed-out person
+    is sent to sign in first, and the GET they come back with after signing in (or up)
+    starts the draft they asked for. A GET nobody asked for only shows the start page."""
     item = get_object_or_404(Service.objects.published(), slug=slug)
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            request.session[START_INTENT] = slug
+        return redirect_to_login(request.path)
+    if request.method == "GET" and request.session.pop(START_INTENT, None) != slug:
+        return HttpResponseRedirect(item.get_absolute_url())
+    request.session.pop(START_INTENT, None)
     if not may_apply(request.user, item):
         messages.error(request, _("You need to confirm your identity before applying."))
         return HttpResponseRedirect(item.get_absolute_url())
@@ -148,40 +165,6 @@ def resume(request: HttpRequest, public_id) -> HttpResponse:
     return HttpResponseRedirect(reverse("services:page", args=[public_id, page_key]))
 
 
-def _group_counts(request: HttpRequest) -> dict[str, int]:
-    counts = {}
-    for name, value in request.POST.items():
-        if name.endswith(f"{SEPARATOR}count") and value.isdigit():
-            counts[name.removesuffix(f"{SEPARATOR}count")] = int(value)
-    if add := request.POST.get("_add"):
-        counts[add] = counts.get(add, 1) + 1
-    return counts
-
-
-def _initial_from_post(request: HttpRequest) -> dict:
-    return {
-        name: values if len(values) > 1 else values[0]
-        for name, values in request.POST.lists()
-        if not name.startswith("_") and name != "csrfmiddlewaretoken"
-    }
-
-
-def _remove_group_item(request: HttpRequest, initial: dict, counts: dict[str, int]) -> None:
-    """Drop item i of a group from the posted data ("Remove" pressed), renumbering the rest."""
-    group, _sep, index_text = request.POST.get("_remove", "").partition(":")
-    if not index_text.isdigit() or group not in counts:
-        return
-    index, count = int(index_text), counts[group]
-    for later in range(index, count):
-        for name in [n for n in initial if n.startswith(f"{group}{SEPARATOR}{later}{SEPARATOR}")]:
-            value = initial.pop(name)
-            if later > index:
-                rest = name.removeprefix(f"{group}{SEPARATOR}{later}{SEPARATOR}")
-                initial[f"{group}{SEPARATOR}{later - 1}{SEPARATOR}{rest}"] = value
-    counts[group] = count - 1
-    initial[f"{group}{SEPARATOR}count"] = count - 1
-
-
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -197,34 +180,10 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
     current = next((p for p in asked if p.key == page_key), None)
     if current is None:
         return HttpResponseRedirect(reverse("services:resume", args=[public_id]))
-    attachments = {str(a.public_id): a for a in application.attachments.all()}
     returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
-    if request.method == "POST" and ("_add" in request.POST or "_remove" in request.POST):
-        counts = _group_counts(request)
-        initial = _initial_from_post(request)
-        _remove_group_item(request, initial, counts)
-        _save_valid_answers(application, current, answers, attachments, counts, initial)
-        form = PageForm(
-            current, answers, attachments=attachments, group_counts=counts, initial=initial
-        )
-    elif request.method == "POST":
-        form = PageForm(
-            current,
-            answers,
-            attachments=attachments,
-            group_counts=_group_counts(request),
-            data=request.POST,
-            files=request.FILES,
-        )
-        if form.is_valid():
-            page_answers = form.answers()
-            _keep_files(application, form, attachments, page_answers)
-            do_save_answers(application, page_answers, current.key)
-            return HttpResponseRedirect(_next_url(application, current.key, returning))
-        if form.checked_uploads and _keep_good_uploads(application, form, attachments):
-            form = _rebound(request, application, current)
-    else:
-        form = PageForm(current, answers, attachments=attachments)
+    form = fill_page(request, application, current, answers)
+    if form is None:
+        return HttpResponseRedirect(_next_url(application, current.key, returning))
     index = asked.index(current)
     back_url = (
         reverse("services:check", args=[public_id])
@@ -248,64 +207,6 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
             "steps": len(asked),
         },
     )
-
-
-def _save_valid_answers(application, current, answers, attachments, counts, posted) -> None:
-    """On "Add another" or "Remove", keep in the draft what is already valid on the page,
-    so that leaving now loses nothing; the page stays incomplete until Continue."""
-    data = MultiValueDict({k: v if isinstance(v, list) else [v] for k, v in posted.items()})
-    form = PageForm(current, answers, attachments=attachments, group_counts=counts, data=data)
-    form.is_valid()
-    do_save_answers(application, form.answers(), current.key)
-
-
-def _keep_files(
-    application: Application, form: PageForm, attachments: dict, answers: dict, keys=None
-) -> None:
-    """Store the page's new uploads and drop the files the person removed (of the file
-    questions in `keys`, or all of them)."""
-    for question in form.questions:
-        if question.type != "file" or (keys is not None and question.key not in keys):
-            continue
-        kept = answers.get(question.key, [])
-        for attachment_id in set(form.existing[question.key]) - set(kept):
-            do_remove_attachment(attachments[attachment_id])
-        for upload, content_type in form.checked_uploads.get(question.key, []):
-            kept.append(
-                str(do_store_attachment(application, question, upload, content_type).public_id)
-            )
-        if kept:
-            answers[question.key] = kept
-
-
-def _keep_good_uploads(application: Application, form: PageForm, attachments: dict) -> bool:
-    """On a page refused for another reason, store the uploads that passed their checks so
-    that the person does not have to choose them again. Return whether any was stored."""
-    files = {}
-    for question in form.questions:
-        if question.type == "file" and question.key not in form.errors:
-            kept = form.cleaned_data.get(f"{question.key}{SEPARATOR}kept", [])
-            if form.checked_uploads.get(question.key):
-                files[question.key] = list(kept)
-    if not files:
-        return False
-    _keep_files(application, form, attachments, files, keys=set(files))
-    do_save_file_answers(application, files)
-    return True
-
-
-def _rebound(request: HttpRequest, application: Application, current) -> PageForm:
-    """The page's form bound again to what was posted, with the files now stored."""
-    application.refresh_from_db(fields=["answers"])
-    answers = visible_answers(application.form_version.form(), application.answers)
-    stored = {str(a.public_id): a for a in application.attachments.all()}
-    data = request.POST.copy()
-    for name in [n for n in data if n.endswith(f"{SEPARATOR}remove")]:
-        del data[name]  # already done: the removed files are gone
-    form = PageForm(current, answers, attachments=stored, group_counts=_group_counts(request),
-                    data=data)  # fmt: skip
-    form.is_valid()
-    return form
 
 
 def _next_url(application: Application, page_key: str, returning: bool) -> str:
@@ -382,31 +283,18 @@ def submitted(request: HttpRequest, public_id) -> HttpResponse:
             "application": application,
             "service": application.service,
             "breadcrumbs": [
-                (_("Your applications"), reverse("services:applications")),
+                (_("My applications"), reverse("cases:my_cases")),
                 (application.reference, ""),
             ],
         },
     )
 
 
-@never_cache
-@login_required
 @require_GET
 def applications(request: HttpRequest) -> HttpResponse:
-    """The person's applications: drafts to resume, and those sent with their reference."""
-    mine = Application.objects.filter(user=request.user).select_related("service")
-    return render(
-        request,
-        "services/applications.html",
-        {
-            "drafts": [a for a in mine if a.is_draft],
-            "sent": [a for a in mine if not a.is_draft],
-            "breadcrumbs": [
-                (_("My account"), reverse("accounts:my_account")),
-                (_("Your applications"), ""),
-            ],
-        },
-    )
+    """The person's applications are on one page, "My applications" (drafts to continue and
+    what was sent, with its state): this older address leads there."""
+    return HttpResponseRedirect(reverse("cases:my_cases"), status=301)
 
 
 @never_cache

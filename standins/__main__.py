@@ -1,8 +1,10 @@
 """Run the demo's stand-ins until stopped: `python -m standins --portal URL --write FILE`.
 
-Starts the Telegram Bot API stand-in and the SMS gateway stand-in on free loopback ports,
-with secrets made up for this run, and writes where they are to FILE (JSON), which the
-demo settings read (sala/settings/demo.py); the file is removed on exit.
+Starts the Telegram Bot API stand-in, the SMS gateway stand-in, the CamDigiKey
+stand-in (an OpenID Connect provider in a process of its own, standins.camdigikey) and the
+population and business registers on CamDX (standins.registries) on free loopback ports,
+with secrets and keys made up for this run, and writes where they are to FILE (JSON),
+which the demo settings read (sala/settings/demo.py); the file is removed on exit.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import sys
 import threading
 from pathlib import Path
 
-from standins import sms, telegram
+from standins import registries, sms, telegram
+from standins.camdigikey import control as camdigikey
 
 
 def main() -> int:
@@ -30,15 +33,47 @@ def main() -> int:
     sms_server, _gateway = sms.start(
         sms_token, f"{args.portal.rstrip('/')}/notifications/sms/inbound/", inbound_secret
     )
+    portal = args.portal.rstrip("/")
+    client_id, client_secret = "sala-demo", secrets.token_urlsafe(24)
+    provider = camdigikey.start_provider(
+        [
+            f"{portal}/{language}/account/oidc/national-id/login/callback/"
+            for language in ("km", "en")
+        ],
+        client_id=client_id,
+        client_secret=client_secret,
+    )
+    population_server, population = registries.start_population()
+    business_server, business = registries.start_business()
     addresses = {
         "telegram": {"url": telegram_server.url, "token": bot_token, "username": "SalaDemoBot"},
         "sms": {"url": sms_server.url, "token": sms_token, "inbound_secret": inbound_secret},
+        "camdigikey": {
+            "url": provider.url,
+            "issuer": provider.issuer,
+            "client_id": client_id,
+            "client_secret": client_secret,
+        },
+        "registries": {
+            "population": {
+                "url": population_server.url,
+                "service": population.service,
+                "public_key": population.public_key_pem,
+            },
+            "business": {
+                "url": business_server.url,
+                "service": business.service,
+                "public_key": business.public_key_pem,
+            },
+        },
     }
     args.write.parent.mkdir(parents=True, exist_ok=True)
     args.write.write_text(json.dumps(addresses, indent=2))
     args.write.chmod(0o600)
     print(f"Demo phone, Telegram: {telegram_server.url}/", flush=True)  # noqa: T201
     print(f"Demo phone, SMS:      {sms_server.url}/", flush=True)  # noqa: T201
+    print(f"Demo CamDigiKey:      {provider.url}/", flush=True)  # noqa: T201
+    print(f"Demo registries:      {population_server.url}/ {business_server.url}/", flush=True)  # noqa: T201
 
     stopped = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -47,6 +82,9 @@ def main() -> int:
     args.write.unlink(missing_ok=True)
     telegram_server.stop()
     sms_server.stop()
+    provider.stop()
+    population_server.stop()
+    business_server.stop()
     return 0
 
 

@@ -13,19 +13,15 @@ file of a weight only when a page shows characters from its unicode-range.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import re
 import shutil
-import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
+from npm_package import fetch_package  # tools/, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS_DIR = ROOT / "core" / "static" / "core" / "fonts"
@@ -86,7 +82,7 @@ def main() -> int:
         print("make fonts needs npm (Node.js); `make demo` does not.", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="sala-fonts-") as tmp:
-        package_dir = fetch_package(Path(tmp))
+        package_dir = fetch_package(Path(tmp), PACKAGE, VERSION, INTEGRITY)
         FONTS_DIR.mkdir(parents=True, exist_ok=True)
         for old in FONTS_DIR.glob("*.woff2"):
             old.unlink()
@@ -106,25 +102,6 @@ def main() -> int:
         print(f"{target.relative_to(ROOT)}  {size:,} bytes")
     print(f"total {total:,} bytes; @font-face rules written to {CSS_FILE.relative_to(ROOT)}")
     return 0
-
-
-def fetch_package(tmp: Path) -> Path:
-    """Return the unpacked package directory, after checking the tarball's integrity."""
-    result = subprocess.run(  # noqa: S603 - fixed arguments, npm found on PATH
-        ["npm", "pack", "--json", f"{PACKAGE}@{VERSION}"],  # noqa: S607
-        cwd=tmp,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    filename = json.loads(result.stdout)[0]["filename"]
-    tarball = tmp / filename
-    digest = base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
-    if f"sha512-{digest}" != INTEGRITY:
-        raise SystemExit(f"{filename}: integrity sha512-{digest} is not the pinned {INTEGRITY}")
-    with tarfile.open(tarball) as archive:
-        archive.extractall(tmp, filter="data")
-    return tmp / "package"
 
 
 def subset_font(source: Path, target: Path, ranges: tuple[str, ...]) -> None:

@@ -11,7 +11,8 @@ standins_file="$var_dir/standins.json"
 rm -f "$standins_file"
 .venv/bin/python -m standins --portal "http://$host:$port" --write "$standins_file" &
 standins=$!
-for _ in $(seq 50); do [ -s "$standins_file" ] && break; sleep 0.2; done
+# The CamDigiKey stand-in sets up its own database first: allow it a minute on a busy machine.
+for _ in $(seq 300); do [ -s "$standins_file" ] && break; sleep 0.2; done
 .venv/bin/python manage.py run_worker --no-reload --interval 1 &
 worker=$!
 # The notifications outbox: retries, lost tasks and daily digests, every minute.
@@ -24,5 +25,5 @@ poller=$!
 .venv/bin/python manage.py telegram_bot poll -v0 &
 bot=$!
 trap 'kill "$worker" "$sweeper" "$poller" "$bot" "$standins" 2>/dev/null; wait "$worker" "$sweeper" "$poller" "$bot" "$standins" 2>/dev/null' EXIT INT TERM
-.venv/bin/gunicorn sala.wsgi --bind "$host:$port" --workers 2 --threads 4 \
+.venv/bin/gunicorn sala.wsgi --bind "$host:$port" --workers 2 --threads 4 --limit-request-line 8190 \
   --error-logfile - --log-level warning

@@ -8,15 +8,12 @@ needs only Python, and no page ever loads Leaflet from another origin.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import shutil
-import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
+
+from npm_package import fetch_package  # tools/, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "geo" / "static" / "geo" / "vendor" / "leaflet"
@@ -37,7 +34,7 @@ def main() -> int:
         print("make vendor needs npm (Node.js); `make demo` does not.", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="sala-leaflet-") as tmp:
-        package_dir = fetch_package(Path(tmp))
+        package_dir = fetch_package(Path(tmp), PACKAGE, VERSION, INTEGRITY)
         shutil.rmtree(TARGET, ignore_errors=True)
         (TARGET / "images").mkdir(parents=True)
         for name in FILES:
@@ -58,25 +55,6 @@ def strip_source_map(script: Path) -> None:
     lines = script.read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [line for line in lines if not line.startswith("//# sourceMappingURL=")]
     script.write_text("".join(kept), encoding="utf-8")
-
-
-def fetch_package(tmp: Path) -> Path:
-    """Return the unpacked package directory, after checking the tarball's integrity."""
-    result = subprocess.run(  # noqa: S603 - fixed arguments, npm found on PATH
-        ["npm", "pack", "--json", f"{PACKAGE}@{VERSION}"],  # noqa: S607
-        cwd=tmp,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    filename = json.loads(result.stdout)[0]["filename"]
-    tarball = tmp / filename
-    digest = base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
-    if f"sha512-{digest}" != INTEGRITY:
-        raise SystemExit(f"{filename}: integrity sha512-{digest} is not the pinned {INTEGRITY}")
-    with tarfile.open(tarball) as archive:
-        archive.extractall(tmp, filter="data")
-    return tmp / "package"
 
 
 if __name__ == "__main__":

@@ -14,8 +14,8 @@ def _fresh_rate_limits():
 
 @pytest.fixture(scope="session")
 def oidc_provider():
-    """A real OpenID Connect provider in its own process on loopback (see oidc_provider)."""
-    from accounts.tests.oidc_provider.provider import start_provider
+    """A real OpenID Connect provider in its own process on loopback (standins.camdigikey)."""
+    from standins.camdigikey.control import start_provider
 
     provider = start_provider(
         [
@@ -30,12 +30,14 @@ def oidc_provider():
 @pytest.fixture
 def national_id(settings, oidc_provider):
     """The portal configured for the test provider, as SALA_OIDC_* would configure it."""
-    from accounts.tests.oidc_provider.provider import CLIENT_ID, CLIENT_SECRET
     from sala.settings.base import national_id_providers
+    from standins.camdigikey.control import CLIENT_ID, CLIENT_SECRET
 
     settings.SOCIALACCOUNT_PROVIDERS = national_id_providers(
         oidc_provider.issuer, CLIENT_ID, CLIENT_SECRET, "CamDigiKey"
     )
     oidc_provider.name_issuer("")
+    oidc_provider.name_nonce("")
     yield oidc_provider
     oidc_provider.name_issuer("")
+    oidc_provider.name_nonce("")

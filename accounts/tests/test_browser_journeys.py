@@ -1,5 +1,5 @@
-"""Whole journeys in a real Chromium: sign up with a mobile number, sign in with the
-national digital ID (the test OIDC provider on loopback), invite a member to a business
+"""Whole journeys in a real Chromium: sign up with a mobile number (the national digital
+ID's are in test_browser_national_id.py), invite a member to a business
 and act for it, add a passkey (Chromium's virtual authenticator) and sign in with it."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from allauth.mfa.models import Authenticator
 
 from accounts.models import OrganisationMember, User
 from accounts.tests.factories import PASSWORD, create_organisation, create_user
-from accounts.tests.oidc_provider.people import PASSWORD as PROVIDER_PASSWORD
 from core.testing import assert_no_axe_violations, assert_no_csp_violations, sign_in
 from notifications import sms
 
@@ -42,20 +41,6 @@ def test_sign_up_with_a_mobile_number_and_the_sms_code(page, live_server):
     assert page.url.endswith("/km/account/")
     assert User.objects.get().mobile_verified
     assert_no_csp_violations(page)
-
-
-def test_sign_in_with_the_national_digital_id(page, live_server, national_id):
-    national_id.allow_redirect_uri(f"{live_server.url}/en/account/oidc/national-id/login/callback/")
-    page.goto("/en/account/sign-in/")
-    page.click("main button:has-text('Sign in with CamDigiKey')")
-    page.wait_for_url(f"{national_id.url}/login/**")  # at the identity provider
-    page.fill("input[name=username]", "sokha")
-    page.fill("input[name=password]", PROVIDER_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/en/account/")
-    assert page.locator("text=Verified").first.is_visible()
-    assert_no_axe_violations(page)
-    assert User.objects.get().is_identity_verified
 
 
 def test_invite_a_member_who_accepts_and_acts_for_the_business(

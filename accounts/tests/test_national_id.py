@@ -1,7 +1,7 @@
 """National digital-ID login through OpenID Connect, against a real provider on loopback.
 
 The portal runs in Django's test client; the provider is django-oauth-toolkit in its own
-process (accounts/tests/oidc_provider), reached over HTTP both by the "browser" (a
+process (standins/camdigikey), reached over HTTP both by the "browser" (a
 requests session following the redirects) and by the portal's own calls to the token
 and userinfo endpoints.
 """
@@ -13,10 +13,11 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 import pytest
 import requests
 
+from accounts import nonces
 from accounts.adapter import SocialAccountAdapter
 from accounts.models import User
 from accounts.tests.factories import create_user
-from accounts.tests.oidc_provider.people import PASSWORD
+from standins.camdigikey.people import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def sign_in_at_provider(provider, authorize_url: str, username: str = "sokha") -
             "username": username,
             "password": PASSWORD,
             "next": query["next"][0],
-            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
+            "csrfmiddlewaretoken": browser.cookies["camdigikey_csrftoken"],
         },
         allow_redirects=False,
     )
@@ -74,7 +75,7 @@ def test_a_new_citizen_signs_in_and_is_identity_verified(client, national_id):
     user = User.objects.get()
     assert client.session["_auth_user_id"] == str(user.pk)
     assert user.is_identity_verified
-    assert user.name_latin == "CHAN SOKHA"
+    assert (user.name_latin, user.name_km) == ("CHAN SOKHA", "ចាន់ សុខា")
     assert user.national_id == "012345678"
     assert str(user.date_of_birth) == "1988-02-14"
     assert (user.mobile, user.mobile_verified) == ("+85512345678", True)
@@ -107,6 +108,17 @@ def test_a_signed_in_citizen_links_the_national_id_to_their_account(client, nati
     assert dara.is_identity_verified
     assert dara.name_latin == "SOK DARA"  # what the person wrote is kept
     assert dara.national_id == "012345678"  # what was empty is filled in
+    assert User.objects.count() == 1
+
+
+def test_a_signed_in_citizen_links_and_comes_back_to_the_same_account(client, national_id):
+    """Linked once, the national digital ID signs in to that account afterwards."""
+    dara = create_user("dara", name_latin="SOK DARA")
+    client.force_login(dara)
+    back_at_portal(client, sign_in_at_provider(national_id, start_login(client, process="connect")))
+    client.post("/en/account/sign-out/")
+    back_at_portal(client, sign_in_at_provider(national_id, start_login(client)))
+    assert client.session["_auth_user_id"] == str(dara.pk)
     assert User.objects.count() == 1
 
 
@@ -150,6 +162,30 @@ def test_tokens_from_another_issuer_are_refused(client, national_id):
     national_id.name_issuer("http://127.0.0.1:9/not-the-configured-issuer")
     callback = sign_in_at_provider(national_id, start_login(client))
     assert refused(back_at_portal(client, callback))
+
+
+def test_the_portal_asks_for_a_nonce_tied_to_the_sign_in(client, national_id):
+    first = parse_qs(urlsplit(start_login(client)).query)
+    second = parse_qs(urlsplit(start_login(client)).query)
+    assert first["nonce"][0] == nonces.nonce_for(first["state"][0])
+    assert first["nonce"] != second["nonce"]
+
+
+def test_an_id_token_naming_another_nonce_is_refused(client, national_id):
+    national_id.name_nonce("a-nonce-from-another-sign-in")
+    callback = sign_in_at_provider(national_id, start_login(client))
+    assert refused(back_at_portal(client, callback))
+
+
+def test_an_id_token_of_another_sign_in_is_refused_in_khmer(client, national_id):
+    """The nonce of another sign-in (its state) in the ID token: the Khmer page says so."""
+    other = parse_qs(urlsplit(start_login(client, "km")).query)["nonce"][0]
+    national_id.name_nonce(other)
+    callback = sign_in_at_provider(national_id, start_login(client, "km"))
+    response = back_at_portal(client, callback)
+    assert "សេវាអត្តសញ្ញាណឌីជីថលជាតិមិនបានបញ្ជាក់ពីអត្តសញ្ញាណរបស់អ្នកទេ" in response.text
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.exists()
 
 
 def test_without_configuration_there_is_no_national_id_login(client, settings):

@@ -67,7 +67,12 @@ def test_a_wrong_file_keeps_the_message_and_changes_nothing(client, world, case)
 
 def test_withdrawing(client, world, case):
     client.force_login(world.citizen)
-    client.post(case.get_applicant_url(), {"withdraw": "1", "version": case.version})
+    response = client.post(case.get_applicant_url(), {"withdraw": "1", "version": case.version})
+    assert response.status_code == 200
+    assert "Withdraw your application?" in response.content.decode()
+    assert Case.objects.get().state == "received"  # only asked, nothing done yet
+    client.post(case.get_applicant_url(),
+                {"withdraw": "1", "version": case.version, "confirmed": "yes"})  # fmt: skip
     assert Case.objects.get().state == "withdrawn"
 
 
@@ -81,13 +86,13 @@ def test_status_check_by_reference_and_date_of_birth_is_rate_limited(
 ):
     url = reverse("cases:status_check")
     client.defaults["REMOTE_ADDR"] = client_ip
-    wrong = client.post(url, {"reference": case.reference, "date_of_birth": "01/01/1990"})
+    wrong = client.post(url, {"reference": case.reference, "date_of_birth": "1990-01-01"})
     assert wrong.status_code == 400
     assert "No application matches" in wrong.content.decode()
-    right = client.post(url, {"reference": case.reference.lower(), "date_of_birth": "17/05/1990"})
+    right = client.post(url, {"reference": case.reference.lower(), "date_of_birth": "1990-05-17"})
     assert right.status_code == 200 and "Received" in right.content.decode()
     for _ in range(10):
-        response = client.post(url, {"reference": case.reference, "date_of_birth": "17/05/1990"})
+        response = client.post(url, {"reference": case.reference, "date_of_birth": "1990-05-17"})
     assert response.status_code == 429
 
 
@@ -100,7 +105,7 @@ def test_applicants_behind_nginx_each_have_their_own_status_check_limit(
     def check(forwarded: str) -> int:
         return client.post(
             reverse("cases:status_check"),
-            {"reference": case.reference, "date_of_birth": "17/05/1990"},
+            {"reference": case.reference, "date_of_birth": "1990-05-17"},
             REMOTE_ADDR="127.0.0.1",
             HTTP_X_FORWARDED_FOR=forwarded,
         ).status_code
@@ -140,5 +145,5 @@ def test_counter_intake_for_a_walk_in_citizen_becomes_a_case_taken_at_the_counte
     receipt = client.get(response["Location"]).content.decode()
     assert case.reference in receipt
     status = client.post(reverse("cases:status_check"),
-                         {"reference": case.reference, "date_of_birth": "02/03/1985"})  # fmt: skip
+                         {"reference": case.reference, "date_of_birth": "1985-03-02"})  # fmt: skip
     assert status.status_code == 200

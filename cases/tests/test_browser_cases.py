@@ -88,7 +88,11 @@ def test_apply_request_information_answer_approve_and_issue(
     assert "I will bring it tomorrow" in approver.content()
     approver.locator("button[value=approve]").click()
     approver.wait_for_load_state()
+    approver.locator("main form button[type=submit]").click()  # "Are you sure?": yes
+    approver.wait_for_load_state()
     approver.locator("button[value=issue_document]").click()
+    approver.wait_for_load_state()
+    approver.locator("main form button[type=submit]").click()
     approver.wait_for_load_state()
     assert Case.objects.get(pk=case.pk).state == "document_issued"
     check(approver, f"cases-office-case-issued-{language}")
@@ -107,7 +111,9 @@ def test_apply_request_information_answer_approve_and_issue(
     visitor = new_page()
     visitor.goto(f"/{language}/cases/status/")
     visitor.locator("input[name=reference]").fill(case.reference)
-    visitor.locator("input[name=date_of_birth]").fill("17/05/1990")
+    visitor.locator("input[name=date_of_birth_day]").fill("17")
+    visitor.locator("select[name=date_of_birth_month]").select_option("5")
+    visitor.locator("input[name=date_of_birth_year]").fill("1990")
     visitor.locator("form button[type=submit]").last.click()
     visitor.wait_for_load_state()
     assert re.search("Document issued|បានចេញឯកសារ", visitor.content())

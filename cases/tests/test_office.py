@@ -4,11 +4,17 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import PASSWORD
-from cases.models import Case, CaseAccess, CaseEvent
+from audit.models import AuditEntry
+from cases.models import Case, CaseEvent
 from cases.tests.factories import submit
 from cases.workflow import do_transition
 
 pytestmark = pytest.mark.django_db
+
+
+def openings(case, **filters):
+    """The audit log's entries of officers opening the case."""
+    return AuditEntry.objects.for_object(case).filter(action="cases.case.viewed", **filters)
 
 
 @pytest.fixture
@@ -73,7 +79,9 @@ def test_an_officer_sees_the_case_and_the_access_is_recorded(client, world, case
     response = client.get(case.get_absolute_url())
     assert response.status_code == 200
     assert "Sok Dara" in response.content.decode()
-    assert CaseAccess.objects.filter(case=case, user=world.clerk, allowed=True).exists()
+    entry = openings(case, actor=world.clerk, allowed=True).get()
+    assert (entry.office_id, entry.person, entry.data) == (world.hall.pk, world.citizen,
+                                                           {"what": "view"})  # fmt: skip
 
 
 def test_an_officer_of_another_office_gets_403_and_is_recorded(client, world, case):
@@ -82,7 +90,7 @@ def test_an_officer_of_another_office_gets_403_and_is_recorded(client, world, ca
     response = client.post(reverse("cases:act", args=[case.public_id]),
                            {"transition": "approve", "version": case.version})  # fmt: skip
     assert response.status_code == 403
-    assert CaseAccess.objects.filter(case=case, user=world.outsider, allowed=False).count() == 2
+    assert openings(case, actor=world.outsider, allowed=False).count() == 2
     assert Case.objects.get().state == "received"
 
 
@@ -148,7 +156,11 @@ def test_the_officer_sees_the_photo_inline_and_the_opening_is_recorded(client, w
     response = client.get(reverse("cases:inline_attachment", args=[attachment.public_id]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == "inline"
-    assert CaseAccess.objects.filter(case=case, what="attachment").exists()
+    assert (
+        AuditEntry.objects.for_object(attachment)
+        .filter(action="services.attachment.viewed", actor=world.clerk, office_id=world.hall.pk)
+        .exists()
+    )
     sign_in(client, world.outsider)
     assert (
         client.get(reverse("cases:inline_attachment", args=[attachment.public_id])).status_code
@@ -175,7 +187,7 @@ def test_behind_nginx_the_officers_own_address_is_in_the_audit(client, world, ca
     act = reverse("cases:act", args=[case.public_id])
     client.post(act, {"transition": "start_review", "version": case.version}, **behind_nginx)
     assert Case.objects.get().state == "in_review"
-    accesses = CaseAccess.objects.filter(case=case, user=world.clerk)
-    assert accesses.exists() and {access.ip for access in accesses} == {"203.0.113.24"}
+    accesses = openings(case, actor=world.clerk)
+    assert accesses.exists() and {a.actor_address for a in accesses} == {"203.0.113.24"}
     event = CaseEvent.objects.get(case=case, kind=CaseEvent.Kind.TRANSITION, actor=world.clerk)
     assert event.ip == "203.0.113.24"

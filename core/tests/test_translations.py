@@ -66,9 +66,9 @@ def test_the_compiled_catalogue_matches_the_source(catalogue):
     path, entries = catalogue
     mo = path.with_suffix(".mo")
     compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo))}
-    for entry in entries.translated_entries():
-        if entry.msgid_plural:
-            continue
+    singular = [e for e in entries.translated_entries() if not e.msgid_plural]
+    assert singular, f"{path} has no translated entry to compare"
+    for entry in singular:
         assert compiled.get((entry.msgctxt, entry.msgid)) == entry.msgstr, (
             f"{mo} is out of date for {entry.msgid!r}: run `make messages`"
         )

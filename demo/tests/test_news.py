@@ -42,7 +42,9 @@ def test_demo_rules_file_items_under_their_province(places):
 
 def test_polling_the_served_demo_feeds_finds_nothing_new(places, feed_server):
     load_demo()
-    for source in Source.objects.filter(kind=Source.Kind.FEED):
+    sources = list(Source.objects.filter(kind=Source.Kind.FEED))
+    assert sources
+    for source in sources:
         filename = source.url.rsplit("/", 1)[1]
         source.url = feed_server.serve_file(f"/{filename}", f"../../../demo/static/demo/news/"
                                             f"{filename}")  # fmt: skip

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import OrganisationMember
 from accounts.tests.factories import add_member, create_organisation, create_user, grant
-from documents.models import DocumentDownload
+from audit.models import AuditEntry
 from documents.tests.factories import issue
 from geo.tests.factories import create_facility, create_tree
 
@@ -74,6 +74,10 @@ def test_every_persona_against_every_permission(world, perm, kind):
     assert allowed == EXPECTED[(perm, kind)]
 
 
+def downloads():
+    return AuditEntry.objects.filter(action="documents.document.downloaded")
+
+
 def pdf_url(document) -> str:
     return f"/en/issued-documents/{document.code}/pdf/"
 
@@ -87,8 +91,9 @@ def test_the_holder_downloads_the_pdf_and_it_is_recorded(client, world):
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert "no-store" in response["Cache-Control"]
-    download = DocumentDownload.objects.get()
-    assert (download.user, download.role) == (people["holder"], "holder")
+    download = downloads().get()
+    assert (download.actor, download.data["role"]) == (people["holder"], "holder")
+    assert (download.person, download.object_id) == (people["holder"], str(document.pk))
 
 
 def test_an_officer_of_the_issuing_office_downloads_and_is_audited(client, world):
@@ -98,8 +103,8 @@ def test_an_officer_of_the_issuing_office_downloads_and_is_audited(client, world
     client.force_login(clerk)
     response = client.get(pdf_url(objects["document"]), REMOTE_ADDR="203.0.113.9")
     assert response.status_code == 200
-    download = DocumentDownload.objects.get()
-    assert (download.user, download.role, download.ip_address) == (
+    download = downloads().get()
+    assert (download.actor, download.data["role"], download.actor_address) == (
         clerk,
         "officer",
         "203.0.113.9",
@@ -114,7 +119,7 @@ def test_others_are_refused_and_nothing_is_recorded(client, world):
     client.force_login(people["other_citizen"])
     assert client.get(pdf_url(document)).status_code == 403
     assert client.get("/en/issued-documents/0000000000000000/pdf/").status_code == 404
-    assert not DocumentDownload.objects.exists()
+    assert not downloads().exists()
 
 
 def test_the_verification_page_offers_the_pdf_only_to_those_who_may_have_it(client, world):
@@ -144,4 +149,4 @@ def test_behind_nginx_the_download_records_the_holders_own_address(client, world
         HTTP_X_FORWARDED_FOR="192.0.2.1, 2001:db8::24",
     )
     assert response.status_code == 200
-    assert DocumentDownload.objects.get().ip_address == "2001:db8::24"
+    assert downloads().get().actor_address == "2001:db8::24"

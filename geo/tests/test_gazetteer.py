@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models import Count
 
 from geo.gazetteer import do_load_gazetteer
@@ -20,14 +21,23 @@ EXPECTED = {
 }
 
 
-@pytest.mark.django_db
-def test_the_command_loads_every_level_with_codes_names_and_parents():
-    out = StringIO()
-    call_command("load_gazetteer", stdout=out)
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """Load the whole gazetteer (16,000 areas) once for the tests of this module, and return
+    what the command printed; each test runs in a savepoint of this transaction, which is
+    rolled back after the last one."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        call_command("load_gazetteer", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
+
+@pytest.mark.django_db
+def test_the_command_loads_every_level_with_codes_names_and_parents(loaded):
     counts = dict(Area.objects.values_list("level").annotate(n=Count("pk")))
     assert counts == EXPECTED
-    assert "village: 14512 created, 0 updated, 0 unchanged, 51 skipped" in out.getvalue()
+    assert "village: 14512 created, 0 updated, 0 unchanged, 51 skipped" in loaded
 
     # Every area but a province has a parent one level up whose path it extends.
     orphans = Area.objects.exclude(level=Area.Level.PROVINCE).filter(parent__isnull=True)
@@ -43,10 +53,7 @@ def test_the_command_loads_every_level_with_codes_names_and_parents():
 
 
 @pytest.mark.django_db
-def test_loading_again_changes_nothing_and_repairs_what_was_changed():
-    first = do_load_gazetteer()
-    assert first.changed
-
+def test_loading_again_changes_nothing_and_repairs_what_was_changed(loaded):
     second = do_load_gazetteer()
     assert not second.changed
     assert {level: c.unchanged for level, c in second.levels.items()} == EXPECTED
@@ -64,8 +71,9 @@ def test_loading_again_changes_nothing_and_repairs_what_was_changed():
 
 
 @pytest.mark.django_db
-def test_a_village_with_a_code_shared_by_two_communes_goes_to_the_commune_its_code_names():
-    do_load_gazetteer()
+def test_a_village_with_a_code_shared_by_two_communes_goes_to_the_commune_its_code_names(
+    loaded,
+):
     # 02140401 is listed under both 021404 and 021405; its code belongs to 021404.
     village = Area.objects.get(code="02140401")
     assert village.parent.code == "021404"

@@ -3,6 +3,8 @@ dead-letter list with replay, and broadcasts to an area."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
@@ -15,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.formatting import format_number
+from core.typing import AuthenticatedHttpRequest
 from notifications.broadcasts import BroadcastError, check_send_broadcast, followers_count
 from notifications.decorators import staff_with
 from notifications.forms import LANGUAGE_NAMES, BroadcastForm, DeliverySearchForm, TemplateForm
@@ -66,7 +69,7 @@ def templates(request: HttpRequest) -> HttpResponse:
 @never_cache
 @staff_with("notifications.change_templateoverride")
 @require_http_methods(["GET", "POST"])
-def template_edit(request: HttpRequest, name: str) -> HttpResponse:
+def template_edit(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
     try:
         event = get_event(name)
     except UnknownEventError:
@@ -154,6 +157,7 @@ def dead_letters(request: HttpRequest) -> HttpResponse:
 @staff_with("notifications.change_delivery")
 @require_POST
 def replay(request: HttpRequest) -> HttpResponse:
+    ids: Iterable[int]
     if request.POST.get("all") == "1":
         ids = Delivery.objects.filter(status=Delivery.Status.DEAD).values_list("id", flat=True)
     else:
@@ -166,7 +170,7 @@ def replay(request: HttpRequest) -> HttpResponse:
 @never_cache
 @staff_with("notifications.send_broadcast")
 @require_http_methods(["GET", "POST"])
-def broadcast(request: HttpRequest) -> HttpResponse:
+def broadcast(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = BroadcastForm(request.POST or None)
     reach = None
     if request.method == "POST" and form.is_valid():

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.typing import AuthenticatedHttpRequest
 from notifications.inbox import (
     access_notification_by_id,
     do_archive,
@@ -37,7 +38,7 @@ def inbox_breadcrumbs(current: str = "") -> list[tuple[str, str]]:
 @never_cache
 @login_required
 @require_GET
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     archived = request.GET.get("show") == "archive"
     page = Paginator(inbox_of(request.user, archived=archived), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -58,7 +59,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_GET
-def message(request: HttpRequest, pk: int) -> HttpResponse:
+def message(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notification = access_notification_by_id(request.user, pk)
     do_mark_read(notification)  # opening a message is reading it
     notification = in_reader_language(notification, request.LANGUAGE_CODE)
@@ -71,7 +72,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark(request: HttpRequest, pk: int) -> HttpResponse:
+def mark(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notification = access_notification_by_id(request.user, pk)
     action = request.POST.get("action", "")
     if action == "unread":
@@ -90,7 +91,7 @@ def mark(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_all_read(request: HttpRequest) -> HttpResponse:
+def mark_all_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     count = do_mark_all_read(request.user)
     if count:
         messages.success(request, _("All your messages are marked as read."))

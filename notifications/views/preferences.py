@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.typing import AuthenticatedHttpRequest
 from notifications import telegram
 from notifications.areas import area_topic
 from notifications.contacts import verified_email, verified_mobile
@@ -42,7 +43,7 @@ FOLLOWS_PER_HOUR = 60
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def settings_page(request: HttpRequest) -> HttpResponse:
+def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     preferences = preferences_for(request.user)
     form = PreferencesForm(
         request.POST or None,
@@ -82,7 +83,7 @@ def suggested_areas(request: HttpRequest, followed: set[str]) -> list:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def subscriptions(request: HttpRequest) -> HttpResponse:
+def subscriptions(request: AuthenticatedHttpRequest) -> HttpResponse:
     followed = followed_by(request.user)
     errors = False
     if request.method == "POST":
@@ -177,7 +178,7 @@ def follow(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def unfollow(request: HttpRequest) -> HttpResponse:
+def unfollow(request: AuthenticatedHttpRequest) -> HttpResponse:
     topic_key = request.POST.get("topic", "")[:200]
     if do_unfollow(request.user, topic_key):
         messages.success(request, _("You no longer follow this."))
@@ -190,7 +191,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """The page an email's unsubscribe link opens: no sign-in, one button."""
     found = read_unsubscribe_token(token)
     target = unsubscribe_target(*found) if found else None
-    if target is None:
+    if found is None or target is None:
         return render(request, "notifications/unsubscribe_invalid.html", status=400)
     done = False
     if request.method == "POST":

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.typing import AuthenticatedHttpRequest
 from notifications import telegram
 from notifications.views.inbox import inbox_breadcrumbs
 
@@ -26,7 +27,7 @@ WEBHOOK_MAX_BYTES = 100_000
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def link(request: HttpRequest) -> HttpResponse:
+def link(request: AuthenticatedHttpRequest) -> HttpResponse:
     """GET explains; POST makes a one-time deep link and shows it."""
     available = telegram.is_configured()
     deep_link = ""
@@ -48,7 +49,7 @@ def link(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def unlink(request: HttpRequest) -> HttpResponse:
+def unlink(request: AuthenticatedHttpRequest) -> HttpResponse:
     if telegram.do_unlink(request.user):
         messages.success(request, _("Your Telegram account is no longer linked."))
     return redirect("notifications:settings")

@@ -8,6 +8,7 @@ variables (documented in `.env.example` and docs/operations.md), never edit thes
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import dj_email_url
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "content",
     "notifications",
     "services",
+    "registries",
     "aggregation",
     "documents",
     "search",
@@ -182,7 +184,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
 # MEDIA_STORAGE=s3 stores uploads in S3-compatible object storage (AWS_* variables).
 MEDIA_STORAGE = envstr("MEDIA_STORAGE", "local")
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -278,7 +280,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Logging ------------------------------------------------------------------------
 # One JSON object per line on stderr, each carrying the request id of its request.
 LOG_LEVEL = envstr("LOG_LEVEL", "INFO")
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},
@@ -431,6 +433,14 @@ def national_id_providers(issuer: str, client_id: str, secret: str, name: str) -
 SOCIALACCOUNT_PROVIDERS = national_id_providers(
     SALA_OIDC_ISSUER, SALA_OIDC_CLIENT_ID, SALA_OIDC_CLIENT_SECRET, SALA_OIDC_NAME
 )
+
+# Once-only data from national registries through CamDX (registries app). The portal's
+# subsystem on the exchange, and each registry: {"population" | "business": {"url": the
+# security server, "service": the X-Road service id, "public_key": the registry's Ed25519
+# public key, PEM}}. Empty: no registry lookups, people type everything.
+SALA_CAMDX_CLIENT = envstr("SALA_CAMDX_CLIENT", "KH/GOV/SALA/PORTAL")
+SALA_CAMDX_TIMEOUT = float(envint("SALA_CAMDX_TIMEOUT_SECONDS", 5))
+SALA_CAMDX_REGISTRIES: dict[str, dict[str, str]] = {}
 
 # --- Portal -------------------------------------------------------------------------
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}

@@ -1,9 +1,11 @@
 """The demo: runs on a bare machine with no variable set (SQLite, local files, file mail).
 
 The secret key is generated once into var/ so that sessions survive restarts. While the
-demo runs, its stand-ins for Telegram and the SMS gateway (`python -m standins`, started by
-tools/run_demo.sh) write where they listen to var/standins.json: the portal then sends its
-SMS and Telegram messages to them and reads what a demo user writes on their phone pages.
+demo runs, its stand-ins for Telegram, the SMS gateway and CamDigiKey (`python -m standins`,
+started by tools/run_demo.sh) write where they listen to var/standins.json: the portal then
+sends its SMS and Telegram messages to them, reads what a demo user writes on their phone
+pages, and offers "Sign in with CamDigiKey" through the CamDigiKey stand-in (unless
+SALA_OIDC_ISSUER names a provider).
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ import os
 from django.core.management.utils import get_random_secret_key
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, SECRET_KEY, VAR_DIR
+from .base import (
+    INSTALLED_APPS,
+    SALA_OIDC_ISSUER,
+    SALA_OIDC_NAME,
+    SECRET_KEY,
+    VAR_DIR,
+    national_id_providers,
+)
 
 # The demo data and its commands (load_demo_data, demo_accounts); never in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
@@ -29,8 +38,8 @@ if not SECRET_KEY:
     SECRET_KEY = secret_file.read_text().strip()
 
 _standins_file = VAR_DIR / "standins.json"
-if _standins_file.exists() and not os.environ.get("SALA_SMS_PROVIDER"):
-    _standins = json.loads(_standins_file.read_text())
+_standins = json.loads(_standins_file.read_text()) if _standins_file.exists() else {}
+if _standins and not os.environ.get("SALA_SMS_PROVIDER"):
     SALA_SMS_PROVIDER = "http"
     SALA_SMS_HTTP_URL = f"{_standins['sms']['url']}/send"
     SALA_SMS_HTTP_TOKEN = _standins["sms"]["token"]
@@ -40,3 +49,12 @@ if _standins_file.exists() and not os.environ.get("SALA_SMS_PROVIDER"):
     SALA_TELEGRAM_API_URL = _standins["telegram"]["url"]
     SALA_TELEGRAM_LINK_URL = _standins["telegram"]["url"]
     SALA_DEMO_PHONES = {"telegram": _standins["telegram"]["url"], "sms": _standins["sms"]["url"]}
+if "camdigikey" in _standins and not SALA_OIDC_ISSUER:
+    SOCIALACCOUNT_PROVIDERS = national_id_providers(
+        _standins["camdigikey"]["issuer"],
+        _standins["camdigikey"]["client_id"],
+        _standins["camdigikey"]["client_secret"],
+        SALA_OIDC_NAME,
+    )
+if "registries" in _standins:
+    SALA_CAMDX_REGISTRIES = _standins["registries"]

@@ -44,9 +44,22 @@ def _quoted(term: str) -> str:
     return "'" + term.replace("'", "").replace("\\", "") + "'"
 
 
+def _phrase(words: str, star: str) -> str:
+    parts = [_quoted(word) for word in words.split()]
+    parts[-1] += star
+    return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+
+
 def _group(term: QueryTerm, prefix: bool) -> str:
     star = ":*" if prefix else ""
-    alternatives = [_quoted(term.term) + star]
+    if term.parts:  # all the parts, or the alternatives (the words written as one)
+        last = len(term.parts) - 1
+        every = " & ".join(_group(p, prefix and i == last) for i, p in enumerate(term.parts))
+        alternatives = [f"({every})"]
+    else:
+        alternatives = [_phrase(term.term, star)]
+    # Synonyms, sound keys and close spellings (phrases when they have spaces).
+    alternatives.extend(_phrase(other, star) for other in term.alternatives)
     if term.clusters:
         parts = [_quoted(c) for c in term.clusters]
         parts[-1] += star

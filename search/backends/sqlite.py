@@ -45,9 +45,17 @@ def _quoted(term: str) -> str:
 
 def _group(term: QueryTerm, prefix: bool) -> str:
     star = " *" if prefix else ""
-    alternatives = [_quoted(term.term) + star]
+    if term.parts:  # all the parts, or the alternatives (the words written as one)
+        last = len(term.parts) - 1
+        every = " AND ".join(_group(p, prefix and i == last) for i, p in enumerate(term.parts))
+        alternatives = [f"({every})"]
+    else:
+        alternatives = [_quoted(term.term) + star]
     if term.clusters:
         alternatives.append('"' + " ".join(term.clusters) + '"' + star)
+    # Synonyms, sound keys and close spellings (a phrase when it has spaces: FTS5 reads
+    # the words of one quoted string as a phrase).
+    alternatives.extend(_quoted(other) + star for other in term.alternatives)
     return "(" + " OR ".join(alternatives) + ")"
 
 

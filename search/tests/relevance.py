@@ -4,6 +4,9 @@ documents of `corpus.py` that must be among the first five results. Each line is
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 QUERIES: list[tuple[str, str, set[str]]] = [
     # Areas in Khmer (one with the other spelling of the subscript ta)
     ("បាត់ដំបង", "km", {"area:02"}),
@@ -168,18 +171,274 @@ QUERIES: list[tuple[str, str, set[str]]] = [
 ]
 
 
+# The first held-out set, written from outside sources like heldout.py; its misses were
+# seen while the analysis was improved (sound keys, synonyms, close spellings), so it is
+# tuning data now, and heldout.py holds a set written afterwards and only measured.
+ZW = "\u200b"
+ZWNJ = "\u200c"
+
+TUNING_BY_KIND: list[tuple[str, str, str, set[str]]] = [
+    # --- Romanised: UNGEGN forms (with their diacritics), French-era and common spellings
+    ("romanised", "Bătdâmbâng", "en", {"area:02"}),
+    ("romanised", "Batdambang", "en", {"area:02"}),
+    ("romanised", "Kâmpóng Cham", "en", {"area:03"}),
+    ("romanised", "Kompong Chhnang", "en", {"area:04"}),
+    ("romanised", "Kampong Chnang", "en", {"area:04"}),
+    ("romanised", "Kâmpóng Spœ", "en", {"area:05"}),
+    ("romanised", "Kompong Speu", "en", {"area:05"}),
+    ("romanised", "Kompong Thom", "en", {"area:06"}),
+    ("romanised", "Kampong Thum", "en", {"area:06"}),
+    ("romanised", "Kâmpôt", "en", {"area:07"}),
+    ("romanised", "Kândal", "en", {"area:08"}),
+    ("romanised", "Kaôh Kŏng", "en", {"area:09"}),
+    ("romanised", "Krâchéh", "en", {"area:10"}),
+    ("romanised", "Kratié", "en", {"area:10"}),
+    ("romanised", "Môndól Kiri", "en", {"area:11"}),
+    ("romanised", "Mondolkiri", "en", {"area:11"}),
+    ("romanised", "Phnum Pénh", "en", {"area:12"}),
+    ("romanised", "Preăh Vihéar", "en", {"area:13"}),
+    ("romanised", "Prey Vêng", "en", {"area:14"}),
+    ("romanised", "Prey Vaeng", "en", {"area:14"}),
+    ("romanised", "Poŭthĭsăt", "en", {"area:15"}),
+    ("romanised", "Pouthisat", "en", {"area:15"}),
+    ("romanised", "Rôtânôkiri", "en", {"area:16"}),
+    ("romanised", "Rattanakiri", "en", {"area:16"}),
+    ("romanised", "Siĕmréab", "en", {"area:17"}),
+    ("romanised", "Kompong Som", "en", {"area:18"}),
+    ("romanised", "Kampong Saom", "en", {"area:18"}),
+    ("romanised", "Stœ̆ng Trêng", "en", {"area:19"}),
+    ("romanised", "Stueng Traeng", "en", {"area:19"}),
+    ("romanised", "Svay Riĕng", "en", {"area:20"}),
+    ("romanised", "Takêv", "en", {"area:21"}),
+    ("romanised", "Takéo", "en", {"area:21"}),
+    ("romanised", "Ŏtdâr Méanchey", "en", {"area:22"}),
+    ("romanised", "Kêb", "en", {"area:23"}),
+    ("romanised", "Kaeb", "en", {"area:23"}),
+    ("romanised", "Pailĭn", "en", {"area:24"}),
+    ("romanised", "Tbong Khmum", "en", {"area:25"}),
+    ("romanised", "Bântéay Méanchey", "en", {"area:01"}),
+    # Districts and communes in the spellings of signs and maps
+    ("romanised", "Toul Kork", "en", {"area:1204"}),
+    ("romanised", "Tuol Kork", "en", {"area:1204"}),
+    ("romanised", "Daun Penh", "en", {"area:1202"}),
+    ("romanised", "Boeung Keng Kang", "en", {"area:1213"}),
+    ("romanised", "Sen Sok", "en", {"area:1208"}),
+    ("romanised", "Por Sen Chey", "en", {"area:1209"}),
+    ("romanised", "Russei Keo", "en", {"area:1207"}),
+    ("romanised", "Chroy Changvar", "en", {"area:1211"}),
+    ("romanised", "Prek Pnov", "en", {"area:1212"}),
+    ("romanised", "Dangkor", "en", {"area:1205"}),
+    ("romanised", "Angkor Thom", "en", {"area:1702"}),
+    ("romanised", "Banteay Srey", "en", {"area:1703"}),
+    ("romanised", "Pouk", "en", {"area:1707"}),
+    ("romanised", "Banon", "en", {"area:0201"}),
+    ("romanised", "Thmar Koul", "en", {"area:0202"}),
+    ("romanised", "Moung Russei", "en", {"area:0206"}),
+    ("romanised", "Sangke", "en", {"area:0208"}),
+    ("romanised", "Samlot", "en", {"area:0209"}),
+    ("romanised", "Sampov Loun", "en", {"area:0210"}),
+    ("romanised", "Phnom Proek", "en", {"area:0211"}),
+    ("romanised", "Ratanak Mondul", "en", {"area:0207"}),
+    ("romanised", "Ek Phnom", "en", {"area:0205"}),
+    ("romanised", "Koh Sotin", "en", {"area:0308"}),
+    ("romanised", "Srey Santhor", "en", {"area:0314"}),
+    ("romanised", "Stung Trang", "en", {"area:0315"}),
+    ("romanised", "Svay Dangkum", "en", {"area:171002", "place:hall-171002"}),
+    ("romanised", "Sala Kamreuk", "en", {"area:171004", "place:hall-171004"}),
+    ("romanised", "Tonle Bassac", "en", {"area:120101", "place:hall-120101"}),
+    ("romanised", "Boeung Trabek", "en", {"area:120111", "place:hall-120111"}),
+    ("romanised", "Psar Deum Thkov", "en", {"area:120112", "place:hall-120112"}),
+    ("romanised", "Wat Kor", "en", {"area:020308", "place:hall-020308"}),
+    ("romanised", "Rattanak", "en", {"area:020303", "place:hall-020303"}),
+    ("romanised", "Ou Mal", "en", {"area:020307", "place:hall-020307"}),
+    ("romanised", "Boeung Kok", "en", {"area:030501", "place:hall-030501"}),
+    ("romanised", "Veal Vong", "en", {"area:030504", "place:hall-030504"}),
+    ("romanised", "Psar Thmey", "en", {"place:central-market"}),
+    ("romanised", "Psar Chaa", "en", {"place:old-market"}),
+    ("romanised", "Phsar Nat", "en", {"place:psar-nath"}),
+    ("romanised", "Toul Tom Poung market", "en", {"place:russian-market"}),
+    # --- Split or joined
+    ("split-joined", "Banteay Mean Chey", "en", {"area:01"}),
+    ("split-joined", "Otdar Mean Chey", "en", {"area:22"}),
+    ("split-joined", "Meanchey district Phnom Penh", "en", {"area:1206"}),
+    ("split-joined", "Stungtreng", "en", {"area:19"}),
+    ("split-joined", "Kohkong", "en", {"area:09"}),
+    ("split-joined", "Preyveng", "en", {"area:14"}),
+    ("split-joined", "Svayrieng", "en", {"area:20"}),
+    ("split-joined", "Phnompenh", "en", {"area:12"}),
+    ("split-joined", "Kampongthom", "en", {"area:06"}),
+    ("split-joined", "Mondul Kiri", "en", {"area:11"}),
+    ("split-joined", "Ratanak Kiri", "en", {"area:16"}),
+    ("split-joined", "Chbarampov", "en", {"area:1210"}),
+    ("split-joined", "Tuolkouk", "en", {"area:1204"}),
+    ("split-joined", "Dounpenh", "en", {"area:1202"}),
+    ("split-joined", "Russeykeo", "en", {"area:1207"}),
+    ("split-joined", "Thmakoul", "en", {"area:0202"}),
+    ("split-joined", "Banteaysrei", "en", {"area:1703"}),
+    ("split-joined", "Chamkarmon", "en", {"area:1201"}),
+    ("split-joined", "Siem Reab", "en", {"area:17", "area:1710"}),
+    ("split-joined", "Tboungkhmum", "en", {"area:25"}),
+    # --- With or without the administrative word
+    ("admin-word", "Khan Toul Kork", "en", {"area:1204"}),
+    ("admin-word", "Khan Chamkarmon", "en", {"area:1201"}),
+    ("admin-word", "Khan Daun Penh", "en", {"area:1202"}),
+    ("admin-word", "Khan Meanchey", "en", {"area:1206"}),
+    ("admin-word", "Srok Thma Koul", "en", {"area:0202"}),
+    ("admin-word", "Srok Sangkae", "en", {"area:0208"}),
+    ("admin-word", "Srok Banteay Srei", "en", {"area:1703"}),
+    ("admin-word", "Khett Siem Reap", "en", {"area:17"}),
+    ("admin-word", "Khett Battambang", "en", {"area:02"}),
+    ("admin-word", "Khaet Kampot", "en", {"area:07"}),
+    ("admin-word", "Krong Siem Reap", "en", {"area:1710"}),
+    ("admin-word", "Krong Battambang", "en", {"area:0203"}),
+    ("admin-word", "Sangkat Boeung Trabek", "en", {"area:120111", "place:hall-120111"}),
+    ("admin-word", "Takeo province", "en", {"area:21"}),
+    ("admin-word", "Kampot province", "en", {"area:07"}),
+    ("admin-word", "Angkor Thom district", "en", {"area:1702"}),
+    ("admin-word", "ស្រុកថ្មគោល", "km", {"area:0202"}),
+    ("admin-word", "ខណ្ឌទួលគោក", "km", {"area:1204"}),
+    ("admin-word", "ខេត្តកំពត", "km", {"area:07"}),
+    ("admin-word", "ក្រុងសៀមរាប", "km", {"area:1710"}),
+    ("admin-word", "ខណ្ឌមានជ័យ", "km", {"area:1206"}),
+    ("admin-word", "srok Angkor Chum", "km", {"area:1701"}),
+    # --- English words for services
+    ("synonym", "driver's license", "en", {"page:driving-licence"}),
+    ("synonym", "drivers license", "en", {"page:driving-licence"}),
+    ("synonym", "driving license", "en", {"page:driving-licence"}),
+    ("synonym", "motorcycle license", "en", {"page:driving-licence"}),
+    ("synonym", "ID card", "en", {"page:id-card"}),
+    ("synonym", "get an ID", "en", {"page:id-card"}),
+    ("synonym", "identification card", "en", {"page:id-card"}),
+    ("synonym", "immunization", "en", {"page:vaccination", "page:vaccination-siem-reap"}),
+    ("synonym", "immunisation for kids", "en", {"page:vaccination"}),
+    ("synonym", "vaccine", "en", {"page:vaccination", "page:vaccination-siem-reap"}),
+    ("synonym", "child vaccines", "en", {"page:vaccination"}),
+    ("synonym", "wedding registration", "en", {"page:marriage"}),
+    ("synonym", "marriage certificate", "en", {"page:marriage"}),
+    ("synonym", "get married", "en", {"page:marriage"}),
+    ("synonym", "start a company", "en", {"page:business-registration"}),
+    ("synonym", "business license", "en", {"page:business-registration"}),
+    ("synonym", "company incorporation", "en", {"page:business-registration"}),
+    ("synonym", "land certificate", "en", {"page:land-title"}),
+    ("synonym", "property deed", "en", {"page:land-title"}),
+    ("synonym", "land registration", "en", {"page:land-title"}),
+    ("synonym", "travel document", "en", {"page:passport"}),
+    ("synonym", "passport renewal", "en", {"page:passport"}),
+    ("synonym", "retirement", "en", {"page:pension"}),
+    ("synonym", "old age pension", "en", {"page:pension"}),
+    ("synonym", "power connection", "en", {"page:electricity"}),
+    ("synonym", "electric meter", "en", {"page:electricity"}),
+    ("synonym", "EDC", "en", {"page:electricity"}),
+    ("synonym", "school registration", "en", {"page:school-enrolment"}),
+    ("synonym", "enroll my child in school", "en", {"page:school-enrolment"}),
+    ("synonym", "enrollment", "en", {"page:school-enrolment"}),
+    ("synonym", "real estate tax", "en", {"page:property-tax"}),
+    ("synonym", "house tax", "en", {"page:property-tax"}),
+    ("synonym", "health center Bavel", "en", {"place:bavel-hc"}),
+    ("synonym", "police station Battambang", "en", {"place:btb-police"}),
+    ("synonym", "immigration department", "en", {"page:passport"}),
+    ("synonym", "birth registration", "en", {"page:birth-certificate"}),
+    ("synonym", "register a newborn", "en", {"page:birth-certificate"}),
+    ("synonym", "health ministry", "en", {"page:moh", "place:moh-hq"}),
+    ("synonym", "commerce ministry", "en", {"page:moc"}),
+    ("synonym", "education ministry", "en", {"page:moeys"}),
+    ("synonym", "interior ministry", "en", {"page:moi"}),
+    ("synonym", "flood alert", "en", {"page:flood-battambang"}),
+    ("synonym", "high school Battambang", "en", {"place:monivong-school"}),
+    # --- Khmer with zero-width characters, on the English pages
+    ("khmer-zero-width", f"លិខិត{ZW}ឆ្លង{ZW}ដែន", "en", {"page:passport"}),
+    ("khmer-zero-width", f"សំបុត្រ{ZW}កំណើត", "en", {"page:birth-certificate"}),
+    ("khmer-zero-width", f"បាត់{ZW}ដំបង", "en", {"area:02"}),
+    ("khmer-zero-width", f"ខេត្ត{ZW}សៀមរាប", "en", {"area:17"}),
+    ("khmer-zero-width", f"ប័ណ្ណ{ZW}បើកបរ", "en", {"page:driving-licence"}),
+    ("khmer-zero-width", f"អត្ត{ZWNJ}សញ្ញាណ{ZW}ប័ណ្ណ", "en", {"page:id-card"}),
+    ("khmer-zero-width", f"ផ្សារ{ZW}ណាត់", "en", {"place:psar-nath"}),
+    ("khmer-zero-width", f"ក្រសួង{ZW}សុខាភិបាល", "en", {"page:moh", "place:moh-hq"}),
+    ("khmer-zero-width", f"វ៉ាក់{ZW}សាំង", "en", {"page:vaccination", "page:vaccination-siem-reap"}),
+    ("khmer-zero-width", f"{ZW}ភ្នំពេញ{ZW}", "en", {"area:12"}),
+    ("khmer-zero-width", f"ទួល{ZW}គោក", "en", {"area:1204"}),
+    ("khmer-zero-width", f"អាពាហ៍{ZW}ពិពាហ៍", "en", {"page:marriage"}),
+    ("khmer-zero-width", f"ពន្ធ{ZW}អចលនទ្រព្យ", "en", {"page:property-tax"}),
+    ("khmer-zero-width", f"មណ្ឌល{ZW}សុខភាព{ZW}បវេល", "en", {"place:bavel-hc"}),
+    # --- Typing slips
+    ("typo", "Battambnag", "en", {"area:02"}),
+    ("typo", "Siem Raep", "en", {"area:17"}),
+    ("typo", "Kamport", "en", {"area:07"}),
+    ("typo", "Phonm Penh", "en", {"area:12"}),
+    ("typo", "Sihanoukvile", "en", {"area:18"}),
+    ("typo", "Mondulkri", "en", {"area:11"}),
+    ("typo", "Kampong Chan", "en", {"area:03"}),
+    ("typo", "passprot", "en", {"page:passport"}),
+    ("typo", "birht certificate", "en", {"page:birth-certificate"}),
+    ("typo", "identiy card", "en", {"page:id-card"}),
+    ("typo", "marraige", "en", {"page:marriage"}),
+    ("typo", "drving license", "en", {"page:driving-licence"}),
+    ("typo", "vacinnation", "en", {"page:vaccination", "page:vaccination-siem-reap"}),
+    ("typo", "pention", "en", {"page:pension"}),
+    ("typo", "electricty connection", "en", {"page:electricity"}),
+    ("typo", "propery tax", "en", {"page:property-tax"}),
+    ("typo", "hosptial Battambang", "en", {"place:btb-hospital"}),
+    ("typo", "Russain Market", "en", {"place:russian-market"}),
+    ("typo", "Centrl Market", "en", {"place:central-market"}),
+    ("typo", "busines registration", "en", {"page:business-registration"}),
+    # ន typed for ណ, the most common Khmer slip
+    ("typo", "ប័ន្ណបើកបរ", "km", {"page:driving-licence"}),
+    ("typo", "ផ្សារនាត់", "km", {"place:psar-nath"}),
+    ("typo", "មន្ឌលគិរី", "km", {"area:11"}),
+    ("typo", "អត្តសញ្ញានប័ណ្ណ", "km", {"page:id-card"}),
+    ("typo", "សំបុត្រកំនើត", "km", {"page:birth-certificate"}),
+    ("typo", "កន្តាល", "km", {"area:08"}),
+]
+
+
 def evaluate(search, ids: dict[str, str]) -> tuple[float, float, list[str]]:
-    """Return (recall@5, MRR, the queries that missed) for `search(text, language)`, a
-    function returning the ranked document keys."""
-    found = 0
-    reciprocal = 0.0
-    missed = []
-    for text, language, wanted in QUERIES:
+    """Return (recall@5, MRR, the queries that missed) of the tuning set for
+    `search(text, language)`, a function returning the ranked document keys."""
+    cases = [("tuning", text, language, wanted) for text, language, wanted in QUERIES]
+    result = evaluate_cases(cases, search, ids)
+    return result.recall, result.mrr, result.missed
+
+
+@dataclass
+class Evaluation:
+    """Recall@5 and MRR of a set of cases, in total and per kind."""
+
+    cases: int = 0
+    found: int = 0
+    reciprocal: float = 0.0
+    per_kind: dict[str, list[int]] = field(default_factory=dict)  # kind: [found, cases]
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.cases if self.cases else 0.0
+
+    @property
+    def mrr(self) -> float:
+        return self.reciprocal / self.cases if self.cases else 0.0
+
+
+def evaluate_cases(
+    cases: list[tuple[str, str, str, set[str]]],
+    search: Callable[[str, str], list[str]],
+    ids: dict[str, str],
+    progress: Callable[[int, int], None] | None = None,
+) -> Evaluation:
+    """Run (kind, query, language, wanted) cases; a case is found when one of the wanted
+    short names is among the first five results."""
+    out = Evaluation()
+    for number, (kind, text, language, wanted) in enumerate(cases, 1):
         names = [ids.get(key, key) for key in search(text, language)]
         rank = next((i + 1 for i, name in enumerate(names[:5]) if name in wanted), None)
+        counts = out.per_kind.setdefault(kind, [0, 0])
+        counts[1] += 1
+        out.cases += 1
         if rank is None:
-            missed.append(f"{text!r} ({language}): got {names[:5]}")
-            continue
-        found += 1
-        reciprocal += 1 / rank
-    return found / len(QUERIES), reciprocal / len(QUERIES), missed
+            out.missed.append(f"[{kind}] {text!r} ({language}): got {names[:5]}")
+        else:
+            counts[0] += 1
+            out.found += 1
+            out.reciprocal += 1 / rank
+        if progress:
+            progress(number, len(cases))
+    return out

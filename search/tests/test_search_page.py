@@ -200,6 +200,7 @@ class TestIndexUpdates:
 
         facility = Facility.objects.get(code="psar-nath")
         key = f"geo.facility:{facility.pk}"
+        assert Document.objects.filter(key=key).exists()  # indexed before it is deleted
         with django_capture_on_commit_callbacks(execute=True):
             facility.delete()
         assert not Document.objects.filter(key=key).exists()
@@ -208,6 +209,7 @@ class TestIndexUpdates:
         from content.models import GuidePage
 
         page = GuidePage.objects.get(slug="passport", locale__language_code="en")
+        assert Document.objects.filter(key=f"content.guidepage:{page.pk}").exists()
         with django_capture_on_commit_callbacks(execute=True):
             page.unpublish()
         assert not Document.objects.filter(key=f"content.guidepage:{page.pk}").exists()

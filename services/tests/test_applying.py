@@ -184,7 +184,9 @@ def test_a_service_needing_a_verified_identity_refuses_an_unverified_person(clie
 
 
 def test_your_applications_lists_drafts_to_resume_and_those_sent(client, draft):
-    body = client.get(reverse("services:applications")).content.decode()
+    response = client.get(reverse("services:applications"))
+    assert response.status_code == 301 and response.url == reverse("cases:my_cases")
+    body = client.get(response.url).content.decode()
     assert "Continue this application" in body
     assert reverse("services:resume", args=[draft.public_id]) in body
 

@@ -23,6 +23,13 @@ from services.tests.factories import PDF, PNG
 pytestmark = pytest.mark.browser
 
 
+def fill_date(page, name: str, day: str, month: str, year: str) -> None:
+    """A date of birth: day and year typed, the month chosen from the list."""
+    page.fill(f"input[name={name}_day]", day)
+    page.select_option(f"select[name={name}_month]", month)
+    page.fill(f"input[name={name}_year]", year)
+
+
 def submit(page, name: str = "Save and continue") -> None:
     with page.expect_navigation():
         page.get_by_role("button", name=name).click()
@@ -47,7 +54,7 @@ def test_apply_for_a_birth_registration_end_to_end(new_page, live_server, java_s
     page.fill("input[name=child_name__km]", "សុខ វណ្ណៈ")
     page.fill("input[name=child_name__latin]", "Sok Vannak")
     page.check("input[name=child_sex][value=female]")
-    page.fill("input[name=date_of_birth]", "2026-11-20")
+    fill_date(page, "date_of_birth", "20", "11", "2026")
     submit(page)
     assert page.locator(".error-summary").is_visible()
     assert (
@@ -67,7 +74,7 @@ def test_apply_for_a_birth_registration_end_to_end(new_page, live_server, java_s
     assert page.locator("h1").inner_text() == "The mother"
     page.fill("input[name=mother_name__km]", "ចាន់ ស្រីមុំ")
     page.fill("input[name=mother_name__latin]", "Chan Sreymom")
-    page.fill("input[name=mother_birth_date]", "1998-03-04")
+    fill_date(page, "mother_birth_date", "4", "3", "1998")
     page.check("input[name=father_known][value=no]")
     submit(page)
 

@@ -1,4 +1,5 @@
-"""Who may see and change an application and open its files: every persona, every kind."""
+"""Who may see and change an application and open its files: every persona, every kind,
+for a draft (no office has it) and once submitted (the office stored at submission)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from django.urls import reverse
 
 from accounts.models import OrganisationMember
 from accounts.tests.factories import add_member, create_organisation, create_user, grant
+from audit.models import AuditEntry
 from geo.tests.factories import create_facility, create_tree
-from services.access import register_attachment_viewer
+from services.models import Application
 from services.tests.factories import create_application
 from services.tests.helpers import attach_photo
 
@@ -41,12 +43,22 @@ def world():
     grant(people["approver"], office, "approver")
     grant(people["head"], office, "head-of-office")
     grant(people["other_office_clerk"], other_office, "clerk")
+    people["office"], people["other_office"] = office, other_office
     return people, application, attachment
 
 
-VIEW_APPLICATION = {"applicant", "representative", "clerk", "approver", "head", "administrator"}
+def submitted_to(application: Application, office) -> None:
+    """What submitting stores (the office routing gave), without the rest of submitting."""
+    Application.objects.filter(pk=application.pk).update(state="submitted", office=office)
+    application.refresh_from_db()
+
+
+OFFICERS = {"clerk", "approver", "head"}
+VIEW_DRAFT = {"applicant", "representative", "administrator"}
+VIEW_APPLICATION = VIEW_DRAFT | OFFICERS
 CHANGE_APPLICATION = {"applicant", "administrator"}
-VIEW_ATTACHMENT = {"applicant", "clerk", "approver", "head", "administrator"}
+VIEW_DRAFT_ATTACHMENT = {"applicant", "administrator"}
+VIEW_ATTACHMENT = VIEW_DRAFT_ATTACHMENT | OFFICERS
 
 
 @pytest.mark.parametrize(
@@ -57,10 +69,17 @@ VIEW_ATTACHMENT = {"applicant", "clerk", "approver", "head", "administrator"}
 def test_every_persona_against_every_permission(world, persona):
     people, application, attachment = world
     user = people[persona]
-    assert user.has_perm("services.view_application", application) == (persona in VIEW_APPLICATION)
+    # A draft: no office has it yet, not even the one routing would give.
+    assert user.has_perm("services.view_application", application) == (persona in VIEW_DRAFT)
     assert user.has_perm("services.change_application", application) == (
         persona in CHANGE_APPLICATION
     )
+    assert user.has_perm("services.view_attachment", attachment) == (
+        persona in VIEW_DRAFT_ATTACHMENT
+    )
+    submitted_to(application, people["office"])
+    attachment.refresh_from_db()
+    assert user.has_perm("services.view_application", application) == (persona in VIEW_APPLICATION)
     assert user.has_perm("services.view_attachment", attachment) == (persona in VIEW_ATTACHMENT)
 
 
@@ -71,7 +90,8 @@ def test_a_submitted_application_cannot_be_changed_by_its_applicant(world):
 
 
 def test_only_the_applicant_and_the_handling_office_download_a_file(world, client):
-    people, _application, attachment = world
+    people, application, attachment = world
+    submitted_to(application, people["office"])
     url = reverse("services:attachment", args=[attachment.public_id])
     for persona, expected in [
         ("applicant", 200), ("clerk", 200), ("other_citizen", 404),
@@ -89,38 +109,29 @@ def test_only_the_applicant_and_the_handling_office_download_a_file(world, clien
     assert client.get(url).status_code == 302  # to sign in
 
 
-def test_an_officer_opening_a_file_is_recorded(world, client):
-    from services.access import attachment_viewed
-
-    people, _application, attachment = world
-    seen = []
-
-    def record(sender, attachment, user, **kwargs):
-        seen.append((attachment.pk, user.username))
-
-    attachment_viewed.connect(record)
-    try:
-        client.force_login(people["applicant"])
-        client.get(reverse("services:attachment", args=[attachment.public_id]))
-        client.force_login(people["clerk"])
-        client.get(reverse("services:attachment", args=[attachment.public_id]))
-    finally:
-        attachment_viewed.disconnect(record)
-    assert seen == [(attachment.pk, "clerk")]
+def test_an_officer_opening_a_file_is_in_the_audit_log(world, client):
+    people, application, attachment = world
+    submitted_to(application, people["office"])
+    client.force_login(people["applicant"])
+    client.get(reverse("services:attachment", args=[attachment.public_id]))
+    client.force_login(people["clerk"])
+    client.get(reverse("services:attachment", args=[attachment.public_id]))
+    [entry] = AuditEntry.objects.filter(action="services.attachment.viewed")
+    assert (entry.actor, entry.object_id, entry.allowed) == (
+        people["clerk"],
+        str(attachment.pk),
+        True,
+    )
+    assert (entry.office_id, entry.person) == (people["office"].pk, people["applicant"])
 
 
-def test_another_app_can_let_its_officers_see_files(world):
-    from services import access
-
-    people, _application, attachment = world
-    faraway = people["other_office_clerk"]
+def test_rights_on_the_files_move_with_the_office_and_leave_the_old_one(world):
+    people, application, attachment = world
+    submitted_to(application, people["office"])
+    faraway, clerk = people["other_office_clerk"], people["clerk"]
+    assert clerk.has_perm("services.view_attachment", attachment)
     assert not faraway.has_perm("services.view_attachment", attachment)
-
-    def case_office_rule(user, item):
-        return user.username == "faraway"  # e.g. the case was transferred to their office
-
-    register_attachment_viewer(case_office_rule)
-    try:
-        assert faraway.has_perm("services.view_attachment", attachment)
-    finally:
-        access._viewer_rules.remove(case_office_rule)
+    submitted_to(application, people["other_office"])  # the case was rerouted
+    attachment.refresh_from_db()
+    assert faraway.has_perm("services.view_attachment", attachment)
+    assert not clerk.has_perm("services.view_attachment", attachment)

@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 from accounts.tests.factories import create_user
 from notifications.models import Notification
+from services import submitting
 from services.answers import answer_rows
 from services.models import Application
 from services.references import is_valid_reference
 from services.submitting import (
     SubmissionError,
-    application_submitted,
     check_submit_application,
     do_start_application,
     first_incomplete_page,
@@ -27,22 +28,23 @@ def test_starting_twice_gives_the_same_draft():
     assert first.form_version == service.published_form()
 
 
-def test_submitting_gives_a_reference_with_check_digits_and_sends_the_signal_once(
-    django_capture_on_commit_callbacks,
+@pytest.fixture
+def submission_handler():
+    """Put the registered handler (cases' do_open_case) back after a test replaces it."""
+    registered = list(submitting._submission_handler)
+    yield submitting.register_submission_handler
+    submitting._submission_handler[:] = registered
+
+
+def test_submitting_gives_a_reference_with_check_digits_and_calls_the_handler_once(
+    django_capture_on_commit_callbacks, submission_handler
 ):
     application = make_complete(create_application(create_user()))
     received = []
-
-    def receiver(sender, application, **kwargs):
-        received.append(application.reference)
-
-    application_submitted.connect(receiver)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            sent = check_submit_application(application, declared=True)
-            again = check_submit_application(application, declared=True)  # a double click
-    finally:
-        application_submitted.disconnect(receiver)
+    submission_handler(lambda application: received.append(application.reference))
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = check_submit_application(application, declared=True)
+        again = check_submit_application(application, declared=True)  # a double click
     assert sent.state == Application.State.SUBMITTED
     assert is_valid_reference(sent.reference)
     assert again.reference == sent.reference
@@ -52,20 +54,29 @@ def test_submitting_gives_a_reference_with_check_digits_and_sends_the_signal_onc
     assert sent.reference in notification.title
 
 
-def test_the_signal_runs_inside_the_transaction_so_a_failing_receiver_sends_nothing():
+def test_the_handler_runs_inside_the_transaction_so_a_failing_one_sends_nothing(
+    submission_handler,
+):
     application = make_complete(create_application(create_user()))
 
-    def failing(sender, application, **kwargs):
+    def failing(application):
         raise RuntimeError("the case could not be opened")
 
-    application_submitted.connect(failing)
-    try:
-        with pytest.raises(RuntimeError):
-            check_submit_application(application, declared=True)
-    finally:
-        application_submitted.disconnect(failing)
+    submission_handler(failing)
+    with pytest.raises(RuntimeError):
+        check_submit_application(application, declared=True)
     application.refresh_from_db()
-    assert application.is_draft and application.reference is None
+    assert application.is_draft and application.reference is None and application.office is None
+
+
+def test_without_a_handler_nothing_is_submitted(submission_handler):
+    """An application is never submitted without someone to open its case."""
+    application = make_complete(create_application(create_user()))
+    submitting._submission_handler.clear()
+    with pytest.raises(ImproperlyConfigured):
+        check_submit_application(application, declared=True)
+    application.refresh_from_db()
+    assert application.is_draft
 
 
 def test_the_declaration_must_be_made():

@@ -43,8 +43,8 @@ class Command(BaseCommand):
             sources = Source.objects.filter(enabled=True)
         else:
             sources = Source.objects.due()
-        sources = list(sources.order_by("pk"))
-        total = len(sources)
+        ordered = list(sources.order_by("pk"))
+        total = len(ordered)
         done = 0
 
         def progress(source: Source, state: str) -> None:
@@ -54,7 +54,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"[{done}/{total}] {source.name_en}: {state}")
 
         started = time.monotonic()
-        cycle = poll_sources(sources, threads=options["threads"], progress=progress)
+        cycle = poll_sources(ordered, threads=options["threads"], progress=progress)
         seconds = time.monotonic() - started
         if total or options["verbosity"] > 1:
             counts = cycle.counts

@@ -1,4 +1,4 @@
-"""The test identity provider's process: `python -m accounts.tests.oidc_provider.server`.
+"""The CamDigiKey stand-in's process: `python -m standins.camdigikey.server`.
 
 Reads OIDC_PROVIDER_DB (an SQLite file), OIDC_PROVIDER_KEY (an RSA private key, PEM),
 OIDC_PROVIDER_CLIENT_ID/SECRET and OIDC_PROVIDER_REDIRECT_URIS; sets up the database,
@@ -28,14 +28,14 @@ def set_up() -> None:
     from django.core.management import call_command
     from oauth2_provider.models import get_application_model
 
-    from accounts.tests.oidc_provider.people import PASSWORD, PEOPLE
+    from standins.camdigikey.people import PASSWORD, PEOPLE
 
     call_command("migrate", verbosity=0, interactive=False)
     for username in PEOPLE:
         User.objects.create_user(username, password=PASSWORD)
     application = get_application_model()
     application.objects.create(
-        name="Sala (tests)",
+        name="Sala",
         client_id=os.environ["OIDC_PROVIDER_CLIENT_ID"],
         client_secret=os.environ["OIDC_PROVIDER_CLIENT_SECRET"],
         client_type=application.CLIENT_CONFIDENTIAL,
@@ -47,7 +47,7 @@ def set_up() -> None:
 
 
 def main() -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "accounts.tests.oidc_provider.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "standins.camdigikey.settings"
     import django
     from django.core.wsgi import get_wsgi_application
 

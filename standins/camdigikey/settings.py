@@ -1,10 +1,11 @@
-"""Settings of the test identity provider's own Django (not the portal's)."""
+"""Settings of the CamDigiKey stand-in's own Django project (never the portal's)."""
 
 from __future__ import annotations
 
 import os
+import secrets
 
-SECRET_KEY = "test-oidc-provider-only-not-a-real-secret-0123456789"
+SECRET_KEY = secrets.token_urlsafe(50)  # its sessions last as long as its process
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 INSTALLED_APPS = [
@@ -18,7 +19,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
 ]
-ROOT_URLCONF = "accounts.tests.oidc_provider.urls"
+ROOT_URLCONF = "standins.camdigikey.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -40,7 +41,7 @@ OAUTH2_PROVIDER = {
     "OIDC_ENABLED": True,
     "OIDC_RSA_PRIVATE_KEY": os.environ["OIDC_PROVIDER_KEY"],
     "PKCE_REQUIRED": True,
-    "OAUTH2_VALIDATOR_CLASS": "accounts.tests.oidc_provider.claims.IdentityValidator",
+    "OAUTH2_VALIDATOR_CLASS": "standins.camdigikey.claims.IdentityValidator",
     "SCOPES": {
         "openid": "OpenID Connect",
         "profile": "Name, date of birth, sex and national ID number",
@@ -48,3 +49,7 @@ OAUTH2_PROVIDER = {
         "phone": "Mobile number",
     },
 }
+# Browsers keep cookies per host, not per port: the portal on the same loopback address
+# must not see its session or CSRF cookie overwritten by the stand-in's.
+SESSION_COOKIE_NAME = "camdigikey_session"
+CSRF_COOKIE_NAME = "camdigikey_csrftoken"

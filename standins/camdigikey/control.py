@@ -1,4 +1,8 @@
-"""Start and drive the test identity provider (see the package docstring)."""
+"""Start and drive the CamDigiKey stand-in (see the package docstring).
+
+`start_provider` runs it in a process of its own and returns once it serves; the demo
+(`python -m standins`) and the tests (accounts/tests/conftest.py) both start it so.
+"""
 
 from __future__ import annotations
 
@@ -13,14 +17,15 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from django.conf import settings
 
+# The project's root: the process runs `python -m standins.camdigikey.server` from there.
+ROOT = Path(__file__).resolve().parents[2]
 CLIENT_ID = "sala-tests"
-CLIENT_SECRET = "sala-tests-client-secret"
+CLIENT_SECRET = "sala-tests-client-secret"  # noqa: S105 - the tests' client (the demo makes one up)
 
 
 @dataclass
-class TestProvider:
+class Provider:
     url: str
     process: subprocess.Popen
 
@@ -41,6 +46,9 @@ class TestProvider:
     def name_issuer(self, issuer: str) -> None:
         self.control("issuer", issuer=issuer)
 
+    def name_nonce(self, nonce: str) -> None:
+        self.control("nonce", nonce=nonce)
+
     def allow_redirect_uri(self, uri: str) -> None:
         self.control("redirect-uri", redirect_uri=uri)
 
@@ -58,27 +66,31 @@ def private_key_pem() -> str:
     ).decode()
 
 
-def start_provider(redirect_uris: list[str]) -> TestProvider:
-    """Start the provider in its own process; return once it serves."""
-    directory = Path(tempfile.mkdtemp(prefix="sala-oidc-"))
+def start_provider(
+    redirect_uris: list[str], client_id: str = CLIENT_ID, client_secret: str = CLIENT_SECRET
+) -> Provider:
+    """Start the provider in its own process, with a new database and signing key; return
+    once it serves."""
+    directory = Path(tempfile.mkdtemp(prefix="sala-camdigikey-"))
     env = {
         **os.environ,
         "OIDC_PROVIDER_DB": str(directory / "provider.sqlite3"),
         "OIDC_PROVIDER_KEY": private_key_pem(),
-        "OIDC_PROVIDER_CLIENT_ID": CLIENT_ID,
-        "OIDC_PROVIDER_CLIENT_SECRET": CLIENT_SECRET,
+        "OIDC_PROVIDER_CLIENT_ID": client_id,
+        "OIDC_PROVIDER_CLIENT_SECRET": client_secret,
         "OIDC_PROVIDER_REDIRECT_URIS": " ".join(redirect_uris),
-        "DJANGO_SETTINGS_MODULE": "accounts.tests.oidc_provider.settings",
+        "DJANGO_SETTINGS_MODULE": "standins.camdigikey.settings",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "accounts.tests.oidc_provider.server"],
-        cwd=settings.BASE_DIR,
+        [sys.executable, "-m", "standins.camdigikey.server"],
+        cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
         text=True,
     )
-    line = process.stdout.readline()  # blocks until the server listens (or the process dies)
+    # Blocks until the server listens (or the process dies).
+    line = process.stdout.readline() if process.stdout else ""
     if not line.startswith("listening on "):
         process.kill()
-        raise RuntimeError(f"The test OIDC provider did not start: {line!r}")
-    return TestProvider(url=f"http://127.0.0.1:{line.split()[-1]}", process=process)
+        raise RuntimeError(f"The CamDigiKey stand-in did not start: {line!r}")
+    return Provider(url=f"http://127.0.0.1:{line.split()[-1]}", process=process)

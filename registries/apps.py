@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistriesConfig(AppConfig):
+    name = "registries"
+    verbose_name = _("National registries")
+    default_auto_field = "django.db.models.BigAutoField"
