@@ -15,6 +15,7 @@ from demo.accounts import load_demo_accounts
 from demo.cases import load_demo_cases
 from demo.content import load_demo_content
 from demo.documents import load_demo as load_demo_documents
+from demo.health import load_demo as load_demo_health
 from demo.news import load_demo as load_demo_news
 from demo.notifications import load_demo_notifications
 from demo.officers import load_demo_officers
@@ -59,4 +60,5 @@ STEPS: list[Step] = [
     Step("news", lambda: load_demo_news().summary()),
     Step("documents", lambda: load_demo_documents().summary()),
     Step("cases", lambda: load_demo_cases().summary()),
+    Step("health", lambda: load_demo_health().summary()),
 ]

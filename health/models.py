@@ -8,6 +8,9 @@ data: it may be answered signed out.
 
 After a clear screen, a signed-in person may send a `Question` to the health workers
 (officers with the clinician role) of a health centre; the thread is `QuestionMessage`.
+
+Health centres publish `Slot`s: a service in a morning or afternoon window with a daily
+capacity; a `Booking` holds a place, with a ticket number and a signed ticket document.
 """
 
 from __future__ import annotations
@@ -250,3 +253,123 @@ class QuestionMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{_('Message')} {self.pk}"
+
+
+class AppointmentService(models.TextChoices):
+    VACCINATION = "vaccination", _("Vaccination")
+    ANTENATAL = "antenatal", _("Antenatal care")
+    CONSULTATION = "consultation", _("Consultation")
+
+
+class Window(models.TextChoices):
+    MORNING = "morning", _("Morning (7:00 to 11:00)")
+    AFTERNOON = "afternoon", _("Afternoon (14:00 to 17:00)")
+
+
+class SlotQuerySet(models.QuerySet):
+    def upcoming(self, today=None) -> SlotQuerySet:
+        return self.filter(date__gte=today or timezone.localdate())
+
+
+class Slot(models.Model):
+    """A time window of one service at a health centre on one day, with a daily capacity.
+    `booked` counts the bookings that hold a place; it never exceeds `capacity` (checked
+    by the database, and by the conditional update that books)."""
+
+    office = models.ForeignKey(
+        "geo.Facility",
+        verbose_name=_("health centre"),
+        on_delete=models.PROTECT,
+        related_name="health_slots",
+    )
+    service = models.CharField(_("service"), max_length=20, choices=AppointmentService.choices)
+    date = models.DateField(_("date"))
+    window = models.CharField(_("time"), max_length=10, choices=Window.choices)
+    capacity = models.PositiveSmallIntegerField(_("places"))
+    booked = models.PositiveSmallIntegerField(_("places taken"), default=0)
+
+    objects = SlotQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("appointment slot")
+        verbose_name_plural = _("appointment slots")
+        ordering = ["date", "window", "service"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "service", "date", "window"], name="health_unique_slot"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(booked__lte=models.F("capacity")),
+                name="health_slot_not_overbooked",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_service_display()} {self.date} {self.get_window_display()}"
+
+    @property
+    def places_left(self) -> int:
+        return self.capacity - self.booked
+
+
+class Booking(models.Model):
+    """A person's place in a slot, with its ticket number and signed ticket document."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", _("Booked")
+        CANCELLED = "cancelled", _("Cancelled")
+        CHECKED_IN = "checked_in", _("Checked in")
+        NO_SHOW = "no_show", _("Did not come")
+
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    slot = models.ForeignKey(
+        Slot, verbose_name=_("slot"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="health_bookings",
+    )
+    number = models.PositiveSmallIntegerField(_("ticket number"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.BOOKED
+    )
+    document = models.ForeignKey(
+        "documents.IssuedDocument",
+        verbose_name=_("ticket"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("booked"), auto_now_add=True)
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("appointment")
+        verbose_name_plural = _("appointments")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["slot", "number"], name="health_unique_ticket_number"),
+            models.UniqueConstraint(
+                fields=["slot", "user"],
+                condition=models.Q(status="booked"),
+                name="health_one_booking_per_person_and_slot",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Appointment')} {self.ticket}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("health:booking", args=[self.public_id])
+
+    @property
+    def ticket(self) -> str:
+        """Return the number people say at the desk: M-007 (morning) or A-012."""
+        return f"{self.slot.window[0].upper()}-{self.number:03d}"
+
+    @property
+    def office(self):
+        return self.slot.office

@@ -43,3 +43,55 @@ QUESTION_WAITING = register_event(
     ),
     example={**EXAMPLE, "office": {"km": "មណ្ឌលសុខភាពស្លក្រាម", "en": "Sla Kram Health Centre"}},
 )
+
+APPOINTMENT_EXAMPLE = {
+    "ticket": "M-007",
+    "office": {"km": "មណ្ឌលសុខភាពស្លក្រាម", "en": "Sla Kram Health Centre"},
+    "date": {"km": "៩ ធ្នូ ២០២៦", "en": "9 December 2026"},
+    "window": {"km": "ពេលព្រឹក (ម៉ោង ៧:០០ ដល់ ១១:០០)", "en": "Morning (7:00 to 11:00)"},
+    "url": "/en/health/appointments/mine/",
+}
+
+APPOINTMENT_BOOKED = register_event(
+    "health.appointment_booked",
+    label=_("Your appointment at a health centre is booked"),
+    km=Message(
+        title="ការណាត់ជួបរបស់អ្នកត្រូវបានកក់ហើយ៖ សំបុត្រ {{ ticket }}",
+        body=(
+            "អ្នកមានការណាត់ជួបនៅ{{ office }} ថ្ងៃទី {{ date }} {{ window }}។ "
+            "លេខសំបុត្ររបស់អ្នកគឺ {{ ticket }}។"
+        ),
+        short="សាលា៖ សំបុត្រ {{ ticket }} នៅ{{ office }} ថ្ងៃទី {{ date }} {{ window }}។ {{ link }}",
+    ),
+    en=Message(
+        title="Your appointment is booked: ticket {{ ticket }}",
+        body=(
+            "You have an appointment at {{ office }} on {{ date }}, {{ window }}. "
+            "Your ticket number is {{ ticket }}."
+        ),
+        short="Sala: ticket {{ ticket }} at {{ office }} on {{ date }}, {{ window }}. {{ link }}",
+    ),
+    example=APPOINTMENT_EXAMPLE,
+)
+
+APPOINTMENT_REMINDER = register_event(
+    "health.appointment_reminder",
+    label=_("A reminder of your appointment tomorrow"),
+    km=Message(
+        title="រំលឹក៖ ការណាត់ជួបនៅថ្ងៃស្អែក សំបុត្រ {{ ticket }}",
+        body=(
+            "សូមកុំភ្លេចការណាត់ជួបរបស់អ្នកនៅ{{ office }} ថ្ងៃស្អែក ទី {{ date }} {{ window }}។ "
+            "សូមយកលេខសំបុត្រ {{ ticket }} មកជាមួយ។"
+        ),
+        short="សាលា៖ ថ្ងៃស្អែក {{ window }} នៅ{{ office }}។ សំបុត្រ {{ ticket }}។ {{ link }}",
+    ),
+    en=Message(
+        title="Reminder: your appointment tomorrow, ticket {{ ticket }}",
+        body=(
+            "Remember your appointment at {{ office }} tomorrow, {{ date }}, {{ window }}. "
+            "Bring your ticket number {{ ticket }}."
+        ),
+        short="Sala: tomorrow, {{ window }}, at {{ office }}. Ticket {{ ticket }}. {{ link }}",
+    ),
+    example=APPOINTMENT_EXAMPLE,
+)

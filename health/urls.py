@@ -14,6 +14,11 @@ urlpatterns = [
     path("ask/", views.ask, name="ask"),
     path("questions/", views.my_questions, name="my_questions"),
     path("questions/<uuid:public_id>/", views.question, name="question"),
+    path("appointments/", views.appointments, name="appointments"),
+    path("appointments/mine/", views.my_bookings, name="my_bookings"),
+    path("appointments/slots/<int:slot_id>/book/", views.book, name="book"),
+    path("appointments/bookings/<uuid:public_id>/", views.booking_detail, name="booking"),
+    path("appointments/<slug:code>/", views.office_slots, name="office_slots"),
     path("office/", views.office_queue, name="office_queue"),
     path("office/questions/<uuid:public_id>/", views.office_question, name="office_question"),
 ]

@@ -8,15 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from geo.models import Area
+from geo.models import Area, Facility
 from geo.places import remembered_area
-from health import care, questions, triage
+from health import booking, care, questions, triage
 from health.decorators import health_worker_required
 from health.forms import (
     AnswerForm,
@@ -26,7 +26,7 @@ from health.forms import (
     MessageForm,
     QuestionForm,
 )
-from health.models import Group, Question, Screening
+from health.models import Booking, Group, Question, Screening, Slot
 from health.screening import last_screening, remember_screening
 
 EMERGENCY_NUMBER = "119"
@@ -191,3 +191,54 @@ def office_question(request: HttpRequest, public_id: UUID) -> HttpResponse:
         {"question": item, "thread": item.messages.select_related("author"), "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@require_GET
+def appointments(request: HttpRequest) -> HttpResponse:
+    """Health centres that take bookings."""
+    return render(request, "health/appointments.html", {"offices": booking.offices_with_slots()})
+
+
+@require_GET
+def office_slots(request: HttpRequest, code: str) -> HttpResponse:
+    office = get_object_or_404(Facility.objects.active(), code=code)
+    return render(
+        request,
+        "health/office_slots.html",
+        {"office": office, "slots": booking.bookable_slots(office)},
+    )
+
+
+@login_required
+@require_POST
+def book(request: HttpRequest, slot_id: int) -> HttpResponse:
+    slot = get_object_or_404(Slot.objects.select_related("office"), pk=slot_id)
+    try:
+        made = booking.do_book(request.user, slot)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(reverse("health:office_slots", args=[slot.office.code]))
+    messages.success(request, _("Your place is booked."))
+    return HttpResponseRedirect(made.get_absolute_url())
+
+
+@login_required
+@require_GET
+def my_bookings(request: HttpRequest) -> HttpResponse:
+    own = Booking.objects.filter(user=request.user).select_related("slot__office")
+    return render(request, "health/my_bookings.html", {"bookings": own})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def booking_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    item = booking.access_booking_for_person(request.user, public_id)
+    if request.method == "POST":
+        try:
+            booking.do_cancel(request.user, item)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your appointment is cancelled."))
+        return HttpResponseRedirect(item.get_absolute_url())
+    return render(request, "health/booking.html", {"booking": item})

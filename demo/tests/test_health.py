@@ -34,3 +34,16 @@ def test_the_demo_health_centres_have_clinicians(settings, tmp_path):
     assert [o.code for o in offices_of(midwife, ["clinician"])] == ["health-centre-171001"]
     assert moh.has_perm("health.publish_dangersigntable")
     assert health_centres().count() == 2
+
+
+def test_the_demo_health_centres_take_bookings_for_two_weeks():
+    from demo.health import load_demo
+    from health.booking import offices_with_slots
+
+    phnom_penh = create_area("12", "Phnom Penh", "ភ្នំពេញ")
+    create_facility(phnom_penh, "health-centre", code="health-centre-120201")
+    first = load_demo()
+    assert first.slots >= 4 * 12  # four a day, Sundays excepted
+    assert [office.code for office in offices_with_slots()] == ["health-centre-120201"]
+    again = load_demo()
+    assert (again.slots, again.existing) == (0, first.slots)

@@ -1,0 +1,194 @@
+"""Appointments at health centres: booking a place in a time window, cancelling, the
+signed ticket, and the reminders the day before.
+
+Booking takes a place with one conditional UPDATE (`booked < capacity`), so however many
+people book the last place at once, exactly `capacity` of them get one and the others a
+clear "full" answer, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.log import log_action
+from core.formatting import format_date
+from documents.issuing import do_issue_document, do_revoke_document
+from geo.models import Facility
+from health.models import Booking, Slot
+from notifications.api import notify
+
+logger = logging.getLogger(__name__)
+
+TICKET_TEMPLATE = "health-appointment"
+BOOKING_DAYS_AHEAD = 14
+
+
+class SlotFull(ValidationError):
+    """Every place of the slot is taken."""
+
+
+def bookable_slots(office: Facility, today: datetime.date | None = None) -> QuerySet[Slot]:
+    today = today or timezone.localdate()
+    return Slot.objects.filter(
+        office=office, date__gt=today, date__lte=today + datetime.timedelta(days=BOOKING_DAYS_AHEAD)
+    ).order_by("date", "window", "service")
+
+
+def offices_with_slots(today: datetime.date | None = None) -> QuerySet[Facility]:
+    today = today or timezone.localdate()
+    return (
+        Facility.objects.active()
+        .filter(health_slots__date__gt=today)
+        .distinct()
+        .select_related("area__parent__parent")
+        .order_by("name_en")
+    )
+
+
+def _facts(booking: Booking) -> list[dict[str, str]]:
+    """What the ticket certifies. Not the service: anyone who scans the ticket sees these,
+    and "antenatal care" would tell them more than where and when."""
+    slot = booking.slot
+    return [
+        {"label_km": "លេខសំបុត្រ", "label_en": "Ticket number", "value_km": booking.ticket},
+        {
+            "label_km": "មណ្ឌលសុខភាព",
+            "label_en": "Health centre",
+            "value_km": slot.office.name_km,
+            "value_en": slot.office.name_en,
+        },
+        {
+            "label_km": "កាលបរិច្ឆេទ",
+            "label_en": "Date",
+            "value_km": format_date(slot.date, "km"),
+            "value_en": format_date(slot.date, "en"),
+        },
+        {
+            "label_km": "ពេល",
+            "label_en": "Time",
+            "value_km": WINDOW_KM[slot.window],
+            "value_en": WINDOW_EN[slot.window],
+        },
+    ]
+
+
+WINDOW_KM = {"morning": "ពេលព្រឹក (ម៉ោង ៧:០០ ដល់ ១១:០០)", "afternoon": "ពេលរសៀល (ម៉ោង ១៤:០០ ដល់ ១៧:០០)"}
+WINDOW_EN = {"morning": "Morning (7:00 to 11:00)", "afternoon": "Afternoon (14:00 to 17:00)"}
+
+
+@transaction.atomic
+def do_book(user, slot: Slot) -> Booking:
+    """Take a place in the slot for the person and issue the ticket; raise SlotFull."""
+    if slot.date <= timezone.localdate():
+        raise ValidationError(_("Book from tomorrow on."))
+    if Booking.objects.filter(slot=slot, user=user, status=Booking.Status.BOOKED).exists():
+        raise ValidationError(_("You already have a place at this time."))
+    taken = Slot.objects.filter(pk=slot.pk, booked__lt=F("capacity")).update(booked=F("booked") + 1)
+    if not taken:
+        raise SlotFull(_("This time is full. Choose another day or time."))
+    slot.refresh_from_db(fields=["booked"])
+    booking = Booking.objects.create(
+        slot=slot, user=user, number=Booking.objects.filter(slot=slot).count() + 1
+    )
+    booking.document = do_issue_document(
+        kind="ticket",
+        template_key=TICKET_TEMPLATE,
+        holder_name=user.display_name,
+        facts=_facts(booking),
+        issuer_office=slot.office,
+        subject=booking,
+        holder=user,
+        valid_from=slot.date,
+        valid_until=slot.date,
+    )
+    booking.save(update_fields=["document"])
+    log_action(user, "health.appointment_booked", booking, office=slot.office, person=user)
+    notify(
+        user,
+        "health.appointment_booked",
+        _context(booking),
+        key=f"health-booking:{booking.pk}:booked",
+    )
+    return booking
+
+
+def _context(booking: Booking) -> dict:
+    """Where and when, never which service: notifications carry no health content."""
+    slot = booking.slot
+    return {
+        "ticket": booking.ticket,
+        "office": {"km": slot.office.name_km, "en": slot.office.name_en},
+        "date": {"km": format_date(slot.date, "km"), "en": format_date(slot.date, "en")},
+        "window": {"km": WINDOW_KM[slot.window], "en": WINDOW_EN[slot.window]},
+        "url": booking.get_absolute_url(),
+    }
+
+
+@transaction.atomic
+def do_cancel(user, booking: Booking) -> Booking:
+    """The person gives the place back; the ticket is revoked."""
+    if booking.user_id != user.pk:
+        raise PermissionDenied
+    booking = (
+        Booking.objects.select_for_update().select_related("slot", "document").get(pk=booking.pk)
+    )
+    if booking.status != Booking.Status.BOOKED:
+        raise ValidationError(_("This appointment is no longer booked."))
+    booking.status = Booking.Status.CANCELLED
+    booking.save(update_fields=["status"])
+    Slot.objects.filter(pk=booking.slot_id).update(booked=F("booked") - 1)
+    if booking.document is not None:
+        do_revoke_document(booking.document, by=user, reason="Appointment cancelled")
+    log_action(
+        user, "health.appointment_cancelled", booking, office=booking.slot.office_id, person=user
+    )
+    return booking
+
+
+def access_booking_for_person(user, public_id) -> Booking:
+    """Return the person's own booking; 404 for anyone else."""
+    booking = (
+        Booking.objects.select_related("slot__office", "document")
+        .filter(public_id=public_id, user_id=getattr(user, "pk", None))
+        .first()
+    )
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def send_reminders(today: datetime.date | None = None) -> int:
+    """Remind everyone booked for tomorrow (once each); return how many were reminded."""
+    tomorrow = (today or timezone.localdate()) + datetime.timedelta(days=1)
+    due = Booking.objects.filter(
+        slot__date=tomorrow, status=Booking.Status.BOOKED, reminded_at__isnull=True
+    ).select_related("slot__office", "user")
+    count = 0
+    for booking in due:
+        with transaction.atomic():
+            notify(
+                booking.user,
+                "health.appointment_reminder",
+                _context(booking),
+                key=f"health-booking:{booking.pk}:reminder",
+            )
+            booking.reminded_at = timezone.now()
+            booking.save(update_fields=["reminded_at"])
+            log_action(
+                None,
+                "health.appointment_reminded",
+                booking,
+                office=booking.slot.office_id,
+                person=booking.user,
+            )
+        count += 1
+    logger.info("health appointment reminders sent", extra={"count": count})
+    return count
