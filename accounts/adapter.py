@@ -136,7 +136,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         super().pre_authenticate(request, **credentials)
         user = lockout.account_for(credentials)
-        if user is not None and lockout.is_locked(user):
+        if user is not None and lockout.is_locked(user, client_address(request)):
             self._rollback_login_failed_rl_usage()
             raise self.validation_error("too_many_login_attempts")
 
@@ -149,7 +149,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
         user = lockout.account_for(credentials)
         if user is not None:
-            lockout.do_record_failed_sign_in(user)
+            lockout.do_record_failed_sign_in(user, client_address(request))
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.RequireStaffMFAMiddleware",
+    "accounts.middleware.RateLimitedMiddleware",
     "accounts.middleware.AllowNationalIdRedirectMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -375,6 +376,16 @@ ACCOUNT_RATE_LIMITS = {
 }
 SALA_SIGN_IN_LOCKOUT_ATTEMPTS = 20
 SALA_SIGN_IN_LOCKOUT_MINUTES = envint("SALA_SIGN_IN_LOCKOUT_MINUTES", 30)
+# Wrong passwords a day for one account from all addresses before the account itself locks.
+SALA_SIGN_IN_ACCOUNT_CEILING = 200
+# Wrong second-factor codes per account, from any address (accounts.forms.CodeFieldMixin);
+# allauth's "login_failed" limit above counts them per address.
+SALA_MFA_FAILURES_PER_ACCOUNT = "10/15m"
+MFA_FORMS = {
+    "authenticate": "accounts.forms.AuthenticateForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+    "activate_totp": "accounts.forms.ActivateTOTPForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 # The demo and the tests serve passkeys over http://localhost; production checks origins.
