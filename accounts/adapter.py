@@ -30,26 +30,10 @@ from accounts.models import User
 from accounts.validators import normalise_mobile
 from core.addresses import client_address
 from core.outbound import requests_session
+from core.phones import MobileNumberField
 from notifications.sms import send_sms
 
 logger = logging.getLogger(__name__)
-
-
-class MobileNumberField(forms.CharField):
-    """A Cambodian mobile number as people type it; cleaned to E.164."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("label", gettext_lazy("Mobile number"))
-        kwargs.setdefault("help_text", gettext_lazy("A Cambodian mobile number, e.g. 012 345 678."))
-        kwargs.setdefault("max_length", 30)
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel-national"})
-        )
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> str:
-        value = super().clean(value)
-        return normalise_mobile(value) if value else ""
 
 
 def _find_by_phone(phone: str) -> User | None:

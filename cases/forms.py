@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.phones import MobileNumberField
 from services.attachments import check_upload, count_error
 from services.definitions import Field
 from services.forms import LocalDateField, MultipleFileField, MultipleFileInput
@@ -97,10 +98,10 @@ class StatusCheckForm(forms.Form):
 class CounterStartForm(forms.Form):
     service = forms.ModelChoiceField(label=_("Service"), queryset=None)
     name = forms.CharField(label=_("Citizen's name"), max_length=150)
-    mobile = forms.CharField(
-        label=_("Mobile number"), max_length=16, required=False,
-        help_text=_("E.164, e.g. +85512345678. An account with this number is used."),
-    )  # fmt: skip
+    mobile = MobileNumberField(
+        required=False,
+        help_text=_("For example 012 345 678. An account with this number is used."),
+    )
     date_of_birth = LocalDateField(
         label=_("Date of birth"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         help_text=_("For example 17/05/1990; the citizen checks the status with it."),
@@ -114,11 +115,3 @@ class CounterStartForm(forms.Form):
             Service.objects.published().exclude(form_versions__isnull=True).distinct()
         )
         self.fields["service"].label_from_instance = lambda s: s.name
-
-    def clean_mobile(self):
-        from accounts.validators import validate_mobile
-
-        mobile = self.cleaned_data["mobile"].strip().replace(" ", "")
-        if mobile:
-            validate_mobile(mobile)
-        return mobile

@@ -202,6 +202,9 @@ if MEDIA_STORAGE == "s3":
 elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+# Private files on disk (applicants' attachments, issued documents) and their folders:
+# the portal's user only. Public media stays readable by nginx, which serves /media/.
+PRIVATE_FILE_PERMISSIONS = {"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700}
 
 # --- Application attachments (private) ----------------------------------------------
 # Never served as media: only through services.access. Local files under
@@ -209,7 +212,7 @@ WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 SALA_ATTACHMENTS_ROOT = Path(envstr("SALA_ATTACHMENTS_ROOT", str(VAR_DIR / "attachments")))
 STORAGES["attachments"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": SALA_ATTACHMENTS_ROOT, "base_url": None},
+    "OPTIONS": {"location": SALA_ATTACHMENTS_ROOT, "base_url": None, **PRIVATE_FILE_PERMISSIONS},
 }
 if MEDIA_STORAGE == "s3":
     STORAGES["attachments"] = {
@@ -510,7 +513,11 @@ if MEDIA_STORAGE == "s3":
 else:
     STORAGES["documents"] = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(SALA_DOCUMENTS_ROOT), "base_url": None},
+        "OPTIONS": {
+            "location": str(SALA_DOCUMENTS_ROOT),
+            "base_url": None,
+            **PRIVATE_FILE_PERMISSIONS,
+        },
     }
 SALA_DOCUMENT_SIGNING_KEY = envsecret("SALA_DOCUMENT_SIGNING_KEY")
 SALA_DOCUMENT_RETIRED_PUBLIC_KEYS = envlist("SALA_DOCUMENT_RETIRED_PUBLIC_KEYS")
