@@ -37,6 +37,31 @@ def _urgent_alerts_cache_is_warm():
     remember_no_alerts()
 
 
+@pytest.fixture(autouse=True)
+def _force_login_includes_the_second_factor(monkeypatch):
+    """`client.force_login(user)` stands for a complete sign-in, the second factor
+    included: accounts.middleware ends staff and officer sessions without one. Tests of
+    that gate pass `second_factor=False`, or sign in through the forms."""
+    import time
+
+    from django.test import Client
+
+    plain_force_login = Client.force_login
+
+    def force_login(self, user, backend=None, *, second_factor=True):
+        plain_force_login(self, user, backend)
+        if second_factor:
+            session = self.session
+            # What allauth records when a sign-in passes its second-factor stage.
+            session["account_authentication_methods"] = [
+                {"method": "password", "at": time.time()},
+                {"method": "mfa", "type": "totp", "at": time.time()},
+            ]
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def new_address():
     """Return a maker of client addresses no other test uses: the per-address rate limits

@@ -31,26 +31,10 @@ from accounts.profiles import do_record_mobile_verified
 from accounts.validators import normalise_mobile
 from core.addresses import client_address
 from core.outbound import requests_session
+from core.phones import MobileNumberField
 from notifications.sms import send_sms
 
 logger = logging.getLogger(__name__)
-
-
-class MobileNumberField(forms.CharField):
-    """A Cambodian mobile number as people type it; cleaned to E.164."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("label", gettext_lazy("Mobile number"))
-        kwargs.setdefault("help_text", gettext_lazy("A Cambodian mobile number, e.g. 012 345 678."))
-        kwargs.setdefault("max_length", 30)
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel-national"})
-        )
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> str:
-        value = super().clean(value)
-        return normalise_mobile(value) if value else ""
 
 
 def _find_by_phone(phone: str) -> User | None:
@@ -137,7 +121,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         super().pre_authenticate(request, **credentials)
         user = lockout.account_for(credentials)
-        if user is not None and lockout.is_locked(user):
+        if user is not None and lockout.is_locked(user, client_address(request)):
             self._rollback_login_failed_rl_usage()
             raise self.validation_error("too_many_login_attempts")
 
@@ -150,7 +134,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
         user = lockout.account_for(credentials)
         if user is not None:
-            lockout.do_record_failed_sign_in(user)
+            lockout.do_record_failed_sign_in(user, client_address(request))
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

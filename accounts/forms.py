@@ -4,7 +4,10 @@ import re
 from typing import Any
 
 from allauth.account import forms as allauth_forms
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +19,7 @@ from accounts.validators import (
     normalise_registration_number,
 )
 from core.forms import DateOfBirthField
+from core.ratelimit import hit, is_limited
 from geo.models import Area
 
 KHMER_LETTERS = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
@@ -262,3 +266,51 @@ class GrantRoleForm(forms.Form):
                 )
             )
         return user
+
+
+# --- Second factor -------------------------------------------------------------------
+ONE_TIME_CODE_ATTRS = {"inputmode": "numeric", "autocomplete": "one-time-code"}
+MFA_FAILURES = "accounts.mfa_failures"
+
+
+class CodeFieldMixin:
+    """Phones show the number pad and offer the code from a text message; wrong codes
+    are limited per account (SALA_MFA_FAILURES_PER_ACCOUNT), whatever the address they
+    come from, besides allauth's limit per address."""
+
+    fields: dict[str, forms.Field]
+    user: User
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self.fields["code"].widget.attrs.update(ONE_TIME_CODE_ATTRS)
+
+    def clean_code(self) -> str:
+        rate, key = settings.SALA_MFA_FAILURES_PER_ACCOUNT, str(self.user.pk)
+        if is_limited(MFA_FAILURES, key, rate):
+            raise forms.ValidationError(
+                _(
+                    "Too many wrong codes were typed for this account. Wait a quarter of "
+                    "an hour, then try again with a new code."
+                ),
+                code="too_many_codes",
+            )
+        try:
+            return super().clean_code()  # type: ignore[misc]
+        except forms.ValidationError:
+            hit(MFA_FAILURES, key, rate)
+            raise
+
+
+class AuthenticateForm(CodeFieldMixin, mfa_forms.AuthenticateForm):
+    """The code at sign-in (authenticator app or recovery code, both digits only)."""
+
+
+class ReauthenticateForm(CodeFieldMixin, mfa_forms.ReauthenticateForm):
+    """The code asked again before a sensitive change."""
+
+
+class ActivateTOTPForm(totp_forms.ActivateTOTPForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.update(ONE_TIME_CODE_ATTRS)

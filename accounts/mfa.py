@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 
@@ -17,3 +19,14 @@ def requires_mfa(user: User) -> bool:
 
 def has_mfa(user: User) -> bool:
     return is_mfa_enabled(user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN])
+
+
+def set_up_since(user: User, timestamp: float) -> bool:
+    """Return True if the person added an authenticator app or a passkey after `timestamp`
+    (seconds since the epoch)."""
+    since = datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC)
+    return Authenticator.objects.filter(
+        user_id=user.pk,
+        type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
+        created_at__gte=since,
+    ).exists()

@@ -1,16 +1,24 @@
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from allauth.core.exceptions import RateLimited
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin import AdminSite
+from django.contrib.auth import logout
+from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.mfa import has_mfa, requires_mfa
+from accounts.mfa import has_mfa, requires_mfa, set_up_since
+from core.views import too_many_requests
+
+logger = logging.getLogger(__name__)
 
 # Pages a person who must set up a second factor can still reach.
 MFA_SETUP_VIEWS = frozenset(
@@ -28,21 +36,62 @@ MFA_SETUP_VIEWS = frozenset(
         "readyz",
     }
 )
-# The admins' own password forms would skip the second factor: their submissions go to ours.
-ADMIN_LOGIN_VIEWS = frozenset({"wagtailadmin_login", "admin:login"})
 # allauth writes how the person signed in into the session at every sign-in it handles.
 ALLAUTH_SIGN_IN_RECORDS = "account_authentication_methods"
 
 
-class RequireStaffMFAMiddleware:
-    """Send staff and officers (accounts.mfa.requires_mfa) without a second factor to set
-    one up before anything else.
+def is_other_login_view(view_func: Callable) -> bool:
+    """Return True for a password form that Django or Wagtail mount besides allauth's:
+    Django's LoginView and its subclasses (Wagtail's page login at /<lang>/_util/login/
+    and the Wagtail admin's) and an AdminSite's login. Each would start a session
+    without the lockout, the rate limits and the second factor."""
+    view_class = getattr(view_func, "view_class", None)
+    if isinstance(view_class, type) and issubclass(view_class, LoginView):
+        return True
+    return isinstance(getattr(view_func, "__self__", None), AdminSite) and (
+        getattr(view_func, "__name__", "") == "login"
+    )
 
-    It acts on sessions started by a sign-in (allauth's records are in the session), so
-    every real sign-in is covered, including someone made staff after signing in, while
-    the test client's force_login stays a plain session. Since the Wagtail and Django
-    admin password forms would start a session without the second factor, a submission
-    of either is sent to the portal's sign-in instead.
+
+def second_factor_recorded(request: HttpRequest) -> bool:
+    """Return True if allauth recorded a second factor in this session's sign-in."""
+    return any(
+        isinstance(record, dict) and record.get("method") == "mfa"
+        for record in request.session.get(ALLAUTH_SIGN_IN_RECORDS) or []
+    )
+
+
+def completed_second_factor(request: HttpRequest) -> bool:
+    """Return True if this session's sign-in included a second factor, or if the person
+    set one up after signing in (allauth asks for a code from it to set it up)."""
+    records = [
+        record
+        for record in request.session.get(ALLAUTH_SIGN_IN_RECORDS) or []
+        if isinstance(record, dict)
+    ]
+    if any(record.get("method") == "mfa" for record in records):
+        return True
+    times = [record["at"] for record in records if isinstance(record.get("at"), int | float)]
+    return bool(times) and set_up_since(request.user, min(times))
+
+
+def to_sign_in(request: HttpRequest, next_url: str) -> HttpResponseRedirect:
+    query = urlencode({"next": next_url})
+    status = 302 if request.method in ("GET", "HEAD") else 303
+    return HttpResponseRedirect(f"{reverse('accounts:sign_in')}?{query}", status=status)
+
+
+class RequireStaffMFAMiddleware:
+    """Every session goes through the portal's sign-in, and staff and officers
+    (accounts.mfa.requires_mfa) get nothing without a second factor.
+
+    - Django's and Wagtail's own password forms (is_other_login_view) send people to the
+      portal's sign-in, on GET and POST alike: no session starts there.
+    - A staff or officer session whose sign-in included a second factor goes on.
+    - One that signed in through allauth with a password only, and has no second factor
+      yet, may only set one up (someone made staff after signing in included).
+    - Any other staff or officer session (started by a view that is not allauth's, or
+      without the second factor it has) is ended, and the person is asked to sign in.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -54,28 +103,35 @@ class RequireStaffMFAMiddleware:
     def process_view(
         self, request: HttpRequest, view_func: Callable, args: Any, kwargs: Any
     ) -> HttpResponse | None:
+        if is_other_login_view(view_func):
+            return to_sign_in(request, request.GET.get("next", "/cms/"))
+        user = request.user
+        # The second factor's record first: it needs no query, so officers' pages cost
+        # none more.
+        if not user.is_authenticated or second_factor_recorded(request):
+            return None
+        if not requires_mfa(user) or completed_second_factor(request):
+            return None
         match = request.resolver_match
         view_name = match.view_name if match else ""
-        if view_name in ADMIN_LOGIN_VIEWS and request.method == "POST":
-            query = urlencode({"next": request.GET.get("next", "/cms/")})
-            return HttpResponseRedirect(f"{reverse('accounts:sign_in')}?{query}", status=303)
-        user = request.user
-        if (
-            not user.is_authenticated
-            or ALLAUTH_SIGN_IN_RECORDS not in request.session
-            or view_name in MFA_SETUP_VIEWS
-            or not requires_mfa(user)
-            or has_mfa(user)
-        ):
-            return None
+        if ALLAUTH_SIGN_IN_RECORDS in request.session and not has_mfa(user):
+            if view_name in MFA_SETUP_VIEWS:
+                return None
+            messages.warning(
+                request,
+                _(
+                    "Staff and officer accounts need two-step verification. "
+                    "Set up an authenticator app first."
+                ),
+            )
+            return HttpResponseRedirect(reverse("mfa_activate_totp"))
+        logger.warning("staff session without a second factor ended", extra={"user_id": user.pk})
+        logout(request)
         messages.warning(
             request,
-            _(
-                "Staff and officer accounts need two-step verification. "
-                "Set up an authenticator app first."
-            ),
+            _("Staff and officer accounts sign in with two-step verification. Sign in again."),
         )
-        return HttpResponseRedirect(reverse("mfa_activate_totp"))
+        return to_sign_in(request, request.get_full_path())
 
 
 # Pages with a form that starts the national digital-ID login, whose answer is a redirect
@@ -110,3 +166,21 @@ class AllowNationalIdRedirectMiddleware:
         if match and match.view_name in NATIONAL_ID_FORM_VIEWS and (origin := national_id_origin()):
             response._csp_update = {"form-action": [origin]}  # read by django-csp
         return response
+
+
+class RateLimitedMiddleware:
+    """allauth's limits that raise (a second SMS code within 30 seconds of the first, as
+    when someone signs in twice in a row) answer with the portal's 429 page, in Khmer
+    and English, instead of a server error."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, RateLimited):
+            logger.info("allauth rate limit reached", extra={"path": request.path})
+            return too_many_requests(request, exception)
+        return None

@@ -15,27 +15,24 @@ digit algorithm for the printed number is published, so none is checked; a numbe
 only proved to belong to its holder by the national digital-ID login (identity
 verification), never by this format check. Stored: ASCII digits, no separators.
 
-Mobile numbers: parsed with `phonenumbers` (Google's libphonenumber metadata) with
-Cambodia as the default region, so "012 345 678", "+855 12 345 678" and Khmer digits
-are all accepted; only valid Cambodian mobile numbers pass (fixed lines such as 023 …
-cannot receive SMS codes). Stored: E.164, e.g. +85512345678.
+Mobile numbers: parsed by the portal's one phone parser (core.phones), so
+"012 345 678", "+855 12 345 678" and Khmer digits are all accepted; only valid Cambodian
+mobile numbers pass (fixed lines such as 023 … cannot receive SMS codes). Stored: E.164,
+e.g. +85512345678.
 """
 
 from __future__ import annotations
 
 import re
 
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+from core import phones
+
+KHMER_DIGITS = phones.KHMER_DIGITS
 NATIONAL_ID_SEPARATORS = re.compile(r"[\s\-./]+")
 NATIONAL_ID_FORMAT = re.compile(r"[0-9]{9,12}")
-MOBILE_TYPES = {
-    phonenumbers.PhoneNumberType.MOBILE,
-    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-}
 
 
 def normalise_national_id(value: str) -> str:
@@ -55,41 +52,17 @@ def validate_national_id(value: str) -> None:
 
 def normalise_mobile(value: str) -> str:
     """Return a Cambodian mobile number in E.164 form, or raise ValidationError."""
-    text = value.translate(KHMER_DIGITS).strip()
-    if text.startswith("00"):
-        # People copy numbers with the "00" international prefix used in most countries.
-        text = "+" + text[2:]
-    try:
-        number = phonenumbers.parse(text, "KH")
-    except phonenumbers.NumberParseException:
-        number = None
-    if (
-        number is None
-        or not phonenumbers.is_valid_number(number)
-        or phonenumbers.region_code_for_number(number) != "KH"
-        or phonenumbers.number_type(number) not in MOBILE_TYPES
-    ):
-        raise ValidationError(
-            _("Enter a Cambodian mobile number, like 012 345 678 or +855 12 345 678."),
-            code="invalid_mobile",
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return phones.normalise_mobile(value)
 
 
 def validate_mobile(value: str) -> None:
-    if normalise_mobile(value) != value:
-        raise ValidationError(
-            _("Enter a Cambodian mobile number, like 012 345 678 or +855 12 345 678."),
-            code="invalid_mobile",
-        )
+    if phones.normalise_mobile(value) != value:
+        raise ValidationError(phones.MOBILE_MESSAGE, code="invalid_mobile")
 
 
 def national_mobile(value: str) -> str:
     """Return a stored E.164 mobile number as Cambodians write it: 012 345 678."""
-    if not value:
-        return ""
-    number = phonenumbers.parse(value, "KH")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phones.national_format(value)
 
 
 # Organisations: the registration number on the Ministry of Commerce's certificate of

@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accounts.validators import validate_mobile
 from core.forms import DateOfBirthField
+from core.phones import MobileNumberField
 from geo.models import Facility
 from services.attachments import check_upload, count_error
 from services.definitions import Field
@@ -104,11 +104,13 @@ class StatusCheckForm(forms.Form):
 class CounterStartForm(forms.Form):
     service = forms.ModelChoiceField(label=_("Service"), queryset=None)
     name = forms.CharField(label=_("Citizen's name"), max_length=150)
-    mobile = forms.CharField(
-        label=_("Mobile number"), max_length=16, required=False,
-        help_text=_("E.164, e.g. +85512345678. An account is used only if its holder has "
-                    "verified this number, or if you checked the identity below."),
-    )  # fmt: skip
+    mobile = MobileNumberField(
+        required=False,
+        help_text=_(
+            "For example 012 345 678. An account is used only if its holder has verified "
+            "this number, or if you checked the identity below."
+        ),
+    )
     identity_checked = forms.BooleanField(
         label=_("I checked the citizen's identity card: they are the holder of the account "
                 "with this number"),
@@ -125,9 +127,3 @@ class CounterStartForm(forms.Form):
             Service.objects.published().exclude(form_versions__isnull=True).distinct()
         )
         self.fields["service"].label_from_instance = lambda s: s.name
-
-    def clean_mobile(self):
-        mobile = self.cleaned_data["mobile"].strip().replace(" ", "")
-        if mobile:
-            validate_mobile(mobile)
-        return mobile

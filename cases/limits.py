@@ -1,22 +1,13 @@
-"""A small fixed-window rate limit in the cache (the public status check)."""
+"""The public status check's limit, counted by core.ratelimit."""
 
 from __future__ import annotations
 
-import time
-
-from django.core.cache import cache
+from core.ratelimit import hit
 
 
 def allow(key: str, limit: int, seconds: int) -> bool:
     """Count one use of `key`; return False once it passed `limit` uses in this window."""
-    window = f"cases:rate:{key}:{int(time.time() // seconds)}"
-    if cache.add(window, 1, seconds):
-        return True
-    try:
-        return cache.incr(window) <= limit
-    except ValueError:  # the window expired between add and incr
-        cache.set(window, 1, seconds)
-        return True
+    return hit("cases", key, f"{limit}/{seconds}s")
 
 
 # Case messages, per person (officer or applicant) across all cases: enough for any real

@@ -17,12 +17,14 @@ wagtail_hooks.py then refuse another institution's pages, and the review task
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
+from accounts.models import OfficeMembership, User
 from accounts.officers import offices_of
 from audit.log import log_action
 from content.editors import APPROVER_ROLES, EDITOR_ROLES, editable_institutions
@@ -33,9 +35,6 @@ from content.models import (
     editable_institution_pages,
     institution_of,
 )
-
-if TYPE_CHECKING:
-    from accounts.models import OfficeMembership, User
 
 __all__ = ["can_add_below", "can_approve_page", "can_edit_page", "editable_institution_pages"]
 
@@ -66,11 +65,17 @@ def can_add_below(user: User, parent: Page) -> bool:
 
 def sync_editorial_groups(user: User) -> None:
     """Put the user in the editors' and approvers' groups exactly when their office roles
-    make them an editor or approver of some institution."""
+    make them an editor or approver of some institution. The groups are created by
+    content's migrations; if one is missing, this fails loudly rather than leave an
+    editor without access."""
     for name, roles in ((EDITORS_GROUP, EDITOR_ROLES), (APPROVERS_GROUP, APPROVER_ROLES)):
         group = Group.objects.filter(name=name).first()
         if group is None:
-            continue
+            raise ImproperlyConfigured(
+                f"The group {name!r} is missing, so {user} cannot be given their editing "
+                "rights. It is created by content's migrations: run manage.py migrate, "
+                "then manage.py set_up_editorial."
+            )
         if offices_of(user, roles).exclude(institution=None).exists():
             user.groups.add(group)
         else:
@@ -125,4 +130,10 @@ def do_set_up_editorial(roots: list[Page]) -> Workflow:
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for root in roots:
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    # Roles granted before this set-up (in any order) get their groups now.
+    holders = OfficeMembership.objects.active().filter(
+        role__code__in={*EDITOR_ROLES, *APPROVER_ROLES}
+    )
+    for user in User.objects.filter(pk__in=holders.values("user_id")):
+        sync_editorial_groups(user)
     return workflow

@@ -20,6 +20,16 @@ logger = logging.getLogger("sala.request")
 # Accept an upstream id (from nginx or a load balancer) only if it looks like one.
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
+# One-time keys that travel in the address (allauth's email confirmation and password
+# reset links) are not written to the log.
+ONE_TIME_KEY_IN_PATH = re.compile(r"(/(?:confirm-email|key)/)[^/]+")
+
+
+def loggable_path(path: str) -> str:
+    """Return the path with any one-time key in it replaced by "…"."""
+    return ONE_TIME_KEY_IN_PATH.sub(r"\1…", path)
+
+
 ADMIN_CSP_RELAXATIONS = {
     "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
@@ -46,11 +56,11 @@ class RequestIdMiddleware:
         logger.info(
             "%s %s %s",
             request.method,
-            request.path,
+            loggable_path(request.path),
             response.status_code,
             extra={
                 "method": request.method,
-                "path": request.path,
+                "path": loggable_path(request.path),
                 "status": response.status_code,
                 "duration_ms": round((time.monotonic() - started) * 1000, 1),
             },

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from core import phones
 
 # A box around Cambodia, islands included, with a little margin. Catches swapped
 # latitude/longitude, the most common mistake in spreadsheets.
@@ -28,31 +29,12 @@ TELEGRAM_NAME = re.compile(r"^@?(?P<name>[A-Za-z][A-Za-z0-9_]{4,31})$")
 
 def normalise_phone(value: str) -> str:
     """Return a Cambodian phone number in E.164 form (+85512345678), or raise ValidationError."""
-    text = (value or "").strip()
-    try:
-        number = phonenumbers.parse(text, "KH")
-    except phonenumbers.NumberParseException as exc:
-        raise ValidationError(
-            _("“%(value)s” is not a phone number."), code="phone", params={"value": text}
-        ) from exc
-    if not phonenumbers.is_valid_number(number) or (
-        phonenumbers.region_code_for_number(number) != "KH"
-    ):
-        raise ValidationError(
-            _("“%(value)s” is not a valid Cambodian phone number."),
-            code="phone",
-            params={"value": text},
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return phones.normalise_phone(value)
 
 
 def format_phone(value: str) -> str:
     """Return an E.164 number as people in Cambodia write it (012 345 678)."""
-    try:
-        number = phonenumbers.parse(value, "KH")
-    except phonenumbers.NumberParseException:
-        return value
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phones.national_format(value)
 
 
 def validate_phone_list(value: object) -> None:

@@ -94,24 +94,3 @@ WELCOME = register_event(
         ),
     ),
 )
-
-SMS_COPY = register_event(
-    "notifications.sms_copy",
-    label=_("Demo: copy of a text message"),
-    channels=(),
-    en=Message(
-        title="Text message to {{ to }}",
-        body=(
-            "{{ text }}\n\nIn the demo no text message leaves the machine, so a copy is "
-            "kept in your inbox."
-        ),
-    ),
-    km=Message(
-        title="សារ SMS ទៅកាន់លេខ {{ to }}",
-        body=(
-            "{{ text }}\n\nនៅក្នុងកំណែសាកល្បង គ្មានសារ SMS ណាត្រូវបានផ្ញើចេញពីម៉ាស៊ីនទេ "
-            "ដូច្នេះច្បាប់ចម្លងមួយត្រូវបានរក្សាទុកនៅក្នុងប្រអប់សាររបស់អ្នក។"
-        ),
-    ),
-    example={"to": "+85512345678", "text": "Sala: your code is 123456"},
-)

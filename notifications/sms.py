@@ -3,7 +3,10 @@
 The operator's network is outside our reach, so every caller uses `send_sms()` and the
 provider named by `SALA_SMS_PROVIDER` does the rest:
 
-- `log` (demo and development): the message goes to the log, nothing leaves the machine;
+- `log` (development without the demo's stand-ins): the message goes to the log with
+  every number in it masked, so one-time codes never reach a log; nothing leaves the
+  machine. Production refuses to start with it unless SALA_SMS_LOG_IN_PRODUCTION is on
+  (sala/settings/production.py);
 - `http`: a JSON POST to the operator's gateway (`SALA_SMS_HTTP_URL`, bearer token
   `SALA_SMS_HTTP_TOKEN`), which answers 2xx with the operator's message id;
 - `memory` (tests): messages are kept in `outbox`, as Django's locmem mail backend does.
@@ -12,6 +15,7 @@ provider named by `SALA_SMS_PROVIDER` does the rest:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -39,14 +43,23 @@ class SmsProvider(Protocol):
         """Hand the message to the operator and return the operator's message id."""
 
 
+# Runs of digits (ASCII or Khmer) long enough to be a code, a PIN or a reference.
+SECRET_DIGITS = re.compile(r"[0-9០-៩][0-9០-៩\s-]{2,}[0-9០-៩]")
+
+
+def masked(text: str) -> str:
+    """Return the text with every run of four or more digits replaced by "####"."""
+    return SECRET_DIGITS.sub("####", text)
+
+
 class LogSmsProvider:
     def send(self, message: SmsMessage) -> str:
         message_id = f"log-{get_random_string(12)}"
         logger.info(
             "SMS to %s: %s",
-            message.to,
-            message.text,
-            extra={"sms_to": message.to, "sms_id": message_id},
+            masked(message.to),
+            masked(message.text),
+            extra={"sms_id": message_id},
         )
         return message_id
 
@@ -103,28 +116,5 @@ def get_provider() -> SmsProvider:
 
 
 def send_sms(to: str, text: str) -> str:
-    """Send `text` to the E.164 number `to`; return the operator's message id.
-
-    With the log provider outside production (the demo), the text is also copied into the
-    inbox of the account with that number, so one-time codes can be read there.
-    """
-    message = SmsMessage(to=to, text=text)
-    message_id = get_provider().send(message)
-    if settings.SALA_SMS_PROVIDER == "log" and settings.SALA_DEMO_DATA_ALLOWED:
-        copy_to_demo_inbox(message)
-    return message_id
-
-
-def copy_to_demo_inbox(message: SmsMessage) -> None:
-    from django.contrib.auth import get_user_model
-
-    from notifications.outbox import do_notify
-
-    person = get_user_model().objects.filter(mobile=message.to).first()
-    if person is not None:
-        do_notify(
-            person,
-            "notifications.sms_copy",
-            {"to": message.to, "text": message.text},
-            channels=[],
-        )
+    """Send `text` to the E.164 number `to`; return the operator's message id."""
+    return get_provider().send(SmsMessage(to=to, text=text))

@@ -1,6 +1,8 @@
-"""Uploaded files: checked by their content (libmagic), size and count, then kept in the
-private `attachments` storage (`STORAGES["attachments"]`: local files under
-`SALA_ATTACHMENTS_ROOT`, or an S3 bucket through django-storages in production).
+"""Uploaded files: checked by their content (libmagic), size and count, pictures by their
+pixel count (no decompression bombs) and PDFs for scripts (no JavaScript or launch
+actions), then kept in the private `attachments` storage (`STORAGES["attachments"]`:
+local files under `SALA_ATTACHMENTS_ROOT`, 0600 in 0700 folders, or an S3 bucket through
+django-storages in production).
 
 Files are never given a public URL. `services.access` decides who may download one, and
 `services.views.attachment` streams it after that check.
@@ -10,7 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import uuid
+import warnings
+import zlib
 
 import magic
 from django.core.exceptions import ValidationError
@@ -19,6 +24,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from PIL import Image
 
 from core.formatting import format_number
 from services.definitions import Field
@@ -41,6 +47,89 @@ EXTENSIONS = {
     "image/heic": ".heic",
     "application/pdf": ".pdf",
 }
+
+
+# Pictures decode to width x height pixels in memory whatever the file's size: a small
+# file can claim a picture of billions (a decompression bomb). Phones' photos stay far
+# below this.
+MAX_PIXELS = 50_000_000
+# PDF actions that run something when the file is opened or clicked: JavaScript, and
+# launching a program. Names may be written with #xx escapes (/J#61vaScript).
+PDF_ACTIONS = re.compile(rb"/(?:JavaScript|JS|Launch)(?![A-Za-z0-9])")
+PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+PDF_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
+# What the streams of one PDF may inflate to while we look for actions in them.
+PDF_INFLATE_LIMIT = 64 * 1024 * 1024
+
+
+def _pdf_texts(data: bytes) -> list[bytes]:
+    """Return the PDF's bytes and its compressed streams inflated (object streams can hide
+    the actions), at most PDF_INFLATE_LIMIT bytes in all."""
+    texts, budget = [data], PDF_INFLATE_LIMIT
+    for match in PDF_STREAM.finditer(data):
+        if budget <= 0:
+            break
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(match.group(1), budget)
+        except zlib.error:
+            continue
+        budget -= len(inflated)
+        texts.append(inflated)
+    return texts
+
+
+def pdf_has_actions(upload: UploadedFile) -> bool:
+    """Return True if the PDF carries JavaScript or a program launch."""
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    for text in _pdf_texts(data):
+        unescaped = PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), text)
+        if PDF_ACTIONS.search(unescaped):
+            return True
+    return False
+
+
+def picture_pixels(upload: UploadedFile) -> int:
+    """Return width x height from the picture's header (nothing is decoded); 0 if Pillow
+    cannot read the format."""
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(upload) as picture:
+                width, height = picture.size
+    except Image.DecompressionBombError:
+        return MAX_PIXELS + 1
+    except (OSError, ValueError):  # a format Pillow does not read (HEIC without its plugin)
+        return 0
+    finally:
+        upload.seek(0)
+    return width * height
+
+
+def check_content(upload: UploadedFile, content_type: str) -> None:
+    """Raise ValidationError for a picture too large to open safely or a PDF that runs
+    something."""
+    if content_type.startswith("image/") and picture_pixels(upload) > MAX_PIXELS:
+        raise ValidationError(
+            _(
+                "“%(name)s” is a picture too large to open. Send a smaller photo or a "
+                "scan of the document."
+            )
+            % {"name": upload.name},
+            code="too_many_pixels",
+        )
+    if content_type == "application/pdf" and pdf_has_actions(upload):
+        raise ValidationError(
+            _(
+                "“%(name)s” is a PDF with scripts or actions in it, which we do not "
+                "accept. Print it to a new PDF, or send a scan or a photo instead."
+            )
+            % {"name": upload.name},
+            code="pdf_actions",
+        )
 
 
 def attachment_storage() -> Storage:
@@ -81,6 +170,7 @@ def check_upload(upload: UploadedFile, item: Field) -> str:
             % {"name": upload.name, "types": type_names(item.accept)},
             code="wrong_type",
         )
+    check_content(upload, content_type)
     return content_type
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+from django.test import Client
 
 from accounts.tests.factories import PASSWORD, create_user
 from accounts.tests.totp import totp_code
@@ -134,3 +135,46 @@ def test_the_totp_page_is_in_our_layout_with_the_qr_code_inline(client, citizen)
     assert 'class="site-header' in page
     assert '<img src="data:image/svg+xml' in page
     assert 'class="button"' in page
+
+
+def test_the_code_fields_ask_phones_for_digits(client, citizen):
+    sign_in(client)
+    client.post("/en/account/reauthenticate/", {"password": PASSWORD})
+    activate_totp_page = client.get(ACTIVATE).text
+    assert 'inputmode="numeric"' in activate_totp_page
+    assert 'autocomplete="one-time-code"' in activate_totp_page
+    secret = client.session[SECRET_SESSION_KEY]
+    assert client.post(ACTIVATE, {"code": totp_code(secret)}).status_code == 302
+    client.post("/en/account/sign-out/")
+    sign_in(client)
+    page = client.get(AUTHENTICATE).text
+    assert 'inputmode="numeric"' in page
+    assert 'autocomplete="one-time-code"' in page
+
+
+def test_wrong_codes_are_limited_per_account_from_any_address(citizen, new_address):
+    """Ten wrong codes, each from another address and browser: the right one is refused
+    next, since the limit counts the account, not the address (issue 15, item 6)."""
+    setup = Client(REMOTE_ADDR=new_address())
+    sign_in(setup)
+    secret = activate_totp(setup)
+    for _ in range(10):
+        attacker = Client(REMOTE_ADDR=new_address())
+        sign_in(attacker)
+        assert attacker.post(AUTHENTICATE, {"code": "000000"}).status_code == 200
+    person = Client(REMOTE_ADDR=new_address())
+    sign_in(person)
+    refused = person.post(AUTHENTICATE, {"code": totp_code(secret)})
+    assert refused.status_code == 200
+    assert "Too many wrong codes were typed for this account" in refused.text
+    assert "_auth_user_id" not in person.session
+
+
+def test_a_few_wrong_codes_do_not_stop_the_right_one(client, citizen):
+    sign_in(client)
+    secret = activate_totp(client)
+    client.post("/en/account/sign-out/")
+    sign_in(client)
+    for _ in range(3):
+        client.post(AUTHENTICATE, {"code": "000000"})
+    assert client.post(AUTHENTICATE, {"code": totp_code(secret)}).status_code == 302

@@ -1,4 +1,5 @@
-"""SALA_ENV=production refuses to start with a missing or weak secret key, or no hosts."""
+"""SALA_ENV=production refuses to start with a missing or weak secret key, no hosts, or
+text messages that would only go to the log."""
 
 from __future__ import annotations
 
@@ -16,8 +17,13 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
     for name in ("SECRET_KEY", "SECRET_KEY_FILE", "ALLOWED_HOSTS", "DEBUG", "DATABASE_URL"):
         clean.pop(name, None)
-    # Production refuses to start without a document signing key (documents.checks).
+    for name in [name for name in clean if name.startswith("SALA_SMS_")]:
+        clean.pop(name)
+    # Production refuses to start without a document signing key (documents.checks), and
+    # with text messages that only go to the log.
     clean["SALA_DOCUMENT_SIGNING_KEY"] = DOCUMENT_SIGNING_KEY
+    clean["SALA_SMS_PROVIDER"] = "http"
+    clean["SALA_SMS_HTTP_URL"] = "https://sms-gateway.example.org/send"
     clean.update(env)
     return run_project_python(["manage.py", *args], clean)
 
@@ -95,3 +101,30 @@ def test_an_unknown_sala_env_is_refused():
     result = run_manage("check", SALA_ENV="staging")
     assert result.returncode != 0
     assert "SALA_ENV must be one of production, demo, test" in result.stderr
+
+
+@pytest.mark.parametrize("provider", ["log", "memory"])
+def test_production_refuses_text_messages_nobody_receives(provider):
+    result = run_manage(
+        "check",
+        SALA_ENV="production",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="sala.gov.kh",
+        SALA_SMS_PROVIDER=provider,
+    )
+    assert result.returncode != 0
+    assert f"cannot send text messages with SALA_SMS_PROVIDER='{provider}'" in result.stderr
+    assert "SALA_SMS_LOG_IN_PRODUCTION=true" in result.stderr
+
+
+def test_production_keeps_the_log_provider_only_when_told(tmp_path):
+    result = run_manage(
+        "check",
+        SALA_ENV="production",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="sala.gov.kh",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        SALA_SMS_PROVIDER="log",
+        SALA_SMS_LOG_IN_PRODUCTION="true",
+    )
+    assert result.returncode == 0, result.stderr

@@ -13,13 +13,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.ratelimit import hit
 from core.typing import AuthenticatedHttpRequest
 from notifications import telegram
 from notifications.areas import area_topic
 from notifications.contacts import verified_email, verified_mobile
 from notifications.emails import read_unsubscribe_token
 from notifications.forms import PreferencesForm
-from notifications.limits import allow
 from notifications.models import Subscription
 from notifications.subscriptions import (
     CHANNELS,
@@ -160,7 +160,7 @@ def follow(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("Sign in to follow news and updates."))
         query = urlencode({"next": back_to(request, fallback)})
         return HttpResponseRedirect(f"{reverse('accounts:sign_in')}?{query}")
-    if not allow(f"follow:{request.user.pk}", FOLLOWS_PER_HOUR, 3600):
+    if not hit("notifications.follow", str(request.user.pk), f"{FOLLOWS_PER_HOUR}/h"):
         messages.error(
             request, _("You have followed many topics in a short time. Try again later.")
         )

@@ -15,13 +15,14 @@ import json
 import logging
 import time
 
-import phonenumbers
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core import phones
 from notifications import conversations, sms
 
 logger = logging.getLogger("sala.sms")
@@ -74,12 +75,9 @@ def _fields(request: HttpRequest) -> tuple[str, str]:
 
 def _e164(number: str) -> str:
     try:
-        parsed = phonenumbers.parse(number, "KH")
-    except phonenumbers.NumberParseException:
+        return phones.normalise_phone(number)
+    except ValidationError:
         return ""
-    if not phonenumbers.is_valid_number(parsed):
-        return ""
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _send(number: str, text: str) -> None:

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.RequireStaffMFAMiddleware",
+    "accounts.middleware.RateLimitedMiddleware",
     "accounts.middleware.AllowNationalIdRedirectMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -204,6 +205,9 @@ if MEDIA_STORAGE == "s3":
 elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+# Private files on disk (applicants' attachments, issued documents) and their folders:
+# the portal's user only. Public media stays readable by nginx, which serves /media/.
+PRIVATE_FILE_PERMISSIONS = {"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700}
 
 # --- Application attachments (private) ----------------------------------------------
 # Never served as media: only through services.access. Local files under
@@ -211,7 +215,7 @@ WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 SALA_ATTACHMENTS_ROOT = Path(envstr("SALA_ATTACHMENTS_ROOT", str(VAR_DIR / "attachments")))
 STORAGES["attachments"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": SALA_ATTACHMENTS_ROOT, "base_url": None},
+    "OPTIONS": {"location": SALA_ATTACHMENTS_ROOT, "base_url": None, **PRIVATE_FILE_PERMISSIONS},
 }
 if MEDIA_STORAGE == "s3":
     STORAGES["attachments"] = {
@@ -378,6 +382,16 @@ ACCOUNT_RATE_LIMITS = {
 }
 SALA_SIGN_IN_LOCKOUT_ATTEMPTS = 20
 SALA_SIGN_IN_LOCKOUT_MINUTES = envint("SALA_SIGN_IN_LOCKOUT_MINUTES", 30)
+# Wrong passwords a day for one account from all addresses before the account itself locks.
+SALA_SIGN_IN_ACCOUNT_CEILING = 200
+# Wrong second-factor codes per account, from any address (accounts.forms.CodeFieldMixin);
+# allauth's "login_failed" limit above counts them per address.
+SALA_MFA_FAILURES_PER_ACCOUNT = "10/15m"
+MFA_FORMS = {
+    "authenticate": "accounts.forms.AuthenticateForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+    "activate_totp": "accounts.forms.ActivateTOTPForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 # The demo and the tests serve passkeys over http://localhost; production checks origins.
@@ -510,7 +524,11 @@ if MEDIA_STORAGE == "s3":
 else:
     STORAGES["documents"] = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(SALA_DOCUMENTS_ROOT), "base_url": None},
+        "OPTIONS": {
+            "location": str(SALA_DOCUMENTS_ROOT),
+            "base_url": None,
+            **PRIVATE_FILE_PERMISSIONS,
+        },
     }
 SALA_DOCUMENT_SIGNING_KEY = envsecret("SALA_DOCUMENT_SIGNING_KEY")
 SALA_DOCUMENT_RETIRED_PUBLIC_KEYS = envlist("SALA_DOCUMENT_RETIRED_PUBLIC_KEYS")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.core.exceptions import ImproperlyConfigured
 
-from core.env import envlist
+from core.env import envbool, envlist
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DEBUG, SECRET_KEY
+from .base import ALLOWED_HOSTS, DEBUG, SALA_SMS_PROVIDER, SECRET_KEY
 
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off when SALA_ENV=production.")
@@ -21,6 +21,17 @@ if not envlist("ALLOWED_HOSTS") or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "SALA_ENV=production needs ALLOWED_HOSTS: the comma-separated host names the "
         "portal answers to, e.g. ALLOWED_HOSTS=sala.gov.kh,www.sala.gov.kh"
+    )
+# Text messages carry one-time sign-in codes: in production they go to the operator's
+# gateway, never only to a log (where nobody receives them) nor to memory.
+SALA_SMS_LOG_IN_PRODUCTION = envbool("SALA_SMS_LOG_IN_PRODUCTION", False)
+if SALA_SMS_PROVIDER == "memory" or (SALA_SMS_PROVIDER == "log" and not SALA_SMS_LOG_IN_PRODUCTION):
+    raise ImproperlyConfigured(
+        f"SALA_ENV=production cannot send text messages with SALA_SMS_PROVIDER="
+        f"{SALA_SMS_PROVIDER!r}: nobody would receive the sign-in codes. Set "
+        "SALA_SMS_PROVIDER=http with SALA_SMS_HTTP_URL and SALA_SMS_HTTP_TOKEN (the "
+        "operator's gateway), or, for an instance that sends no SMS at all, "
+        "SALA_SMS_LOG_IN_PRODUCTION=true to keep the log provider (numbers masked)."
     )
 
 SALA_DEMO_DATA_ALLOWED = False
