@@ -40,6 +40,8 @@ def providers_under(sala_env: str, var_dir, **env: str) -> dict:
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="sala.gov.kh",
         SALA_DOCUMENT_SIGNING_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
+        # Production refuses the log SMS provider unless told (docs/security.md, item 7).
+        SALA_SMS_LOG_IN_PRODUCTION="true",
         **env,
     )
     result = run_project_python(["manage.py", "shell", "-c", PRINT_PROVIDERS], clean)
