@@ -24,6 +24,10 @@ WHITENOISE_USE_FINDERS = True
 SALA_SMS_PROVIDER = "memory"
 SALA_PAGE_CACHE_SECONDS = 0  # tests that want the page cache turn it on
 SALA_OUTBOUND_ALLOW_LOOPBACK = True  # the stand-in servers of the tests run on 127.0.0.1
+# The browser tests' live server shares one in-memory SQLite database between its threads,
+# where two writers at once fail ("database table is locked") instead of waiting; the
+# sessions' last-seen time written on every request was the most frequent second writer.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):
     # The xdist workers share REDIS_URL and tests clear the cache (a Redis FLUSHDB), so each
