@@ -94,11 +94,12 @@ def test_the_start_page_is_in_khmer_too(client, catalogue):
     assert "ចាប់ផ្តើមឥឡូវនេះ" in body
 
 
-def test_a_long_catalogue_comes_in_pages_of_fifteen(client, catalogue):
+def test_a_long_catalogue_comes_in_pages_of_twelve(client, catalogue):
     for number in range(25):
         create_service(f"service-{number:02d}", name_en=f"Service {number:02d}", form=False)
     first = client.get(reverse("services:catalogue"))
-    assert len(names(first)) == 15
+    assert len(names(first)) == 12
     assert "27 services" in first.content.decode()
     assert len(names(client.get(reverse("services:catalogue") + "?page=2"))) == 12
-    assert len(names(client.get(reverse("services:catalogue") + "?page=nonsense"))) == 15
+    assert len(names(client.get(reverse("services:catalogue") + "?page=3"))) == 3
+    assert len(names(client.get(reverse("services:catalogue") + "?page=nonsense"))) == 12
