@@ -137,8 +137,12 @@ def do_cancel(user, booking: Booking) -> Booking:
     """The person gives the place back; the ticket is revoked."""
     if booking.user_id != user.pk:
         raise PermissionDenied
+    # Only the booking's row: PostgreSQL locks no row of an outer join (the ticket may be
+    # missing).
     booking = (
-        Booking.objects.select_for_update().select_related("slot", "document").get(pk=booking.pk)
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("slot", "document")
+        .get(pk=booking.pk)
     )
     if booking.status != Booking.Status.BOOKED:
         raise ValidationError(_("This appointment is no longer booked."))
