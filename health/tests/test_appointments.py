@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from audit.models import AuditEntry
@@ -121,8 +122,6 @@ def test_only_the_person_sees_and_cancels_their_booking(client, health_world, pe
 
 
 def test_cancel_is_refused_to_another_person_in_the_domain(health_world):
-    from django.core.exceptions import PermissionDenied
-
     booking = do_book(health_world.citizen, create_slot(health_world.centre))
     with pytest.raises(PermissionDenied):
         do_cancel(health_world.other_citizen, booking)
