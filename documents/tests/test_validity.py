@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from django.utils import translation
 from freezegun import freeze_time
 
 from documents.issuing import DocumentError, do_revoke_document, verify_document
@@ -101,6 +102,7 @@ def test_the_pdf_states_what_is_permitted_and_from_when_until_when(permit, docum
     assert "Valid from 1 March 2026 until 28 February 2027" in text
 
 
+@translation.override("en")
 def test_a_validity_that_ends_before_it_starts_is_refused():
     with pytest.raises(DocumentError, match="before it starts"):
         issue(valid_from=date(2026, 5, 1), valid_until=date(2026, 4, 30))
