@@ -262,7 +262,7 @@ class PageForm(forms.Form):
         another" or "Remove"), goes to its field whole."""
         for name, item in self.fields.items():
             if isinstance(item, DateOfBirthField) and name not in self.initial:
-                widget = cast(DateOfBirthWidget, item.widget)  # Field() made one of its class
+                widget = cast(DateOfBirthWidget, item.widget)  # Field.__init__ made it an instance
                 parts = [self.initial.pop(f"{name}{part}", "") for part in widget.widgets_names]
                 if any(parts):
                     self.initial[name] = parts
