@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.http import HttpRequest
@@ -20,7 +22,7 @@ class UserAdmin(BaseUserAdmin):
     """Administrators close accounts here: filter on "closure requested" to find requests."""
 
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (
             _("Profile"),
             {
@@ -65,10 +67,11 @@ class OfficeMembershipAdmin(admin.ModelAdmin):
     readonly_fields = ("granted_by", "granted_at", "ended_by")
 
     def save_model(self, request: HttpRequest, obj: OfficeMembership, form, change: bool) -> None:
+        user = cast(User, request.user)  # the admin site lets in signed-in staff only
         if not change:
-            obj.granted_by = request.user
+            obj.granted_by = user
         if "ended_at" in form.changed_data and obj.ended_at:
-            obj.ended_by = request.user
+            obj.ended_by = user
         super().save_model(request, obj, form, change)
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from allauth.account import forms as allauth_forms
 from allauth.mfa.base import forms as mfa_forms
@@ -88,7 +88,10 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sex"].choices = [("", _("Prefer not to say")), *User.Sex.choices]
+        cast(forms.ChoiceField, self.fields["sex"]).choices = [
+            ("", _("Prefer not to say")),
+            *User.Sex.choices,
+        ]
         if self.instance.pk and not self.is_bound:
             self.initial["mobile"] = national_mobile(self.instance.mobile)
             area = self.instance.home_area
@@ -282,7 +285,7 @@ class CodeFieldMixin:
     user: User
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         self.fields["code"].widget.attrs.update(ONE_TIME_CODE_ATTRS)
 
     def clean_code(self) -> str:

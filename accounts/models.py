@@ -89,7 +89,9 @@ class User(AbstractUser):
         help_text=_("After too many wrong passwords; clear it to unlock the account now."),
     )
 
-    class Meta(AbstractUser.Meta):
+    # AbstractUser.Meta holds only these two names and abstract = True, which a subclass
+    # would not inherit anyway: Meta repeats them rather than subclassing it.
+    class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
         swappable = "AUTH_USER_MODEL"
@@ -261,7 +263,7 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    members = models.ManyToManyField(
+    members: models.ManyToManyField[User, OrganisationMember] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="OrganisationMember",
         through_fields=("organisation", "user"),

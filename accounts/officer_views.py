@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,13 +17,14 @@ from accounts import officers
 from accounts.auditing import access_office_audit_by_code, as_entries, office_entries
 from accounts.forms import GrantRoleForm
 from accounts.roles import READ_AUDIT, roles_for
+from core.typing import AuthenticatedHttpRequest
 
 AUDIT_PAGE_SIZE = 50
 
 
 @never_cache
 @login_required
-def office_list(request: HttpRequest) -> HttpResponse:
+def office_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     memberships = officers.active_memberships(request.user).select_related("office", "role")
     return render(
         request,
@@ -39,7 +40,7 @@ def office_list(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def office_officers(request: HttpRequest, code: str) -> HttpResponse:
+def office_officers(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     office = officers.access_managed_office_by_code(request.user, code)
     form = GrantRoleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -70,7 +71,9 @@ def office_officers(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def office_membership_end(request: HttpRequest, code: str, membership_id: int) -> HttpResponse:
+def office_membership_end(
+    request: AuthenticatedHttpRequest, code: str, membership_id: int
+) -> HttpResponse:
     office = officers.access_managed_office_by_code(request.user, code)
     membership = officers.access_office_membership_by_id(request.user, membership_id)
     if membership.office_id != office.pk:
@@ -83,7 +86,7 @@ def office_membership_end(request: HttpRequest, code: str, membership_id: int) -
 @never_cache
 @login_required
 @require_GET
-def office_audit(request: HttpRequest, code: str) -> HttpResponse:
+def office_audit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """The audit entries about the office (roles, documents, cases, the counter), newest
     first, for its officers whose role reads them."""
     office = access_office_audit_by_code(request.user, code)

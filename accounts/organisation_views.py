@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import acting, organisations
 from accounts.forms import InvitationForm, OrganisationForm
 from accounts.models import Invitation, Organisation
+from core.typing import AuthenticatedHttpRequest
 
 
 def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
@@ -29,7 +30,7 @@ def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = organisations.do_create_organisation(
@@ -54,7 +55,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def organisation_detail(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
     organisation = organisations.access_organisation_by_id(
         request.user, organisation_id, "accounts.view_organisation"
     )
@@ -98,7 +99,9 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
 
 @login_required
 @require_POST
-def member_remove(request: HttpRequest, organisation_id: int, member_id: int) -> HttpResponse:
+def member_remove(
+    request: AuthenticatedHttpRequest, organisation_id: int, member_id: int
+) -> HttpResponse:
     organisation = organisations.access_organisation_by_id(
         request.user, organisation_id, "accounts.view_organisation"
     )
@@ -114,7 +117,9 @@ def member_remove(request: HttpRequest, organisation_id: int, member_id: int) ->
 
 @login_required
 @require_POST
-def invitation_withdraw(request: HttpRequest, organisation_id: int, invitation_id: int):
+def invitation_withdraw(
+    request: AuthenticatedHttpRequest, organisation_id: int, invitation_id: int
+):
     organisation = organisations.access_organisation_by_id(
         request.user, organisation_id, "accounts.invite_member"
     )
@@ -150,7 +155,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def act_for(request: HttpRequest) -> HttpResponse:
+def act_for(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Start acting for the organisation posted, or stop acting when none is posted."""
     organisation_id = request.POST.get("organisation", "")
     if organisation_id.isdigit():

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime
 import logging
 import secrets
+from typing import TYPE_CHECKING
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -25,6 +27,9 @@ from django.utils.translation import gettext as _
 from accounts.contacts import verified_mobile
 from accounts.models import Invitation, Organisation, OrganisationMember, User
 from notifications.sms import send_sms
+
+if TYPE_CHECKING:
+    from core.typing import AnyUser
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +60,7 @@ def access_member_by_id(user: User, organisation: Organisation, member_id: int):
     return member
 
 
-def access_invitation_by_token(user: User, token: str) -> Invitation:
+def access_invitation_by_token(user: AnyUser, token: str) -> Invitation:
     """Return the invitation for the link, for anyone holding it (they still need to be
     its invitee to accept)."""
     return get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
@@ -64,7 +69,9 @@ def access_invitation_by_token(user: User, token: str) -> Invitation:
 def holds_address(user: User, invitation: Invitation) -> bool:
     """Return whether the invitation's address or number is verified on the account."""
     if invitation.email:
-        return user.emailaddress_set.filter(email__iexact=invitation.email, verified=True).exists()
+        return EmailAddress.objects.filter(
+            user=user, email__iexact=invitation.email, verified=True
+        ).exists()
     return bool(invitation.mobile) and verified_mobile(user) == invitation.mobile
 
 

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,10 +20,11 @@ from accounts.models import User
 from accounts.officers import offices_of
 from accounts.profiles import do_request_account_closure, do_update_profile, export_personal_data
 from accounts.roles import COUNTER_INTAKE, READ_CASE, roles_for
+from core.typing import AuthenticatedHttpRequest
 
 
 @login_required
-def my_account(request: HttpRequest) -> HttpResponse:
+def my_account(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/my_account.html",
@@ -44,7 +45,7 @@ def _profile_breadcrumbs(current: str) -> list[tuple[str, str]]:
 
 @never_cache
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
@@ -58,7 +59,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile_edit(request: HttpRequest) -> HttpResponse:
+def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     # The form gets its own copy: a ModelForm writes what it cleans into its instance, and
     # request.user must keep the stored values for the layout and for do_update_profile.
     form = ProfileForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
@@ -83,7 +84,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def profile_download(request: HttpRequest) -> HttpResponse:
+def profile_download(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = export_personal_data(request.user)
     filename = f"sala-personal-data-{timezone.localdate().isoformat()}.json"
     response = HttpResponse(
@@ -97,7 +98,7 @@ def profile_download(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile_close(request: HttpRequest) -> HttpResponse:
+def profile_close(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         if do_request_account_closure(request.user):
             messages.success(request, _("We have received your request to close your account."))
@@ -112,7 +113,7 @@ def profile_close(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_GET
-def data_use(request: HttpRequest) -> HttpResponse:
+def data_use(request: AuthenticatedHttpRequest) -> HttpResponse:
     """ "Who used my data": what officers and the portal did with the person's data and for
     them (openings of their applications, changes, documents), newest first."""
     page = Paginator(person_entries(request.user), 50).get_page(request.GET.get("page"))

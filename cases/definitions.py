@@ -13,6 +13,7 @@ transitions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -132,7 +133,7 @@ def workflow_errors(data: Any) -> list[str]:
     return errors
 
 
-def _transition_errors(t: dict[str, Any], states: list[str]) -> list[str]:
+def _transition_errors(t: dict[str, Any], states: Sequence[object]) -> list[str]:
     key, errors = t["key"], []
     unknown = [s for s in [*(t.get("from") or []), t.get("to")] if s not in states]
     if unknown or not t.get("from"):

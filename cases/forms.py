@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,9 @@ from services.attachments import check_upload, count_error
 from services.definitions import Field
 from services.forms import LocalDateField, MultipleFileField, MultipleFileInput
 from services.models import Service
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 MESSAGE_FILES = Field(
     key="case-message",
@@ -37,22 +42,36 @@ class ActionForm(forms.Form):
         (the field itself stays optional, since the other actions take none)."""
         needing = [t.label for t in transitions if t.needs_reason]
         if needing:
-            self.fields["reason"].required_when = _("needed to: %(actions)s") % {
-                "actions": ", ".join(needing)
-            }
+            # An attribute of our own, read by components/form_field.html: Field has none.
+            self.fields["reason"].required_when = _(  # type: ignore[attr-defined]
+                "needed to: %(actions)s"
+            ) % {"actions": ", ".join(needing)}
+
+
+class ColleagueChoiceField(forms.ModelChoiceField):
+    """Officers by the name they go by."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.display_name
+
+
+class ServiceChoiceField(forms.ModelChoiceField):
+    """Services by their name in the page's language."""
+
+    def label_from_instance(self, obj: Service) -> str:
+        return obj.name
 
 
 class AssignForm(forms.Form):
     version = forms.IntegerField(min_value=1)
-    assignee = forms.ModelChoiceField(
+    assignee = ColleagueChoiceField(
         label=_("Give the case to"), queryset=None, required=False,
         empty_label=_("Nobody"),
     )  # fmt: skip
 
     def __init__(self, *args, colleagues, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = colleagues
-        self.fields["assignee"].label_from_instance = lambda u: u.display_name
+        cast(ColleagueChoiceField, self.fields["assignee"]).queryset = colleagues  # as declared
 
 
 class RerouteForm(forms.Form):
@@ -75,8 +94,12 @@ class NoteForm(forms.Form):
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("Message"), max_length=4000,
                            widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
-    files = MultipleFileField(label=_("Files (photos or PDF, up to 3)"), required=False,
-                              widget=MultipleFileInput(attrs={"multiple": True}))  # fmt: skip
+    # The form's metaclass takes declared fields off the class, so this field does not
+    # replace BaseForm.files (the uploads) as mypy thinks.
+    files = MultipleFileField(  # type: ignore[assignment]
+        label=_("Files (photos or PDF, up to 3)"), required=False,
+        widget=MultipleFileInput(attrs={"multiple": True}),
+    )  # fmt: skip
 
     def clean_files(self):
         files = self.cleaned_data.get("files") or []
@@ -93,7 +116,7 @@ class BulkForm(forms.Form):
 
     def __init__(self, *args, case_ids, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cases"].choices = [(i, i) for i in case_ids]
+        cast(forms.ChoiceField, self.fields["cases"]).choices = [(i, i) for i in case_ids]
 
 
 class StatusCheckForm(forms.Form):
@@ -102,7 +125,7 @@ class StatusCheckForm(forms.Form):
 
 
 class CounterStartForm(forms.Form):
-    service = forms.ModelChoiceField(label=_("Service"), queryset=None)
+    service = ServiceChoiceField(label=_("Service"), queryset=None)
     name = forms.CharField(label=_("Citizen's name"), max_length=150)
     mobile = MobileNumberField(
         required=False,
@@ -123,7 +146,6 @@ class CounterStartForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["service"].queryset = (
+        cast(ServiceChoiceField, self.fields["service"]).queryset = (  # as declared
             Service.objects.published().exclude(form_versions__isnull=True).distinct()
         )
-        self.fields["service"].label_from_instance = lambda s: s.name

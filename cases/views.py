@@ -51,6 +51,7 @@ from cases.workflow import (
     officer_transitions,
 )
 from core.addresses import client_address
+from core.typing import AuthenticatedHttpRequest
 from services.access import access_attachment_by_public_id
 from services.answers import answer_rows
 from services.attachments import do_store_attachment, open_attachment
@@ -60,7 +61,7 @@ PAGE_SIZE = 50
 INLINE_TYPES = ("image/png", "image/jpeg", "application/pdf")
 
 
-def _officer_required(request: HttpRequest):
+def _officer_required(request: AuthenticatedHttpRequest):
     """Return the offices whose cases the person's roles let them read (the role matrix);
     403 for everyone else (citizens, and officers whose roles do not read cases)."""
     offices = list(offices_of(request.user, roles_for(READ_CASE)))
@@ -69,7 +70,7 @@ def _officer_required(request: HttpRequest):
     return offices
 
 
-def _reads_cases(request: HttpRequest) -> bool:
+def _reads_cases(request: AuthenticatedHttpRequest) -> bool:
     return request.user.is_superuser or offices_of(request.user, roles_for(READ_CASE)).exists()
 
 
@@ -81,7 +82,7 @@ def _allowed(request: HttpRequest, case: Case) -> dict[str, bool]:
     }
 
 
-def _require(request: HttpRequest, case: Case, permission: str, what: str) -> None:
+def _require(request: AuthenticatedHttpRequest, case: Case, permission: str, what: str) -> None:
     """Refuse (403, recorded in the case's history) unless the role matrix allows it."""
     if not request.user.has_perm(permission, case):
         _refused(request, case, what)
@@ -91,7 +92,7 @@ def _require(request: HttpRequest, case: Case, permission: str, what: str) -> No
 @never_cache
 @login_required
 @require_GET
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The cases of the person's offices, filtered, counted and paged."""
     offices = _officer_required(request)
     today = timezone.localdate()
@@ -127,7 +128,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_POST
-def bulk(request: HttpRequest) -> HttpResponse:
+def bulk(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Assign several cases to oneself, or start their review; each case on its own."""
     offices = _officer_required(request)
     form = BulkForm(request.POST, case_ids=request.POST.getlist("cases"))
@@ -196,11 +197,11 @@ def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
 @never_cache
 @login_required
 @require_GET
-def office_case(request: HttpRequest, public_id) -> HttpResponse:
+def office_case(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     return _case_page(request, access_case_for_officer(request, public_id))
 
 
-def _refused(request: HttpRequest, case: Case, what: str) -> None:
+def _refused(request: AuthenticatedHttpRequest, case: Case, what: str) -> None:
     """Record a refused action in the case's history (after its transaction rolled back)."""
     CaseEvent.objects.create(
         case=case,
@@ -226,7 +227,7 @@ def _confirm_page(request: HttpRequest, case: Case, transition, **context) -> Ht
 @never_cache
 @login_required
 @require_POST
-def act(request: HttpRequest, public_id) -> HttpResponse:
+def act(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     """Take a workflow transition; the hidden version refuses a stale page."""
     case = access_case_for_officer(request, public_id, what="act")
     form = ActionForm(request.POST)
@@ -264,7 +265,7 @@ def act(request: HttpRequest, public_id) -> HttpResponse:
 @never_cache
 @login_required
 @require_POST
-def assign(request: HttpRequest, public_id) -> HttpResponse:
+def assign(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     case = access_case_for_officer(request, public_id, what="assign")
     _require(request, case, "cases.assign_case", "assign")
     form = AssignForm(request.POST, colleagues=actions.colleagues(case))
@@ -288,7 +289,7 @@ def assign(request: HttpRequest, public_id) -> HttpResponse:
 @never_cache
 @login_required
 @require_POST
-def reroute(request: HttpRequest, public_id) -> HttpResponse:
+def reroute(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     case = access_case_for_officer(request, public_id, what="reroute")
     _require(request, case, "cases.reroute_case", "reroute")
     form = RerouteForm(request.POST)
@@ -314,7 +315,7 @@ def reroute(request: HttpRequest, public_id) -> HttpResponse:
 @never_cache
 @login_required
 @require_POST
-def note(request: HttpRequest, public_id) -> HttpResponse:
+def note(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     case = access_case_for_officer(request, public_id, what="note")
     _require(request, case, "cases.write_note", "note")
     form = NoteForm(request.POST)
@@ -330,7 +331,7 @@ def note(request: HttpRequest, public_id) -> HttpResponse:
 @never_cache
 @login_required
 @require_POST
-def office_message(request: HttpRequest, public_id) -> HttpResponse:
+def office_message(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     case = access_case_for_officer(request, public_id, what="message")
     _require(request, case, "cases.message_applicant", "message")
     form = MessageForm(request.POST)
@@ -349,7 +350,7 @@ def office_message(request: HttpRequest, public_id) -> HttpResponse:
 @never_cache
 @login_required
 @require_GET
-def inline_attachment(request: HttpRequest, public_id) -> HttpResponse:
+def inline_attachment(request: AuthenticatedHttpRequest, public_id) -> FileResponse:
     """Show a photo or PDF in the browser (not as a download) to whoever may open it."""
     item = access_attachment_by_public_id(request.user, public_id)
     if item.content_type not in INLINE_TYPES:
@@ -372,7 +373,7 @@ def inline_attachment(request: HttpRequest, public_id) -> HttpResponse:
 @never_cache
 @login_required
 @require_GET
-def my_cases(request: HttpRequest) -> HttpResponse:
+def my_cases(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The person's one "My applications" page: drafts to continue, then what was sent."""
     cases = Case.objects.filter(applicant=request.user).select_related("service")
     drafts = (
@@ -398,7 +399,7 @@ def _store_files(case: Case, checked) -> list:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def my_case(request: HttpRequest, public_id) -> HttpResponse:
+def my_case(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     """The applicant's case: state, timeline, messages; answering a request for
     information, writing to the office, withdrawing."""
     case = access_case_for_applicant(request.user, public_id)
@@ -527,7 +528,7 @@ def status_check(request: HttpRequest) -> HttpResponse:
 # --- Counter intake ------------------------------------------------------------------
 
 
-def _counter_office(request: HttpRequest):
+def _counter_office(request: AuthenticatedHttpRequest):
     """Return the office whose counter the person serves: their first office where a role
     of theirs takes walk-ins (the role matrix); 403 for everyone else."""
     office = offices_of(request.user, roles_for(COUNTER_INTAKE)).first()
@@ -539,7 +540,7 @@ def _counter_office(request: HttpRequest):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def counter_start(request: HttpRequest) -> HttpResponse:
+def counter_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Start an application for a walk-in citizen."""
     office = _counter_office(request)
     form = CounterStartForm(request.POST or None)
@@ -596,7 +597,7 @@ def _access_counter_application(request: HttpRequest, public_id) -> Application:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def counter_form(request: HttpRequest, public_id) -> HttpResponse:
+def counter_form(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     """Fill the citizen's form page by page, then send it (the officer confirms the
     citizen's declaration)."""
     application = _access_counter_application(request, public_id)
@@ -608,7 +609,7 @@ def counter_form(request: HttpRequest, public_id) -> HttpResponse:
 @never_cache
 @login_required
 @require_GET
-def counter_receipt(request: HttpRequest, public_id) -> HttpResponse:
+def counter_receipt(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     """The receipt to print for the citizen, with the reference number."""
     application = _access_counter_application(request, public_id)
     if application.is_draft:

@@ -47,6 +47,7 @@ class DateOfBirthWidget(forms.MultiWidget):
     """Day and year as numeric text inputs, the month as a list of names, each labelled."""
 
     template_name = "components/widgets/date_parts.html"
+    widgets_names: list[str]  # set by MultiWidget.__init__; django-stubs leave it out
     use_fieldset = True
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:

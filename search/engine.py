@@ -175,7 +175,7 @@ def _with_joined_pairs(query: Query) -> Query:
         if n is not None and n in skip:
             continue
         joined = words[n] + words[n + 1] if n is not None and n + 1 < len(words) else ""
-        if joined in known and n + 1 not in skip:
+        if n is not None and joined in known and n + 1 not in skip:
             second = simple[n + 1]
             key = analysis.sound_key(joined)
             alternatives = (analysis.stem(joined), *((key,) if key else ()))
@@ -227,7 +227,7 @@ def did_you_mean(query: Query) -> str:
     return " ".join(out) if changed else ""
 
 
-def _area_boost(document: Document, visitor_path: str) -> float:
+def _area_boost(document: Candidate, visitor_path: str) -> float:
     if not visitor_path or not document.area_path:
         return 1.0
     mine = visitor_path.strip("/").split("/")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -13,9 +15,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from core.formatting import to_khmer_digits
+from core.typing import AuthenticatedHttpRequest
 from search import analytics
 from search.analysis import MAX_QUERY_LENGTH
-from search.engine import SearchRequest, SearchResults, add_snippets, run_search, suggest
+from search.engine import Hit, SearchRequest, SearchResults, add_snippets, run_search, suggest
 from search.registry import area_resolver
 
 SUGGEST_MIN_LENGTH = 2
@@ -74,7 +77,8 @@ def search(request: HttpRequest) -> HttpResponse:
     results = run_search(search_request)
     _with_facet_urls(request, results)
     page_obj = Paginator(results.hits, PAGE_SIZE).get_page(request.GET.get("page"))
-    add_snippets(page_obj.object_list, results.query, language)
+    # A page of a list is a slice of that list.
+    add_snippets(cast("list[Hit]", page_obj.object_list), results.query, language)
     is_first_page = page_obj.number == 1 and not any(
         (search_request.kind, search_request.institution, search_request.area)
     )
@@ -117,7 +121,7 @@ def suggestions(request: HttpRequest) -> JsonResponse:
 
 @login_required
 @require_GET
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: AuthenticatedHttpRequest) -> HttpResponse:
     """For administrators: the most searched queries and those that found nothing."""
     if not (request.user.is_staff and request.user.has_perm("search.view_querystat")):
         raise PermissionDenied

@@ -7,6 +7,8 @@ published version cannot be edited: "Copy into a new draft" makes the next versi
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
@@ -32,7 +34,7 @@ class LifeEventAdmin(admin.ModelAdmin):
 
 class FormVersionInline(admin.TabularInline):
     model = FormVersion
-    fields = ["number", "status", "published_at"]
+    fields = ("number", "status", "published_at")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -74,7 +76,8 @@ class FormVersionAdmin(admin.ModelAdmin):
         return ["status", "published_at"]
 
     def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
+        # The admin takes any value as initial data; the stub types only the query string's.
+        initial = cast("dict[str, Any]", super().get_changeform_initial_data(request))
         if service_id := initial.get("service"):
             latest = FormVersion.objects.filter(service_id=service_id).aggregate(Max("number"))
             initial["number"] = (latest["number__max"] or 0) + 1
@@ -106,7 +109,7 @@ class FormVersionAdmin(admin.ModelAdmin):
 
 class AttachmentInline(admin.TabularInline):
     model = Attachment
-    fields = ["original_name", "content_type", "size", "uploaded_at"]
+    fields = ("original_name", "content_type", "size", "uploaded_at")
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -16,6 +16,7 @@ import re
 import uuid
 import warnings
 import zlib
+from typing import cast
 
 import magic
 from django.core.exceptions import ValidationError
@@ -153,7 +154,7 @@ def check_upload(upload: UploadedFile, item: Field) -> str:
     which types and what size are allowed."""
     limit = item.max_size_mb * 1024 * 1024
     language_number = format_number(item.max_size_mb, get_language())
-    if upload.size > limit:
+    if cast(int, upload.size) > limit:  # Django's upload handlers always set the size
         raise ValidationError(
             _("“%(name)s” is too large. Choose a file of %(size)s MB or less.")
             % {"name": upload.name, "size": language_number},
@@ -204,7 +205,7 @@ def do_store_attachment(
         stored_name=stored,
         original_name=(upload.name or "file")[-255:],
         content_type=content_type,
-        size=upload.size,
+        size=cast(int, upload.size),  # set by the upload handlers
         sha256=digest.hexdigest(),
     )
     return attachment

@@ -61,7 +61,7 @@ def fill_page(
 def group_counts(request: HttpRequest) -> dict[str, int]:
     counts = {}
     for name, value in request.POST.items():
-        if name.endswith(f"{SEPARATOR}count") and value.isdigit():
+        if name.endswith(f"{SEPARATOR}count") and isinstance(value, str) and value.isdigit():
             counts[name.removesuffix(f"{SEPARATOR}count")] = int(value)
     if add := request.POST.get("_add"):
         counts[add] = counts.get(add, 1) + 1

@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.validators import normalise_mobile, normalise_national_id
 from core.formatting import to_ascii_digits
-from core.forms import DateOfBirthField
+from core.forms import DateOfBirthField, DateOfBirthWidget
 from geo.models import Area
 from services.attachments import check_upload, count_error
 from services.definitions import AREA_LEVELS, Field, Page, text_in_language, visible_fields
@@ -44,8 +44,10 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-class AsciiDigitsMixin:
-    def to_python(self, value):
+class AsciiDigitsMixin(forms.Field):
+    """Digits in Khmer script read as ASCII digits (for a date or a number field)."""
+
+    def to_python(self, value: Any) -> Any:
         if isinstance(value, str):
             value = to_ascii_digits(value).strip()
         return super().to_python(value)
@@ -91,6 +93,15 @@ def is_date_of_birth(item: Field) -> bool:
     return item.type == "date" and "birth" in item.key
 
 
+class CommonOptions(TypedDict):
+    """What every Django field of a definition field is given."""
+
+    label: str
+    required: bool
+    help_text: str
+    error_messages: dict[str, str]
+
+
 def _django_fields(item: Field, name: str, label: str) -> dict[str, forms.Field]:  # noqa: C901
     """Return the Django fields for one definition field (several for a person's name)."""
     required = item.required
@@ -98,7 +109,7 @@ def _django_fields(item: Field, name: str, label: str) -> dict[str, forms.Field]
     help_text = item.help_text
     kind = item.type
     spec = item.spec
-    common = {
+    common: CommonOptions = {
         "label": label,
         "required": required,
         "help_text": help_text,
@@ -184,7 +195,8 @@ def _django_fields(item: Field, name: str, label: str) -> dict[str, forms.Field]
             widget=MultipleFileInput(attrs={"accept": ",".join(item.accept)}), **common
         )}  # fmt: skip
     if kind == "declaration":
-        return {name: forms.BooleanField(**{**common, "required": True})}
+        common["required"] = True
+        return {name: forms.BooleanField(**common)}
     raise ValueError(kind)
 
 
@@ -250,9 +262,8 @@ class PageForm(forms.Form):
         another" or "Remove"), goes to its field whole."""
         for name, item in self.fields.items():
             if isinstance(item, DateOfBirthField) and name not in self.initial:
-                parts = [
-                    self.initial.pop(f"{name}{part}", "") for part in item.widget.widgets_names
-                ]
+                widget = cast(DateOfBirthWidget, item.widget)  # Field.__init__ made it an instance
+                parts = [self.initial.pop(f"{name}{part}", "") for part in widget.widgets_names]
                 if any(parts):
                     self.initial[name] = parts
 
@@ -286,7 +297,7 @@ class PageForm(forms.Form):
         return result
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         for question in self.questions:
             if question.type == "file":
                 self._clean_files(question)
@@ -432,7 +443,7 @@ def _to_json(question: Field, data: dict[str, Any], name: str) -> Any:
         return {"km": km, "latin": latin} if km or latin else None
     value = data.get(name)
     if question.type == "yes_no":
-        return {"yes": True, "no": False}.get(value)
+        return {"yes": True, "no": False}.get(value) if isinstance(value, str) else None
     if question.type == "date":
         return value.isoformat() if value else None
     if question.type == "number":
@@ -481,7 +492,7 @@ def initial_data(page: Page, answers: dict[str, Any]) -> dict[str, Any]:
 
 def bound_from_answers(page: Page, answers: dict[str, Any], attachments: dict) -> PageForm:
     """Return the page's form bound to the stored answers, to check them again on submit."""
-    data = MultiValueDict()
+    data: MultiValueDict[str, Any] = MultiValueDict()
     for name, value in initial_data(page, answers).items():
         data.setlist(name, value if isinstance(value, list) else [value])
     return PageForm(page, answers, attachments=attachments, data=data, files=MultiValueDict())

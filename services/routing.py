@@ -33,8 +33,8 @@ def office_for_service(service: Service, area: Area | None) -> Facility | None:
         return ministries.order_by("pk").first()
     if area is None:
         return None
-    if service.handling_office_type_id:
-        return offices_for_area(area, service.handling_office_type.code).first()
+    if (office_type := service.handling_office_type) is not None:
+        return offices_for_area(area, office_type.code).first()
     type_code, level = OFFICE_TYPE_FOR_LEVEL[service.processing_level]
     offices = offices_for_area(area, type_code, level)
     if service.processing_level == "province":

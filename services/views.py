@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -18,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.acting import acting_organisation
+from core.typing import AuthenticatedHttpRequest
 from geo.models import Institution
 from geo.places import remembered_area
 from registries.prefill import Prefill, prefill
@@ -49,7 +52,7 @@ CATALOGUE_PAGE_SIZE = 12
 def catalogue(request: HttpRequest) -> HttpResponse:
     """Every published service, narrowed by topic, life event, audience, institution or words."""
     services = Service.objects.published().select_related("institution")
-    chosen = {}
+    chosen: dict[str, Topic | LifeEvent | Institution | str] = {}
     if topic := Topic.objects.filter(slug=request.GET.get("topic", "")).first():
         services, chosen["topic"] = services.filter(topics=topic), topic
     if event := LifeEvent.objects.filter(slug=request.GET.get("life_event", "")).first():
@@ -156,7 +159,7 @@ def _draft(request: HttpRequest, public_id) -> Application | HttpResponse:
 @never_cache
 @login_required
 @require_GET
-def resume(request: HttpRequest, public_id) -> HttpResponse:
+def resume(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     """Go on where the person stopped: the first page still to answer, else the check page."""
     application = _draft(request, public_id)
     if isinstance(application, HttpResponse):
@@ -170,7 +173,7 @@ def resume(request: HttpRequest, public_id) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
+def page(request: AuthenticatedHttpRequest, public_id, page_key: str) -> HttpResponse:
     """One page of the form. A page whose condition does not hold cannot be opened or
     posted, whatever the URL; the answers are saved as soon as the page is valid."""
     application = _draft(request, public_id)
@@ -253,7 +256,7 @@ def _next_url(application: Application, page_key: str, returning: bool) -> str:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def check(request: HttpRequest, public_id) -> HttpResponse:
+def check(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     """Check your answers, with a change link for each; then the declaration and submit."""
     application = _draft(request, public_id)
     if isinstance(application, HttpResponse):
@@ -303,7 +306,7 @@ def _sections(asked, rows):
 @never_cache
 @login_required
 @require_GET
-def submitted(request: HttpRequest, public_id) -> HttpResponse:
+def submitted(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     application = access_application_by_public_id(request.user, public_id)
     if application.is_draft:
         return HttpResponseRedirect(reverse("services:resume", args=[public_id]))
@@ -331,7 +334,7 @@ def applications(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_GET
-def attachment(request: HttpRequest, public_id) -> HttpResponse:
+def attachment(request: AuthenticatedHttpRequest, public_id) -> FileResponse:
     """Send an attachment to the applicant or an officer allowed to see it, as a download."""
     item = access_attachment_by_public_id(request.user, public_id)
     try:
@@ -339,7 +342,10 @@ def attachment(request: HttpRequest, public_id) -> HttpResponse:
     except FileNotFoundError as exc:
         raise Http404 from exc
     response = FileResponse(handle, content_type=item.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, item.original_name)
+    # As an attachment there is always a header: None comes only without one and a name.
+    response["Content-Disposition"] = cast(
+        str, content_disposition_header(True, item.original_name)
+    )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -72,6 +72,7 @@ def test_a_head_of_office_grants_and_ends_roles_in_their_office(client, offices)
     )
     assert "already has this role" in again.text
 
+    assert list(offices_of(membership.user)) == [hall]
     client.post(f"/en/account/offices/{hall.code}/roles/{membership.pk}/end/")
     membership.refresh_from_db()
     assert membership.ended_at is not None and membership.ended_by == head

@@ -55,6 +55,7 @@ def test_readyz_reports_a_broken_cache(client, settings):
 def test_a_worker_heartbeat_makes_it_ready_and_stopping_removes_it(client):
     heartbeat = Heartbeat("worker-under-test")
     heartbeat.beat_once()
+    assert WorkerHeartbeat.objects.filter(worker_id="worker-under-test").exists()
     assert client.get("/readyz").status_code == 200
     heartbeat.stop()
     assert not WorkerHeartbeat.objects.filter(worker_id="worker-under-test").exists()

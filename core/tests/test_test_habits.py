@@ -28,6 +28,16 @@ def accepted_statuses(node: ast.Compare) -> set[int]:
     return numbers
 
 
+def checks_a_status_against_several(node: ast.Compare) -> bool:
+    """Return whether the comparison is `<response>.status_code in (200, 429)`-like: a
+    response's status checked against more than one number."""
+    return (
+        isinstance(node.left, ast.Attribute)
+        and node.left.attr == "status_code"
+        and len(accepted_statuses(node)) > 1
+    )
+
+
 def test_no_test_accepts_either_403_or_404():
     """Refused (403) and not there (404) are different answers: a test names the one it
     expects (403 for an object that exists but is not yours, 404 for one that is not)."""
@@ -39,7 +49,33 @@ def test_no_test_accepts_either_403_or_404():
     assert not found, f"Assert the one status you mean: {found}"
 
 
+def test_no_test_accepts_one_of_several_statuses():
+    """A response has one status: a test that takes any of several passes whichever the
+    code answers. It asserts the one it expects (parametrize when cases differ)."""
+    found = []
+    for path in suite_files():
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Compare) and checks_a_status_against_several(node):
+                found.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert not found, f"Assert the one status you mean: {found}"
+
+
 def test_the_check_finds_what_it_looks_for():
     tree = ast.parse("assert response.status_code in (403, 404)\nassert code in {200, 302}")
     compares = [n for n in ast.walk(tree) if isinstance(n, ast.Compare)]
     assert [accepted_statuses(c) for c in compares] == [{403, 404}, {200, 302}]
+
+
+def test_the_check_finds_a_status_among_several():
+    tree = ast.parse(
+        "r.status_code in (200, 429)\nr.status_code in [302]\nr.status_code == 200\n"
+        "code in (200, 429)\nr.status_code in {'a': {302}}['a']"
+    )
+    compares = [n for n in ast.walk(tree) if isinstance(n, ast.Compare)]
+    assert [checks_a_status_against_several(c) for c in compares] == [
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
