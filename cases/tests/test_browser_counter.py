@@ -39,7 +39,9 @@ def test_the_counter_fills_a_new_application_with_two_children(
     page.locator("select[name=service]").select_option(str(world.service.pk))
     page.locator("input[name=name]").fill("សុខ ដារា")
     page.locator("input[name=mobile]").fill("+85512999888")
-    page.locator("input[name=date_of_birth]").fill("17/05/1990")
+    page.locator("input[name=date_of_birth_day]").fill("17")
+    page.locator("select[name=date_of_birth_month]").select_option("5")
+    page.locator("input[name=date_of_birth_year]").fill("1990")
     page.locator("form button[type=submit]").last.click()
     page.wait_for_load_state()
     assert str(own_draft.public_id) not in page.url
