@@ -122,7 +122,7 @@ def test_citizen_applies_for_the_business_permit_and_downloads_the_issued_docume
     download = citizen.get(f"/en/issued-documents/{issued_document(issued).code}/pdf/")
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     assert citizen.get("/en/account/profile/data-use/").status_code == 200
-    assert citizen.get("/en/office/").status_code in (403, 404)  # no office's queue
+    assert citizen.get("/en/office/").status_code == 403  # no office's queue
 
 
 def test_clerk_starts_the_review_and_asks_for_information_but_does_not_approve(passwords):
@@ -146,7 +146,7 @@ def test_chief_approves_and_issues_the_halls_cases_and_cannot_open_the_districts
     case.refresh_from_db()
     assert case.state == "document_issued" and issued_document(case) is not None
     district_case = a_case("demo-business-permit", "in_review")
-    assert chief.get(f"/en/office/cases/{district_case.public_id}/").status_code in (403, 404)
+    assert chief.get(f"/en/office/cases/{district_case.public_id}/").status_code == 403
 
 
 def test_approver_decides_the_districts_cases_and_approves_the_ministrys_pages(passwords):
@@ -161,7 +161,7 @@ def test_approver_decides_the_districts_cases_and_approves_the_ministrys_pages(p
     assert can_approve_page(User.objects.get(username="approver"), mptc)
     assert approver.get(f"/cms/pages/{mptc.pk}/edit/").status_code == 200
     hall_case = a_case("demo-residence-certificate", "received")
-    assert approver.get(f"/en/office/cases/{hall_case.public_id}/").status_code in (403, 404)
+    assert approver.get(f"/en/office/cases/{hall_case.public_id}/").status_code == 403
 
 
 def test_head_grants_a_role_at_the_district_office_and_not_at_the_hall(passwords):
@@ -177,7 +177,7 @@ def test_head_grants_a_role_at_the_district_office_and_not_at_the_hall(passwords
     refused = head.post(
         f"/en/account/offices/{HALL}/", {"person": "citizen", "role": reader_role.pk}
     )
-    assert refused.status_code in (403, 404)
+    assert refused.status_code == 403
     assert not OfficeMembership.objects.filter(user__username="citizen", office__code=HALL).exists()
 
 
@@ -186,7 +186,8 @@ def test_editor_opens_the_ministrys_pages_in_the_cms_and_not_the_portals_home(pa
     mptc = InstitutionPage.objects.get(slug="mptc", locale__language_code="km")
     assert editor.get(f"/cms/pages/{mptc.pk}/edit/").status_code == 200
     home = mptc.get_parent().get_parent()
-    assert editor.get(f"/cms/pages/{home.pk}/edit/").status_code in (302, 403)
+    refused = editor.get(f"/cms/pages/{home.pk}/edit/")  # Wagtail's "permission denied"
+    assert (refused.status_code, refused["Location"]) == (302, "/cms/")
     assert not can_approve_page(User.objects.get(username="editor"), mptc)
 
 
@@ -220,7 +221,7 @@ def test_moh_publishes_a_new_danger_sign_table_and_opens_no_case_queue(passwords
     moh.post(url, {"action": "publish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.status == DangerSignTable.Status.PUBLISHED
-    assert moh.get("/en/office/").status_code in (403, 404)
+    assert moh.get("/en/office/").status_code == 403
 
 
 def test_reader_reads_the_halls_cases_and_changes_nothing(passwords):
@@ -237,5 +238,5 @@ def test_counter_takes_a_walk_in_and_sees_no_case(passwords):
     counter = signed_in("counter", passwords)
     assert counter.get("/en/office/counter/").status_code == 200
     case = a_case("demo-residence-certificate", "received")
-    assert counter.get(f"/en/office/cases/{case.public_id}/").status_code in (403, 404)
+    assert counter.get(f"/en/office/cases/{case.public_id}/").status_code == 403
     assert case.reference not in counter.get("/en/office/").content.decode()
