@@ -13,7 +13,7 @@ from core.phones import MobileNumberField
 from geo.models import Facility
 from services.attachments import check_upload, count_error
 from services.definitions import Field
-from services.forms import LocalDateField, MultipleFileField, MultipleFileInput
+from services.forms import MultipleFileField, MultipleFileInput
 from services.models import Service
 
 if TYPE_CHECKING:
@@ -139,9 +139,9 @@ class CounterStartForm(forms.Form):
                 "with this number"),
         required=False,
     )  # fmt: skip
-    date_of_birth = LocalDateField(
-        label=_("Date of birth"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        help_text=_("For example 17/05/1990; the citizen checks the status with it."),
+    date_of_birth = DateOfBirthField(
+        label=_("Date of birth"), required=False,
+        help_text=_("The citizen checks the status of the application with it."),
     )  # fmt: skip
 
     def __init__(self, *args, **kwargs) -> None:

@@ -12,7 +12,7 @@ from wagtail.models import Site
 from wagtail.views import serve
 
 from content.models import HomePage
-from content.web import ROBOTS_DISALLOW, sitemap_entries
+from content.web import ROBOTS_ALLOW, ROBOTS_DISALLOW, sitemap_entries
 from core import views as core_views
 
 SITEMAP_CACHE_SECONDS = 600
@@ -37,7 +37,11 @@ def sitemap(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def robots(request: HttpRequest) -> HttpResponse:
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines = [
+        "User-agent: *",
+        *(f"Allow: {path}" for path in ROBOTS_ALLOW),
+        *(f"Disallow: {path}" for path in ROBOTS_DISALLOW),
+    ]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('content_sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -11,18 +11,23 @@ from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
-# Machine endpoints, accounts and the back office are no use in a search engine.
+# Machine endpoints, accounts and the back office are no use in a search engine; nor are
+# search results (the search page itself, without a query, is where people start).
 ROBOTS_DISALLOW = (
     "/cms/",
     "/django-admin/",
     "/documents/",
     "/notifications/",
     *(
-        f"/{code}/{part}/"
+        f"/{code}/{part}"
         for code, _name in settings.LANGUAGES
-        for part in ("account", "notifications", "search")
+        for part in ("account/", "notifications/", "search/?", "search/suggest/",
+                     "search/report/")
     ),
-)
+)  # fmt: skip
+# ...except the sign-in page, which people look for by name ("Sala sign in"). Crawlers take
+# the longest rule that matches, so this Allow wins over "Disallow: /km/account/".
+ROBOTS_ALLOW = tuple(f"/{code}/account/sign-in/" for code, _name in settings.LANGUAGES)
 
 
 @dataclass

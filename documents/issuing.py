@@ -238,7 +238,7 @@ class Verification:
         """Return "unknown", "revoked", "expired", "not_yet_valid" or "valid" (today)."""
         if self.document is None:
             return "unknown"
-        return self.document.standing_on(timezone.localdate())
+        return self.document.standing_today
 
     @property
     def authentic(self) -> bool:

@@ -17,6 +17,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -188,6 +189,11 @@ class IssuedDocument(models.Model):
         if self.valid_from is not None and day < self.valid_from:
             return "not_yet_valid"
         return "valid"
+
+    @property
+    def standing_today(self) -> str:
+        """The document's standing_on today, in the portal's time zone."""
+        return self.standing_on(timezone.localdate())
 
     # For accounts.permissions: the holder is the document's owner, the holder's
     # organisation its organisation (`office` is already the issuing office).

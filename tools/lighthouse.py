@@ -1,8 +1,9 @@
 """Lighthouse's SEO and accessibility scores of a running portal (`make lighthouse`).
 
 Development only, needs npm and Chromium (/usr/bin/chromium, or CHROME_PATH). Installs
-the pinned Lighthouse into var/lighthouse/ once (npm registry), then audits the home page,
-a place page, the news stream and a news article, and the service list, in Khmer and
+the pinned Lighthouse into var/lighthouse/ once (npm registry), then audits the main public
+pages (home, the service list and a service, the search page, a province and a commune
+page, sign-in, the health start, the news stream and a news article), in Khmer and
 English, against BASE (default http://127.0.0.1:8000, e.g. a `make demo`). Lighthouse
 itself fetches nothing else. Prints one line per page as it goes, the audits that failed,
 and a summary; exits 1 when a page scores under --min (default 100) in SEO.
@@ -29,7 +30,17 @@ VERSION = "12.8.2"
 INSTALL_DIR = ROOT / "var" / "lighthouse"
 CLI = INSTALL_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("seo", "accessibility")
-DEFAULT_PAGES = ("/{lang}/", "/{lang}/place/120201/", "/{lang}/news/", "/{lang}/services/")
+DEFAULT_PAGES = (
+    "/{lang}/",
+    "/{lang}/services/",
+    "/{lang}/services/birth-registration/",
+    "/{lang}/search/",
+    "/{lang}/place/12/",
+    "/{lang}/place/120201/",
+    "/{lang}/account/sign-in/",
+    "/{lang}/health/",
+    "/{lang}/news/",
+)
 
 
 def install() -> None:

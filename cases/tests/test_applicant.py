@@ -121,7 +121,8 @@ def test_counter_intake_for_a_walk_in_citizen_becomes_a_case_taken_at_the_counte
     client.force_login(world.clerk)
     response = client.post(reverse("cases:counter_start"), {
         "service": world.service.pk, "name": "ចាន់ ស្រីមុំ", "mobile": "+85512999888",
-        "date_of_birth": "02/03/1985"})  # fmt: skip
+        "date_of_birth_day": "2", "date_of_birth_month": "3",
+        "date_of_birth_year": "1985"})  # fmt: skip
     form_url = response["Location"]
     posts = {
         "about": {"name__km": "ចាន់ ស្រីមុំ", "name__latin": "Chan Sreymom",

@@ -1,16 +1,25 @@
 """The counter in a real Chromium, in Khmer and English: an officer enters a walk-in
 whose own online draft exists, gets a NEW application, and fills it with the citizen's
-own page filling, "Add another child" included; the receipt carries the reference."""
+own page filling, "Add another child" included; the receipt carries the reference. And,
+from signed out, the counter officer signs in and enters a walk-in's number as people say
+it and the birthday as day, month and year (issue 16)."""
 
 from __future__ import annotations
 
-import pytest
+import datetime
 
-from cases.models import Case
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from accounts.models import User
+from accounts.tests.factories import PASSWORD, create_user, grant
+from accounts.tests.totp import totp_code
+from cases.models import Case, CounterIntake
 from core.testing import (
     assert_no_axe_violations,
     assert_no_csp_violations,
     save_screenshots,
+    sign_in,
     sign_in_as,
 )
 from services.models import Application
@@ -39,7 +48,9 @@ def test_the_counter_fills_a_new_application_with_two_children(
     page.locator("select[name=service]").select_option(str(world.service.pk))
     page.locator("input[name=name]").fill("សុខ ដារា")
     page.locator("input[name=mobile]").fill("+85512999888")
-    page.locator("input[name=date_of_birth]").fill("17/05/1990")
+    page.locator("input[name=date_of_birth_day]").fill("17")
+    page.locator("select[name=date_of_birth_month]").select_option("5")
+    page.locator("input[name=date_of_birth_year]").fill("1990")
     page.locator("form button[type=submit]").last.click()
     page.wait_for_load_state()
     assert str(own_draft.public_id) not in page.url
@@ -83,3 +94,51 @@ def test_the_counter_fills_a_new_application_with_two_children(
         "Sokha",
     ]
     assert Application.objects.get(pk=own_draft.pk).answers == {"spouse_name": "Mine"}
+
+
+COUNTER_WORDS = {
+    "km": {"mobile": "០១២ ៣៤៥ ៦៧៨", "day": "១៧", "month": "មេសា", "year": "១៩៩០",
+           "future": "ថ្ងៃខែឆ្នាំកំណើតមិនអាចនៅពេលអនាគតបានទេ។"},
+    "en": {"mobile": "012345678", "day": "17", "month": "April", "year": "1990",
+           "future": "A date of birth cannot be in the future."},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_a_counter_officer_signs_in_and_takes_a_walk_in_with_a_local_number_and_birthday(
+    page, world, language
+):
+    """Signed out on the home page, the counter officer signs in with the second factor;
+    the number as people say it (Khmer digits, or no spaces) and the birthday as day,
+    month by name and year; a birthday in the future is refused and nothing typed lost."""
+    words = COUNTER_WORDS[language]
+    officer = create_user("counter")
+    grant(officer, world.hall, "counter")
+    secret = generate_totp_secret()
+    TOTP.activate(officer, secret)
+    page.goto(f"/{language}/")
+    sign_in(page, "counter", PASSWORD, language=language)
+    page.locator("main input[name=code]").fill(totp_code(secret))
+    with page.expect_navigation():
+        page.locator("main form:has(input[name=code]) [type=submit]").first.click()
+
+    page.goto(f"/{language}/office/counter/")
+    page.locator("select[name=service]").select_option(str(world.service.pk))
+    page.locator("input[name=name]").fill("ចាន់ ស្រីមុំ")
+    page.locator("input[name=mobile]").fill(words["mobile"])
+    page.locator("input[name=date_of_birth_day]").fill(words["day"])
+    page.locator("select[name=date_of_birth_month]").select_option(label=words["month"])
+    page.locator("input[name=date_of_birth_year]").fill("2999")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+    assert words["future"] in page.locator("main").inner_text()
+    assert page.locator("input[name=mobile]").input_value() == words["mobile"]
+    assert page.locator("input[name=date_of_birth_day]").input_value() == words["day"]
+    check(page, f"cases-counter-future-birthday-{language}")
+
+    page.locator("input[name=date_of_birth_year]").fill(words["year"])
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+    assert CounterIntake.objects.get().application.public_id.hex in page.url.replace("-", "")
+    walk_in = User.objects.get(mobile="+85512345678")
+    assert walk_in.date_of_birth == datetime.date(1990, 4, 17)

@@ -62,6 +62,7 @@ WORDS = {
         "issued_on": "ចេញនៅថ្ងៃ",
         "valid_from": "មានសុពលភាពចាប់ពី",
         "valid_until": "មានសុពលភាពរហូតដល់",
+        "not_yet_valid": "មិនទាន់មានសុពលភាព",
         "received": "បានទទួល",
     },
     "en": {
@@ -77,6 +78,7 @@ WORDS = {
         "issued_on": "Issued on",
         "valid_from": "Valid from",
         "valid_until": "Valid until",
+        "not_yet_valid": "Not yet valid",
         "received": "Received",
     },
 }
@@ -193,6 +195,8 @@ def test_an_officer_sees_names_villages_true_labels_and_which_date_is_which(
     document = page.locator("dl", has=page.get_by_text(words["valid_until"])).inner_text()
     for label in ("issued_on", "valid_from", "valid_until"):
         assert words[label] in document
+    # In force only in three days: the tag says so, not "Valid".
+    assert page.locator("dl .tag").inner_text() == words["not_yet_valid"]
     assert re.search(r"[០-៩]" if language == "km" else r"\d", document)
     look(page, f"cases-office-case-permit-dates-{language}")
 

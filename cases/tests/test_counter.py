@@ -4,6 +4,8 @@ officer who enters their mobile number at the counter."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -33,7 +35,8 @@ def start_at_the_counter(client, world, **extra):
     client.force_login(world.clerk)
     return client.post(reverse("cases:counter_start"), {
         "service": world.service.pk, "name": "សុខ ដារា", "mobile": "+85512999888",
-        "date_of_birth": "17/05/1990", **extra})  # fmt: skip
+        "date_of_birth_day": "17", "date_of_birth_month": "5", "date_of_birth_year": "1990",
+        **extra})  # fmt: skip
 
 
 def test_the_counter_starts_a_new_application_and_leaves_the_citizens_draft_alone(
@@ -101,3 +104,35 @@ def test_the_counter_fills_repeating_groups_as_the_citizen_does(client, world):
     assert 'value="Sokha"' in response.content.decode()
     application.refresh_from_db()
     assert application.answers["children"] == [{"child_name": "Sokha", "born": "2022-03-04"}]
+
+
+def test_the_counter_asks_the_date_of_birth_as_day_month_and_year_in_khmer(client, world):
+    client.force_login(world.clerk)
+    html = client.get("/km/office/counter/").content.decode()
+    for part in ("day", "month", "year"):
+        assert f'name="date_of_birth_{part}"' in html
+    assert '<option value="4">មេសា</option>' in html
+    assert 'inputmode="numeric"' in html
+
+
+def test_a_future_date_of_birth_is_refused_and_what_was_typed_is_kept(client, world):
+    client.force_login(world.clerk)
+    response = client.post("/en/office/counter/", {
+        "service": world.service.pk, "name": "Chan Sreymom", "mobile": "012 999 888",
+        "date_of_birth_day": "1", "date_of_birth_month": "1",
+        "date_of_birth_year": "2999"})  # fmt: skip
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "A date of birth cannot be in the future." in html
+    assert 'value="Chan Sreymom"' in html and 'value="2999"' in html
+    assert '<option value="1" selected>January</option>' in html
+    assert not CounterIntake.objects.exists()
+
+
+def test_the_counter_takes_a_date_of_birth_in_khmer_digits(client, world):
+    client.force_login(world.clerk)
+    client.post("/km/office/counter/", {
+        "service": world.service.pk, "name": "ចាន់ ស្រីមុំ", "mobile": "០១២ ៩៩៩ ៨៨៨",
+        "date_of_birth_day": "២", "date_of_birth_month": "3",
+        "date_of_birth_year": "១៩៨៥"})  # fmt: skip
+    assert User.objects.get(mobile="+85512999888").date_of_birth == date(1985, 3, 2)

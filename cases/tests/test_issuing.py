@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -120,3 +121,36 @@ def test_without_a_validity_the_document_does_not_expire(world, approved):
 )
 def test_months_after_keeps_the_day_or_takes_the_months_last(day, months, expected):
     assert months_after(date.fromisoformat(day), months) == date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(
+    ("valid_from", "valid_until", "revoke", "tag"),
+    [
+        (-10, 300, False, ("Valid", "មានសុពលភាព")),
+        (5, 300, False, ("Not yet valid", "មិនទាន់មានសុពលភាព")),
+        (-400, -1, False, ("Expired", "ផុតសុពលភាព")),
+        (-400, -1, True, ("Revoked", "បានលុបចោល")),
+    ],
+)
+def test_the_case_page_tags_the_document_by_its_dates_and_revocation(
+    client, world, approved, valid_from, valid_until, revoke, tag
+):
+    do_transition(approved, "issue_document", actor=world.approver)
+    document = issued_document(approved)
+    today = timezone.localdate()
+    document.valid_from = today + timedelta(days=valid_from)
+    document.valid_until = today + timedelta(days=valid_until)
+    document.save(update_fields=["valid_from", "valid_until"])
+    if revoke:
+        do_transition(approved, "revoke_document", actor=world.head, reason="Built otherwise")
+    for person, page_url in (
+        (world.citizen, approved.get_applicant_url()),
+        (world.approver, approved.get_absolute_url()),
+    ):
+        client.force_login(person)
+        for language, word in zip(("en", "km"), tag, strict=True):
+            page = client.get(
+                page_url.replace("/km/", f"/{language}/").replace("/en/", f"/{language}/")
+            )
+            tags = re.findall(r'<strong class="tag tag--\w+">([^<]+)</strong>', page.text)
+            assert word in tags, (language, tags)

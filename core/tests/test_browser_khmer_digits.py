@@ -63,9 +63,13 @@ def head_problems(page, path: str) -> list[str]:
         link.get_attribute("hreflang"): link.get_attribute("href")
         for link in page.locator("head link[rel=alternate][hreflang]").all()
     }
-    if set(alternates) != {"km", "en"}:
+    if set(alternates) != {"km", "en", "x-default"}:
         problems.append(f"alternate languages {sorted(alternates)}")
+    if alternates.get("x-default") != alternates.get("km"):
+        problems.append("x-default is not the Khmer page")
     for code, href in alternates.items():
+        if code == "x-default":
+            continue
         if not re.match(r"https?://[^/]+/", href) or not href.endswith(path.split("?")[0]):
             problems.append(f"alternate {code} is {href}")
     return problems
