@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode, urlsplit
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -18,6 +20,16 @@ def portal(request: HttpRequest) -> dict:
         "language_links": links,
         # For search engines: this page's own address (on SALA_SITE_URL), and the one for a
         # reader of neither language (x-default), the portal's first language.
-        "canonical_url": by_code.get(language, ""),
+        "canonical_url": _without_query(by_code.get(language, ""), request),
         "default_language_url": by_code.get(settings.LANGUAGE_CODE, ""),
     }
+
+
+def _without_query(address: str, request: HttpRequest) -> str:
+    """Return the address with only its page number kept from the query: a sign-in's
+    ``next=``, a search's words or a 414's endless query are not part of what is indexed."""
+    if not address:
+        return ""
+    bare = urlsplit(address)._replace(query="").geturl()
+    page = request.GET.get("page", "")
+    return f"{bare}?{urlencode({'page': page})}" if page.isdigit() else bare

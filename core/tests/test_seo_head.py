@@ -137,3 +137,13 @@ def test_robots_txt_keeps_out_search_results_and_accounts_but_not_the_sign_in_pa
         assert not crawlable(rules, path), path
     for path in ("/km/search/", "/en/account/sign-in/", "/km/services/"):
         assert crawlable(rules, path), path
+
+
+def test_the_canonical_address_leaves_the_query_out_but_keeps_the_page(client, public_pages):
+    for asked, canonical in (
+        ("/en/accounts/login/?next=/en/account/", "/en/accounts/login/"),
+        ("/en/services/?page=2&utm_source=x", "/en/services/?page=2"),
+    ):
+        head = Head()
+        head.feed(client.get(asked).content.decode())
+        assert head.canonicals == [f"{settings.SALA_SITE_URL}{canonical}"], asked
