@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextmanager
@@ -56,3 +62,56 @@ def time_requests(
         queries.append(len(captured))
     progress(f"{path}: {repeat} requests")
     return timings, queries
+
+
+def admin_sql(statement: str) -> None:
+    """Run a statement on PostgreSQL's admin connection (SALA_BENCH_ADMIN_URL)."""
+    import psycopg
+
+    with psycopg.connect(os.environ["SALA_BENCH_ADMIN_URL"], autocommit=True) as conn:
+        conn.execute(statement)
+
+
+def measure_in_child(script: str, setup: str, *options: str) -> dict:
+    """Run `script [options] setup OUT` in a child process (Django is set up once per
+    process), which calls `run_child`, and return what it wrote to OUT."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        child = subprocess.run(  # noqa: S603 - our own interpreter and script
+            [sys.executable, script, *options, setup, out.name],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            check=False,
+        )
+        if child.returncode != 0:
+            raise RuntimeError(f"the {setup} setup failed")
+        return json.loads(Path(out.name).read_text())
+
+
+def run_child(
+    name: str,
+    setup: str,
+    out: str,
+    configure: Callable[[str, str], None],
+    measure: Callable[[str, Callable[[str], None]], dict],
+) -> None:
+    """In a benchmark's child process: `configure(setup, tmp)` on a temporary directory (for
+    PostgreSQL, create the database SALA_BENCH_DATABASE and drop it afterwards), then write
+    `measure(tmp, progress)` to `out` as JSON."""
+    started = time.monotonic()
+
+    def progress(message: str) -> None:
+        print(f"  [{name} {time.monotonic() - started:7.1f}s] {setup}: {message}", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="sala-bench-") as tmp:
+        configure(setup, tmp)
+        database = os.environ.get("SALA_BENCH_DATABASE", "")
+        if setup == "postgres":
+            admin_sql(f'CREATE DATABASE "{database}"')
+        try:
+            Path(out).write_text(json.dumps(measure(tmp, progress)))
+        finally:
+            if setup == "postgres":
+                from django.db import connections
+
+                connections.close_all()
+                admin_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
