@@ -30,7 +30,6 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -64,28 +63,6 @@ def run_setup(setup: str) -> dict:
 
 
 # --- In the child process ----------------------------------------------------------------
-
-
-def configure(setup: str, tmp: str) -> None:
-    env = {
-        "SALA_ENV": "demo",
-        "DJANGO_SETTINGS_MODULE": "sala.settings.demo",
-        "SALA_VAR_DIR": tmp,
-        "LOG_LEVEL": "WARNING",
-        "TASKS_BACKEND": "database",
-    }
-    os.environ.pop("REDIS_URL", None)
-    if setup == "demo":
-        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-    else:
-        base = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
-        name = f"sala_bench_cases_{os.getpid()}"
-        env |= {
-            "DATABASE_URL": urlunsplit(urlsplit(base)._replace(path=f"/{name}")),
-            "SALA_BENCH_ADMIN_URL": base,
-            "SALA_BENCH_DATABASE": name,
-        }
-    os.environ.update(env)
 
 
 def free_port() -> int:
@@ -346,5 +323,5 @@ def add_cases(service, hall, total: int, progress: Callable[[str], None]) -> Non
 if __name__ == "__main__":
     setup = sys.argv[1]
     run_child(
-        "cases", setup, sys.argv[2], configure, lambda tmp, progress: measure(setup, progress)
+        "cases", setup, sys.argv[2], "database", lambda tmp, progress: measure(setup, progress)
     )

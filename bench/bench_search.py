@@ -20,31 +20,22 @@ from __future__ import annotations
 
 import os
 import random
-import socket
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_notifications import reachable  # noqa: E402
 from bench.scratch import measure_in_child, run_child  # noqa: E402
 
 DEFAULT_DOCS = 100_000
 QUERIES = 1_000
 BATCH = 1_000
 SEED = 20261201
-
-
-def reachable(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def documents_wanted() -> int:
@@ -100,26 +91,6 @@ def segmentation(progress: Callable[[str], None]) -> dict:
 
 
 # --- In the child process ----------------------------------------------------------------
-
-
-def configure(setup: str, tmp: str) -> None:
-    env = {
-        "SALA_ENV": "demo",
-        "DJANGO_SETTINGS_MODULE": "sala.settings.demo",
-        "SALA_VAR_DIR": tmp,
-        "LOG_LEVEL": "WARNING",
-        "TASKS_BACKEND": "immediate",
-    }
-    if setup == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-    else:
-        base = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
-        name = f"sala_bench_search_{os.getpid()}"
-        env["DATABASE_URL"] = urlunsplit(urlsplit(base)._replace(path=f"/{name}"))
-        env["SALA_BENCH_ADMIN_URL"] = base
-        env["SALA_BENCH_DATABASE"] = name
-    os.environ.pop("REDIS_URL", None)
-    os.environ.update(env)
 
 
 def measure(setup: str, tmp: str, progress: Callable[[str], None]) -> dict:
@@ -296,7 +267,7 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         setup = sys.argv[2]
         run_child(
-            "search", setup, sys.argv[3], configure, lambda tmp, log: measure(setup, tmp, log)
+            "search", setup, sys.argv[3], "immediate", lambda tmp, log: measure(setup, tmp, log)
         )
     else:
         if len(sys.argv) > 2 and sys.argv[1] == "--docs":

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,23 +88,48 @@ def measure_in_child(script: str, setup: str, *options: str) -> dict:
         return json.loads(Path(out.name).read_text())
 
 
+def configure_scratch(setup: str, tmp: str, name: str, tasks: str) -> None:
+    """Point the demo settings at a scratch database: for "postgres" one of its own on
+    DATABASE_URL's server (else 127.0.0.1), otherwise SQLite in `tmp`; tasks run on the
+    `tasks` backend, the cache in process."""
+    env = {
+        "SALA_ENV": "demo",
+        "DJANGO_SETTINGS_MODULE": "sala.settings.demo",
+        "SALA_VAR_DIR": tmp,
+        "LOG_LEVEL": "WARNING",
+        "TASKS_BACKEND": tasks,
+    }
+    if setup == "postgres":
+        base = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
+        database = f"sala_bench_{name}_{os.getpid()}"
+        env |= {
+            "DATABASE_URL": urlunsplit(urlsplit(base)._replace(path=f"/{database}")),
+            "SALA_BENCH_ADMIN_URL": base,
+            "SALA_BENCH_DATABASE": database,
+        }
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+    os.environ.pop("REDIS_URL", None)
+    os.environ.update(env)
+
+
 def run_child(
     name: str,
     setup: str,
     out: str,
-    configure: Callable[[str, str], None],
+    tasks: str,
     measure: Callable[[str, Callable[[str], None]], dict],
 ) -> None:
-    """In a benchmark's child process: `configure(setup, tmp)` on a temporary directory (for
-    PostgreSQL, create the database SALA_BENCH_DATABASE and drop it afterwards), then write
-    `measure(tmp, progress)` to `out` as JSON."""
+    """In a benchmark's child process: a scratch database for `setup` (`configure_scratch`;
+    PostgreSQL's is created here and dropped afterwards), then `measure(tmp, progress)`
+    written to `out` as JSON."""
     started = time.monotonic()
 
     def progress(message: str) -> None:
         print(f"  [{name} {time.monotonic() - started:7.1f}s] {setup}: {message}", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="sala-bench-") as tmp:
-        configure(setup, tmp)
+        configure_scratch(setup, tmp, name, tasks)
         database = os.environ.get("SALA_BENCH_DATABASE", "")
         if setup == "postgres":
             admin_sql(f'CREATE DATABASE "{database}"')
