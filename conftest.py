@@ -3,6 +3,8 @@
 - No network but loopback: any lookup or connection to another host raises
   InternetBlockedError (core/testing/network.py). Chromium is kept offline by its launch
   flags (core/testing/browser.py).
+- Transactional tests on in-memory SQLite are put back from a snapshot of the migrated
+  database (core/testing/database.py), not row by row.
 - The browser harness (`browser`, `page`, `new_page` fixtures) comes from the
   core.testing.browser plugin; its checks are importable from core.testing.
 """
@@ -14,6 +16,7 @@ import pytest
 # Before the import below, so that the harness's own asserts explain themselves.
 pytest.register_assert_rewrite("core.testing")
 
+from core.testing.database import restore_from_snapshots  # noqa: E402
 from core.testing.network import network_guard  # noqa: E402
 
 pytest_plugins = ["core.testing.browser"]
@@ -25,6 +28,15 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     network_guard.uninstall()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases, whose serialized rollback (browser and live-server
+    tests) copies an in-memory SQLite database back from a snapshot
+    (core/testing/database.py)."""
+    with django_db_blocker.unblock():
+        restore_from_snapshots()
 
 
 @pytest.fixture(autouse=True)

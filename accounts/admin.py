@@ -15,6 +15,7 @@ from accounts.models import (
     Role,
     User,
 )
+from accounts.profiles import PROFILE_FIELDS
 
 
 @admin.register(User)
@@ -27,14 +28,7 @@ class UserAdmin(BaseUserAdmin):
             _("Profile"),
             {
                 "fields": (
-                    "name_km",
-                    "name_latin",
-                    "date_of_birth",
-                    "sex",
-                    "national_id",
-                    "mobile",
-                    "home_area",
-                    "preferred_language",
+                    *PROFILE_FIELDS,
                     "mobile_verified",
                     "identity_verified_at",
                     "closure_requested_at",

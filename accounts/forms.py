@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation, OrganisationMember, Role, User
+from accounts.profiles import PROFILE_FIELDS
 from accounts.validators import (
     national_mobile,
     normalise_mobile,
@@ -59,16 +60,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = [
-            "name_km",
-            "name_latin",
-            "date_of_birth",
-            "sex",
-            "national_id",
-            "mobile",
-            "home_area",
-            "preferred_language",
-        ]
+        fields = PROFILE_FIELDS
         labels = {
             "name_km": _("Full name in Khmer"),
             "name_latin": _("Full name in Latin letters"),

@@ -5,7 +5,6 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import (
@@ -14,6 +13,8 @@ from accounts.validators import (
     validate_national_id,
     validate_registration_number,
 )
+from core.languages import in_language
+from core.models import NamedInKhmerAndEnglish, user_reference
 
 
 class User(AbstractUser):
@@ -118,13 +119,7 @@ class User(AbstractUser):
         return self.identity_verified_at is not None
 
 
-def in_language(km: str, en: str) -> str:
-    """Return the Khmer or the English text for the active language, else the other one."""
-    first, second = (en, km) if (get_language() or "km").startswith("en") else (km, en)
-    return first or second
-
-
-class Role(models.Model):
+class Role(NamedInKhmerAndEnglish):
     """A job an officer does in an office: clerk, approver, head of office, editor...
 
     Data, not code: the first roles come from a data migration, administrators add more.
@@ -153,13 +148,6 @@ class Role(models.Model):
         verbose_name = _("officer role")
         verbose_name_plural = _("officer roles")
         ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return in_language(self.name_km, self.name_en)
 
     @property
     def description(self) -> str:
@@ -194,24 +182,10 @@ class OfficeMembership(models.Model):
     role = models.ForeignKey(
         Role, verbose_name=_("role"), on_delete=models.PROTECT, related_name="memberships"
     )
-    granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("granted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    granted_by = user_reference(_("granted by"))
     granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
-    ended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ended by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    ended_by = user_reference(_("ended by"))
 
     objects = OfficeMembershipQuerySet.as_manager()
 
@@ -236,7 +210,7 @@ class OfficeMembership(models.Model):
         return self.ended_at is None
 
 
-class Organisation(models.Model):
+class Organisation(NamedInKhmerAndEnglish):
     """A registered business (or association) that citizens act for on the portal.
 
     Its people are OrganisationMembers: owners manage the organisation and its members,
@@ -255,14 +229,7 @@ class Organisation(models.Model):
         error_messages={"unique": _("An organisation with this registration number exists.")},
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = user_reference(_("created by"))
     members: models.ManyToManyField[User, OrganisationMember] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="OrganisationMember",
@@ -275,13 +242,6 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name_en"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return in_language(self.name_km, self.name_en)
 
 
 class OrganisationMember(models.Model):
@@ -303,14 +263,7 @@ class OrganisationMember(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     added_at = models.DateTimeField(_("added at"), default=timezone.now)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("added by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    added_by = user_reference(_("added by"))
 
     class Meta:
         verbose_name = _("organisation member")
@@ -355,14 +308,7 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires at"))
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("accepted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    accepted_by = user_reference(_("accepted by"))
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:

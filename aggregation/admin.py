@@ -126,13 +126,13 @@ class ItemAdmin(admin.ModelAdmin):
     autocomplete_fields = ("areas",)
     filter_horizontal = ("topics",)
     readonly_fields = (
+        "image_urls",
         "source",
         "guid",
         "canonical_url",
         "fingerprint",
         "fetched_at",
         "approved_by",
-        "image_urls",
     )
     fields = (
         "title",
@@ -146,13 +146,7 @@ class ItemAdmin(admin.ModelAdmin):
         "institution",
         "areas",
         "topics",
-        "image_urls",
-        "source",
-        "guid",
-        "canonical_url",
-        "fingerprint",
-        "fetched_at",
-        "approved_by",
+        *readonly_fields,
     )
     inlines = (AttachmentInline,)
     actions = ("publish",)

@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from geo.models import in_language
+from core.languages import in_language
+from core.models import NamedInKhmerAndEnglish
 
 
 class Language(models.TextChoices):
@@ -33,7 +34,7 @@ class SourceQuerySet(models.QuerySet):
         )
 
 
-class Source(models.Model):
+class Source(NamedInKhmerAndEnglish):
     """A ministry's or province's feed, or a mailbox it mails announcements to."""
 
     class Kind(models.TextChoices):
@@ -119,13 +120,6 @@ class Source(models.Model):
         verbose_name = _("news source")
         verbose_name_plural = _("news sources")
         ordering = ["name_en"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return in_language(self.name_km, self.name_en)
 
     @property
     def last_error(self) -> str:

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -108,24 +108,22 @@ def store_feed(source: Source, outcome: FetchResult | PollError) -> IngestReport
         report.counts["not_modified"] += 1
         record_success(source, now, report)
         return report
-    try:
+
+    def store() -> IngestReport:
         parsed = parse_feed(outcome.content, content_type=outcome.headers.get("content-type", ""))
-        report = store_entries(
+        return store_entries(
             source, parsed.entries, base_url=site_base(parsed.link, outcome.url),
             feed_language=parsed.language,
             fetched_at=now,
         )  # fmt: skip
-    except PollError as error:
-        record_failure(source, error, now)
-        return error
-    except Exception as error:  # one source's surprise must not stop the rest
-        logger.exception("Storing source %s failed unexpectedly", source.pk)
-        record_failure(source, _unexpected(error), now)
-        return _unexpected(error)
+
+    stored = _ingest_safely(source, now, "Storing source", store)
+    if isinstance(stored, PollError):
+        return stored
     source.etag = outcome.etag[:500]
     source.last_modified = outcome.last_modified[:100]
-    record_success(source, now, report, extra_fields=["etag", "last_modified"])
-    return report
+    record_success(source, now, stored, extra_fields=["etag", "last_modified"])
+    return stored
 
 
 def site_base(site_link: str, feed_url: str) -> str:
@@ -137,17 +135,27 @@ def site_base(site_link: str, feed_url: str) -> str:
 
 def poll_mailbox_safely(source: Source) -> IngestReport | PollError:
     now = timezone.now()
+    report = _ingest_safely(source, now, "Polling mailbox", lambda: poll_mailbox(source))
+    if isinstance(report, PollError):
+        return report
+    record_success(source, now, report, extra_fields=["imap_uidvalidity", "imap_last_uid"])
+    return report
+
+
+def _ingest_safely(
+    source: Source, now: datetime, what: str, ingest: Callable[[], IngestReport]
+) -> IngestReport | PollError:
+    """Return what `ingest()` stored, or the error it met, recorded on the source."""
     try:
-        report = poll_mailbox(source)
+        return ingest()
     except PollError as error:
         record_failure(source, error, now)
         return error
     except Exception as error:  # one source's surprise must not stop the rest
-        logger.exception("Polling mailbox %s failed unexpectedly", source.pk)
-        record_failure(source, _unexpected(error), now)
-        return _unexpected(error)
-    record_success(source, now, report, extra_fields=["imap_uidvalidity", "imap_last_uid"])
-    return report
+        logger.exception("%s %s failed unexpectedly", what, source.pk)
+        failure = _unexpected(error)
+        record_failure(source, failure, now)
+        return failure
 
 
 def record_success(source, now, report: IngestReport, extra_fields=()) -> None:

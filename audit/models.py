@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import user_reference
+
 
 class AuditEntryQuerySet(models.QuerySet):
     def for_object(self, obj: models.Model) -> AuditEntryQuerySet:
@@ -64,14 +66,7 @@ class AuditEntry(models.Model):
     object_id = models.CharField(_("object id"), max_length=64)
     object_repr = models.CharField(_("object"), max_length=200)
     office_id = models.PositiveBigIntegerField(_("office"), null=True, blank=True, db_index=True)
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person concerned"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    person = user_reference(_("person concerned"))
     data = models.JSONField(_("details"), default=dict, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()

@@ -25,18 +25,17 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_notifications import reachable  # noqa: E402
+from bench.scratch import measure_in_child, run_child  # noqa: E402
 
 RATIOS = {"postgres vs demo, send p50": ("postgres send ms", "demo send ms")}
 GUNICORN = ["--workers", "3", "--threads", "4", "--timeout", "30", "--log-level", "warning"]
@@ -60,76 +59,16 @@ def run(progress: Callable[[str], None] = print) -> dict:
 
 
 def run_setup(setup: str) -> dict:
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        child = subprocess.run(  # noqa: S603
-            [sys.executable, __file__, setup, out.name],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            check=False,
-        )
-        if child.returncode != 0:
-            raise RuntimeError(f"the {setup} setup failed")
-        return json.loads(Path(out.name).read_text())
+    return measure_in_child(__file__, setup)
 
 
 # --- In the child process ----------------------------------------------------------------
-
-
-def configure(setup: str, tmp: str) -> None:
-    env = {
-        "SALA_ENV": "demo",
-        "DJANGO_SETTINGS_MODULE": "sala.settings.demo",
-        "SALA_VAR_DIR": tmp,
-        "LOG_LEVEL": "WARNING",
-        "TASKS_BACKEND": "database",
-    }
-    os.environ.pop("REDIS_URL", None)
-    if setup == "demo":
-        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-    else:
-        base = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
-        name = f"sala_bench_cases_{os.getpid()}"
-        env |= {
-            "DATABASE_URL": urlunsplit(urlsplit(base)._replace(path=f"/{name}")),
-            "SALA_BENCH_ADMIN_URL": base,
-            "SALA_BENCH_DATABASE": name,
-        }
-    os.environ.update(env)
-
-
-def admin_sql(statement: str) -> None:
-    import psycopg
-
-    with psycopg.connect(os.environ["SALA_BENCH_ADMIN_URL"], autocommit=True) as conn:
-        conn.execute(statement)
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def child(setup: str, out: str) -> None:
-    started = time.monotonic()
-
-    def progress(message: str) -> None:
-        print(f"  [cases {time.monotonic() - started:6.1f}s] {setup}: {message}", flush=True)
-
-    with tempfile.TemporaryDirectory(prefix="sala-bench-") as tmp:
-        configure(setup, tmp)
-        if setup == "postgres":
-            admin_sql(f'CREATE DATABASE "{os.environ["SALA_BENCH_DATABASE"]}"')
-        try:
-            Path(out).write_text(json.dumps(measure(setup, progress)))
-        finally:
-            if setup == "postgres":
-                from django.db import connections
-
-                connections.close_all()
-                admin_sql(
-                    f'DROP DATABASE IF EXISTS "{os.environ["SALA_BENCH_DATABASE"]}" WITH (FORCE)'
-                )
 
 
 def prepare(count: int):
@@ -382,4 +321,7 @@ def add_cases(service, hall, total: int, progress: Callable[[str], None]) -> Non
 
 
 if __name__ == "__main__":
-    child(sys.argv[1], sys.argv[2])
+    setup = sys.argv[1]
+    run_child(
+        "cases", setup, sys.argv[2], "database", lambda tmp, progress: measure(setup, progress)
+    )

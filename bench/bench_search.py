@@ -18,32 +18,24 @@ N is SALA_BENCH_SEARCH_DOCS (default 100000), or `--docs N` when run alone:
 
 from __future__ import annotations
 
-import json
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_notifications import reachable  # noqa: E402
+from bench.scratch import measure_in_child, run_child  # noqa: E402
+
 DEFAULT_DOCS = 100_000
 QUERIES = 1_000
 BATCH = 1_000
 SEED = 20261201
-
-
-def reachable(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def documents_wanted() -> int:
@@ -59,22 +51,13 @@ def run(progress: Callable[[str], None] = print) -> dict:
     else:
         progress("postgres: skipped, no PostgreSQL on 127.0.0.1:5432")
     for setup in setups:
-        results.update(run_setup(setup, progress))
+        results.update(run_setup(setup))
     return results
 
 
-def run_setup(setup: str, progress: Callable[[str], None]) -> dict:
+def run_setup(setup: str) -> dict:
     """Run one backend in a child process (Django is configured once per process)."""
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        child = subprocess.run(  # noqa: S603 - our own interpreter and script
-            [sys.executable, __file__, "--child", setup, out.name],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            check=False,
-        )
-        if child.returncode != 0:
-            raise RuntimeError(f"the {setup} setup failed")
-        return json.loads(Path(out.name).read_text())
+    return measure_in_child(__file__, setup, "--child")
 
 
 # --- Segmentation ------------------------------------------------------------------------
@@ -86,7 +69,6 @@ SAMPLE_KM = (
 
 
 def segmentation(progress: Callable[[str], None]) -> dict:
-    sys.path.insert(0, str(ROOT))
     from search import khmer
 
     text = khmer.normalise(SAMPLE_KM * 500)
@@ -109,54 +91,6 @@ def segmentation(progress: Callable[[str], None]) -> dict:
 
 
 # --- In the child process ----------------------------------------------------------------
-
-
-def configure(setup: str, tmp: str) -> None:
-    env = {
-        "SALA_ENV": "demo",
-        "DJANGO_SETTINGS_MODULE": "sala.settings.demo",
-        "SALA_VAR_DIR": tmp,
-        "LOG_LEVEL": "WARNING",
-        "TASKS_BACKEND": "immediate",
-    }
-    if setup == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-    else:
-        base = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
-        name = f"sala_bench_search_{os.getpid()}"
-        env["DATABASE_URL"] = urlunsplit(urlsplit(base)._replace(path=f"/{name}"))
-        env["SALA_BENCH_ADMIN_URL"] = base
-        env["SALA_BENCH_DATABASE"] = name
-    os.environ.pop("REDIS_URL", None)
-    os.environ.update(env)
-
-
-def _admin(statement: str) -> None:
-    import psycopg
-
-    with psycopg.connect(os.environ["SALA_BENCH_ADMIN_URL"], autocommit=True) as conn:
-        conn.execute(statement)
-
-
-def child(setup: str, out: str) -> None:
-    started = time.monotonic()
-
-    def progress(message: str) -> None:
-        print(f"  [search {time.monotonic() - started:7.1f}s] {setup}: {message}", flush=True)
-
-    with tempfile.TemporaryDirectory(prefix="sala-bench-") as tmp:
-        configure(setup, tmp)
-        if setup == "postgres":
-            _admin(f'CREATE DATABASE "{os.environ["SALA_BENCH_DATABASE"]}"')
-        try:
-            Path(out).write_text(json.dumps(measure(setup, tmp, progress)))
-        finally:
-            if setup == "postgres":
-                from django.db import connections
-
-                connections.close_all()
-                name = os.environ["SALA_BENCH_DATABASE"]
-                _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def measure(setup: str, tmp: str, progress: Callable[[str], None]) -> dict:
@@ -331,11 +265,13 @@ def query_latency(setup: str, progress: Callable[[str], None]) -> dict:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(sys.argv[2], sys.argv[3])
+        setup = sys.argv[2]
+        run_child(
+            "search", setup, sys.argv[3], "immediate", lambda tmp, log: measure(setup, tmp, log)
+        )
     else:
         if len(sys.argv) > 2 and sys.argv[1] == "--docs":
             os.environ["SALA_BENCH_SEARCH_DOCS"] = sys.argv[2]
-        sys.path.insert(0, str(ROOT))
         measured = run()
         for label, value in measured.items():
             shown = statistics.median(value) if isinstance(value, list) else value

@@ -30,6 +30,7 @@ from cases.definitions import (
     parse_workflow,
     workflow_errors,
 )
+from core.models import user_reference
 
 
 class CaseQuerySet(models.QuerySet):
@@ -93,14 +94,7 @@ class Case(models.Model):
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     due_date = models.DateField(_("due"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    taken_at_counter_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("taken at the counter by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    taken_at_counter_by = user_reference(_("taken at the counter by"), on_delete=models.PROTECT)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = CaseQuerySet.as_manager()
@@ -210,14 +204,7 @@ class CaseEvent(models.Model):
     transition = models.CharField(_("action"), max_length=40, blank=True)
     from_state = models.CharField(_("from"), max_length=32, blank=True)
     to_state = models.CharField(_("to"), max_length=32, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    actor = user_reference(_("by"), on_delete=models.PROTECT)
     text = models.TextField(_("reason or note"), blank=True)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.translation import get_language
+
+
+def in_language(km: str, en: str, language: str | None = None) -> str:
+    """Return the Khmer or the English text for the active language, else the other one."""
+    language = language or get_language() or "km"
+    first, second = (en, km) if language.startswith("en") else (km, en)
+    return first or second
+
 
 # Each language's name written in that language, as a reader looks for it.
 NATIVE_NAMES = {"km": "ខ្មែរ", "en": "English"}

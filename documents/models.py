@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -21,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.models import user_reference
 from documents.codes import display_code
 
 
@@ -83,14 +83,7 @@ class IssuedDocument(models.Model):
     # [{"label_km", "label_en", "value_km", "value_en"}, ...] in the order printed.
     facts = models.JSONField(_("facts certified"), default=list)
     # Who may download the PDF besides the issuing office: a person, an organisation.
-    holder = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("holder's account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    holder = user_reference(_("holder's account"))
     holder_organisation = models.ForeignKey(
         "accounts.Organisation",
         verbose_name=_("holder's organisation"),
@@ -116,26 +109,12 @@ class IssuedDocument(models.Model):
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     # Empty when the portal issued it itself (a receipt for a confirmed payment, a
     # certificate for a finished course).
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("issued by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    issued_by = user_reference(_("issued by"), on_delete=models.PROTECT)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.VALID
     )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("revoked by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    revoked_by = user_reference(_("revoked by"), on_delete=models.PROTECT)
     revocation_reason = models.TextField(_("reason for revoking"), blank=True)
     # Exactly the text that was signed (documents.signing.canonical_json).
     content = models.TextField(_("signed content"))

@@ -8,11 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from geo.hours import Interval, format_hours
 from geo.models import Facility, FacilityQuerySet
 
-COLUMNS = (
-    "code",
-    "type",
-    "institution",
-    "area",
+# Columns that each hold one of the facility's own fields, under the field's name.
+FIELD_COLUMNS = (
     "name_km",
     "name_en",
     "address_km",
@@ -23,6 +20,13 @@ COLUMNS = (
     "email",
     "website",
     "telegram",
+)
+COLUMNS = (
+    "code",
+    "type",
+    "institution",
+    "area",
+    *FIELD_COLUMNS,
     "hours",
     "open_on_public_holidays",
 )

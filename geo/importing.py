@@ -21,7 +21,7 @@ from django.core.validators import URLValidator, validate_email, validate_slug
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from geo.exporting import COLUMNS, PHONE_SEPARATOR
+from geo.exporting import COLUMNS, FIELD_COLUMNS, PHONE_SEPARATOR
 from geo.hours import HoursSyntaxError, Interval, parse_hours
 from geo.models import Area, Facility, FacilityType, Institution, OpeningHours
 from geo.validators import normalise_phone, normalise_telegram, parse_coordinate
@@ -32,22 +32,7 @@ YES = {"yes", "y", "true", "1", "បាទ", "ចាស"}
 NO = {"no", "n", "false", "0", "", "ទេ"}
 # Values that spreadsheet programs would run as formulas get a leading apostrophe on export.
 DEFUSED_PREFIXES = ("'=", "'+", "'-", "'@")
-SAVED_FIELDS = (
-    "type_id",
-    "institution_id",
-    "area_id",
-    "name_km",
-    "name_en",
-    "address_km",
-    "address_en",
-    "latitude",
-    "longitude",
-    "phones",
-    "email",
-    "website",
-    "telegram",
-    "open_on_public_holidays",
-)
+SAVED_FIELDS = ("type_id", "institution_id", "area_id", *FIELD_COLUMNS, "open_on_public_holidays")
 
 
 class ImportFileError(Exception):

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.formatting import to_ascii_digits
+from core.languages import in_language
+from core.models import NamedInKhmerAndEnglish
 from geo import hours
 from geo.names import KEY_MAX_LENGTH, english_key, khmer_key
 from geo.validators import (
@@ -30,13 +31,6 @@ from geo.validators import (
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
-
-
-def in_language(km: str, en: str, language: str | None = None) -> str:
-    """Return the Khmer or the English text for the active language, else the other one."""
-    language = language or get_language() or "km"
-    first, second = (en, km) if language.startswith("en") else (km, en)
-    return first or second
 
 
 class AreaQuerySet(models.QuerySet):
@@ -241,7 +235,7 @@ CAPITAL_CHILDREN_HEADINGS: dict[int, StrOrPromise] = {
 }
 
 
-class Institution(models.Model):
+class Institution(NamedInKhmerAndEnglish):
     """A ministry or other state body that offices and facilities belong to."""
 
     code = models.SlugField(_("short code"), max_length=20, unique=True)
@@ -254,15 +248,8 @@ class Institution(models.Model):
         verbose_name_plural = _("institutions")
         ordering = ["name_en"]
 
-    def __str__(self) -> str:
-        return self.name
 
-    @property
-    def name(self) -> str:
-        return in_language(self.name_km, self.name_en)
-
-
-class FacilityType(models.Model):
+class FacilityType(NamedInKhmerAndEnglish):
     """A kind of office or facility. Data, not code: administrators can add kinds."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -285,13 +272,6 @@ class FacilityType(models.Model):
         verbose_name = _("facility type")
         verbose_name_plural = _("facility types")
         ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return in_language(self.name_km, self.name_en)
 
 
 class FacilityQuerySet(models.QuerySet):

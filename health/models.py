@@ -23,7 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import in_language
+from core.languages import in_language
+from core.models import user_reference
 
 
 class Group(models.TextChoices):
@@ -54,14 +55,7 @@ class DangerSignTable(models.Model):
         _("source"), max_length=300, blank=True, help_text=_("Where the signs come from.")
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    published_by = user_reference(_("published by"), on_delete=models.PROTECT)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = DangerSignTableQuerySet.as_manager()

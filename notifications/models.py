@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import user_reference
+
 
 class Channel(models.TextChoices):
     EMAIL = "email", _("Email")
@@ -290,14 +292,7 @@ class TemplateOverride(models.Model):
     part = models.CharField(_("part"), max_length=10, choices=Part.choices)
     text = models.TextField(_("text"))
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    updated_by = user_reference(_("updated by"))
 
     class Meta:
         verbose_name = _("message template")

@@ -21,51 +21,39 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from geo.models import in_language
+from core.languages import in_language
+from core.models import NamedInKhmerAndEnglish
 from services.definitions import definition_errors, parse_definition
 from services.fees import fee_for, fee_rule_errors
 
 
-class Topic(models.Model):
+class CatalogueHeading(NamedInKhmerAndEnglish):
+    """Abstract base for the headings the catalogue is browsed by, in the editors' order."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name_km = models.CharField(_("name in Khmer"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "slug"]
+
+
+class Topic(CatalogueHeading):
     """A subject people browse the catalogue by (identity documents, business, land…)."""
 
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    name_km = models.CharField(_("name in Khmer"), max_length=120)
-    name_en = models.CharField(_("name in English"), max_length=120)
-    position = models.PositiveSmallIntegerField(_("position"), default=100)
-
-    class Meta:
+    class Meta(CatalogueHeading.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        ordering = ["position", "slug"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return in_language(self.name_km, self.name_en)
 
 
-class LifeEvent(models.Model):
+class LifeEvent(CatalogueHeading):
     """A moment in life that needs several services (a birth, a marriage, starting a business)."""
 
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    name_km = models.CharField(_("name in Khmer"), max_length=120)
-    name_en = models.CharField(_("name in English"), max_length=120)
-    position = models.PositiveSmallIntegerField(_("position"), default=100)
-
-    class Meta:
+    class Meta(CatalogueHeading.Meta):
         verbose_name = _("life event")
         verbose_name_plural = _("life events")
-        ordering = ["position", "slug"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return in_language(self.name_km, self.name_en)
 
 
 class ServiceQuerySet(models.QuerySet):

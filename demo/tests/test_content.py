@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from content.models import GuidePage, HomePage, InstitutionPage, NewsPage, TopicPage
@@ -38,13 +37,3 @@ def test_the_khmer_home_page_is_the_sites_root_and_the_wagtail_welcome_page_is_g
     assert isinstance(root, HomePage)
     assert root.locale.language_code == "km"
     assert not Page.objects.filter(depth=2, content_type__model="page").exists()
-
-
-@pytest.mark.django_db
-def test_the_command_prints_one_line_about_pages(settings, tmp_path, capsys):
-    settings.VAR_DIR = tmp_path
-    call_command("load_demo_data")
-    call_command("load_demo_data")
-    out = capsys.readouterr().out
-    assert "Demo pages: 0 created," in out
-    assert "already there." in out

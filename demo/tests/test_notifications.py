@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from demo.accounts import load_demo_accounts
 from demo.notifications import load_demo_notifications
@@ -25,9 +24,3 @@ def test_the_demo_citizen_gets_subscriptions_and_inbox_messages_once(settings, t
     inbox = Notification.objects.filter(recipient__username="citizen")
     assert inbox.unread().count() == 2
     assert "ការផ្គត់ផ្គង់ទឹកស្អាតត្រូវផ្អាកនៅថ្ងៃអាទិត្យ" in inbox.values_list("title", flat=True)
-
-
-def test_load_demo_data_reports_the_notifications(settings, tmp_path, capsys):
-    settings.VAR_DIR = tmp_path
-    call_command("load_demo_data")
-    assert "Demo notifications:" in capsys.readouterr().out
