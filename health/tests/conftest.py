@@ -25,6 +25,8 @@ class HealthWorld:
     other_clinician: object
     ministry: object
     admin: object
+    carer: object
+    case_officer: object
 
 
 @pytest.fixture
@@ -45,6 +47,8 @@ def health_world(db):
     grant(clinician, centre, "clinician")
     grant(other_clinician, other_centre, "clinician")
     grant(ministry, ministry_office, "health-ministry")
+    case_officer = create_user("kosal")
+    grant(case_officer, centre, "clerk")  # an officer of the centre, but not a clinician
     return HealthWorld(
         tree=tree,
         centre=centre,
@@ -56,6 +60,8 @@ def health_world(db):
         other_clinician=other_clinician,
         ministry=ministry,
         admin=create_user("admin", is_superuser=True, is_staff=True),
+        carer=create_user("chenda", mobile="+85517555123", mobile_verified=True),
+        case_officer=case_officer,
     )
 
 
