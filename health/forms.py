@@ -3,7 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import to_ascii_digits
 from geo.models import Facility
+from health.dhis2 import Month
 from health.models import DangerSign, Group, Who
 
 YES, NO = "yes", "no"
@@ -171,3 +173,21 @@ class CarerForm(forms.Form):
         help_text=_("They need a Sala account. They will be able to read and write here."),
         error_messages={"required": _("Enter your carer's e-mail address or mobile number.")},
     )
+
+
+class MonthForm(forms.Form):
+    month = forms.CharField(
+        label=_("Month"),
+        max_length=7,
+        help_text=_("For example 2026-11."),
+        widget=forms.TextInput(attrs={"type": "month", "inputmode": "numeric"}),
+        error_messages={"required": _("Enter a month.")},
+    )
+
+    def clean_month(self) -> Month:
+        try:
+            return Month.parse(to_ascii_digits(self.cleaned_data["month"]))
+        except ValueError:
+            raise forms.ValidationError(
+                _("Enter the month as year and month, for example 2026-11.")
+            ) from None

@@ -22,6 +22,8 @@ def is_health_ministry_officer(user) -> bool:
 
 may_edit_danger_signs = is_health_ministry_officer | is_administrator
 rules.add_perm("health.publish_dangersigntable", may_edit_danger_signs)
+# Monthly counts per facility for DHIS2 (no personal data).
+rules.add_perm("health.export_dhis2", may_edit_danger_signs)
 # The Django admin, where drafts are edited (health/admin.py keeps published ones read-only).
 rules.add_perm("health", may_edit_danger_signs)
 for _permission in (

@@ -23,5 +23,6 @@ urlpatterns = [
     path("appointments/bookings/<uuid:public_id>/", views.booking_detail, name="booking"),
     path("appointments/<slug:code>/", views.office_slots, name="office_slots"),
     path("office/", views.office_queue, name="office_queue"),
+    path("reports/", views.reports, name="reports"),
     path("office/questions/<uuid:public_id>/", views.office_question, name="office_question"),
 ]

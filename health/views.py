@@ -7,16 +7,19 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from audit.log import log_access
 from geo.models import Area, Facility
 from geo.places import remembered_area
-from health import booking, care, finder, questions, triage
+from health import booking, care, dhis2, finder, questions, triage
 from health.decorators import health_worker_required
 from health.forms import (
     AnswerForm,
@@ -25,6 +28,7 @@ from health.forms import (
     DangerSignForm,
     GroupForm,
     MessageForm,
+    MonthForm,
     QuestionForm,
     RatingForm,
 )
@@ -321,3 +325,31 @@ def booking_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             messages.success(request, _("Your appointment is cancelled."))
         return HttpResponseRedirect(item.get_absolute_url())
     return render(request, "health/booking.html", {"booking": item})
+
+
+@login_required
+@require_GET
+def reports(request: HttpRequest) -> HttpResponse:
+    """The health ministry's monthly counts per facility, and their DHIS2 JSON download."""
+    if not request.user.has_perm("health.export_dhis2"):
+        raise PermissionDenied
+    form = MonthForm(request.GET or {"month": str(dhis2.Month.previous())})
+    if not form.is_valid():
+        return render(request, "health/reports.html", {"form": form}, status=400)
+    month = form.cleaned_data["month"]
+    counts = dhis2.monthly_counts(month)
+    if request.GET.get("format") == "json":
+        with transaction.atomic():
+            log_access(
+                request.user, "health.dhis2_exported", request.user, data={"month": str(month)}
+            )
+        response = JsonResponse(
+            dhis2.data_value_set(month, counts), json_dumps_params={"indent": 2}
+        )
+        response["Content-Disposition"] = f'attachment; filename="sala-health-{month.period}.json"'
+        return response
+    names = dict(Facility.objects.filter(code__in=counts).values_list("code", "name_en"))
+    if get_language() == "km":
+        names.update(Facility.objects.filter(code__in=counts).values_list("code", "name_km"))
+    rows = [(code, names.get(code, code), values) for code, values in counts.items()]
+    return render(request, "health/reports.html", {"form": form, "month": month, "rows": rows})
