@@ -108,6 +108,7 @@ def test_a_month_without_activity_and_a_bad_month(health_world):
 
 def test_the_health_ministry_downloads_it_and_others_may_not(client, november):
     client.force_login(november.ministry)
+    assert "/en/health/reports/" in client.get("/en/health/").content.decode()
     page = client.get("/en/health/reports/?month=2026-11")
     assert page.status_code == 200
     assert "Sla Kram Health Centre" in page.content.decode()
@@ -121,3 +122,4 @@ def test_the_health_ministry_downloads_it_and_others_may_not(client, november):
     for persona in ("clinician", "citizen", "case_officer"):
         client.force_login(getattr(november, persona))
         assert client.get("/en/health/reports/?month=2026-11&format=json").status_code == 403
+        assert "/en/health/reports/" not in client.get("/en/health/").content.decode()
