@@ -86,9 +86,9 @@ def load_demo() -> DemoHealth:
                 counts.existing += not created
     for type_code, services in SERVICES.items():
         for facility in Facility.objects.filter(type__code=type_code):
-            for service in services:
+            for offered in services:
                 _offer, created = FacilityService.objects.get_or_create(
-                    facility=facility, service=service
+                    facility=facility, service=offered
                 )
                 counts.services += created
     return counts
