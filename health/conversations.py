@@ -90,8 +90,10 @@ def on_button(inbound: Inbound) -> Reply:
             restarted.buttons,
         )
     signs = list(triage.signs_for(table, group))
-    index = int(step) if step.isdigit() else len(signs)
-    if answer == "y" and index < len(signs):
+    if not step.isdigit() or int(step) >= len(signs) or answer not in ("", "y", "n"):
+        return start(inbound)  # not a button we sent: begin again, record nothing
+    index = int(step)
+    if answer == "y":
         return record(inbound, table, group, [signs[index].code])
     following = index + 1 if answer == "n" else index
     if following >= len(signs):

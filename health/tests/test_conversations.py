@@ -164,3 +164,14 @@ def test_an_unknown_place_gets_a_clear_message(client, bot_api, db):
     assert bot_api.texts_to(CHAT)[-1] == (
         "No place has this name. Try the name of your district or province."
     )
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["health:a:1:child:99:n", "health:a:1:child:x:n", "health:a:1:child:0:maybe", "health:z"],
+)
+def test_a_button_we_did_not_send_records_nothing_and_starts_again(client, bot_api, db, data):
+    update = {"id": "cb", "data": data, "message": {"chat": {"id": CHAT}}}
+    assert post_update(client, {"update_id": 5, "callback_query": update}).status_code == 200
+    assert "Who is ill?" in bot_api.texts_to(CHAT)[-1] or "តើនរណាឈឺ?" in bot_api.texts_to(CHAT)[-1]
+    assert not Screening.objects.exists()
