@@ -119,7 +119,7 @@ def record(inbound: Inbound, table: DangerSignTable, group: str, present: list[s
     area = getattr(inbound.user, "home_area", None)
     urgent = [
         _("Urgent: go to a health facility now."),
-        _("Call %(number)s for an ambulance") % {"number": EMERGENCY_NUMBER} + ".",
+        _("Call %(number)s for an ambulance now.") % {"number": EMERGENCY_NUMBER},
     ]
     if area is None:
         urgent.append(

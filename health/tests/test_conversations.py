@@ -60,7 +60,7 @@ def test_telegram_health_walks_the_child_signs_and_a_yes_gives_urgent_advice_nea
 
     advice = bot_api.texts_to(CHAT)[-1]
     assert "Urgent: go to a health facility now." in advice
-    assert "Call 119 for an ambulance." in advice
+    assert "Call 119 for an ambulance now." in advice
     assert "Siem Reap Hospital" in advice  # the referral hospital of the person's district
     assert "Sla Kram Health Centre" in advice and "012 345 678" in advice
     screening = Screening.objects.get()
@@ -141,7 +141,7 @@ def test_sms_keyword_starts_the_screen_and_answers_by_number(
     assert sms_gateway[-1].text == f"(1/5) {first.question_en}\n1 Yes\n2 No"
     with django_capture_on_commit_callbacks(execute=True):
         post_sms(client, "1")  # yes: cannot drink
-    assert "Call 119 for an ambulance." in sms_gateway[-1].text
+    assert "Call 119 for an ambulance now." in sms_gateway[-1].text
     screening = Screening.objects.get()
     assert (screening.channel, screening.signs_present) == ("sms", ["cannot-drink"])
     assert first.question_en not in caplog.text
