@@ -1,5 +1,6 @@
 """Health demo data: bookable slots at the two demo health centres whose clinicians are
-the demo's `nurse` and `midwife` (demo.officers), for the next two weeks.
+the demo's `nurse` and `midwife` (demo.officers), for the next two weeks; the health
+services every demo health centre and referral hospital offers, for the health finder.
 
 The danger-sign table comes from health's own data migration. Idempotent: existing slots
 are kept as they are.
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from geo.models import Facility
-from health.models import AppointmentService, Slot, Window
+from health.models import AppointmentService, FacilityService, HealthService, Slot, Window
 
 HEALTH_CENTRES = ("health-centre-120201", "health-centre-171001")
 DAYS = 14
@@ -30,13 +31,36 @@ OFFER = [
 ]
 
 
+# What the finder lists for each type of demo facility.
+SERVICES = {
+    "health-centre": [
+        HealthService.CONSULTATION,
+        HealthService.VACCINATION,
+        HealthService.ANTENATAL,
+        HealthService.DELIVERY,
+        HealthService.FAMILY_PLANNING,
+    ],
+    "referral-hospital": [
+        HealthService.CONSULTATION,
+        HealthService.EMERGENCY,
+        HealthService.SURGERY,
+        HealthService.DELIVERY,
+        HealthService.LABORATORY,
+    ],
+}
+
+
 @dataclass
 class DemoHealth:
     slots: int = 0
     existing: int = 0
+    services: int = 0
 
     def summary(self) -> str:
-        return f"Demo health slots: {self.slots} created, {self.existing} already there."
+        return (
+            f"Demo health slots: {self.slots} created, {self.existing} already there; "
+            f"{self.services} facility services added."
+        )
 
 
 @transaction.atomic
@@ -60,4 +84,11 @@ def load_demo() -> DemoHealth:
                 )
                 counts.slots += created
                 counts.existing += not created
+    for type_code, services in SERVICES.items():
+        for facility in Facility.objects.filter(type__code=type_code):
+            for offered in services:
+                _offer, created = FacilityService.objects.get_or_create(
+                    facility=facility, service=offered
+                )
+                counts.services += created
     return counts

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from health import triage
-from health.models import DangerSign, DangerSignTable
+from health.models import DangerSign, DangerSignTable, FacilityService
 
 
 class DangerSignInline(admin.TabularInline):
@@ -68,3 +68,13 @@ class DangerSignTableAdmin(admin.ModelAdmin):
                 )
             else:
                 self.message_user(request, _("Draft version %s created.") % draft.version)
+
+
+@admin.register(FacilityService)
+class FacilityServiceAdmin(admin.ModelAdmin):
+    """The health services each facility offers, shown by the health finder."""
+
+    list_display = ("facility", "service")
+    list_filter = ("service",)
+    search_fields = ("facility__name_en", "facility__name_km", "facility__code")
+    autocomplete_fields = ("facility",)

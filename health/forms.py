@@ -3,7 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import to_ascii_digits
 from geo.models import Facility
+from health.dhis2 import Month
 from health.models import DangerSign, Group, Who
 
 YES, NO = "yes", "no"
@@ -120,6 +122,72 @@ class MessageForm(forms.Form):
 
 
 class AnswerForm(MessageForm):
-    close = forms.BooleanField(
-        label=_("This is the final advice: close the question"), required=False
+    referral = forms.ModelChoiceField(
+        label=_("Refer the person to"),
+        queryset=Facility.objects.none(),
+        required=False,
+        empty_label=_("No referral"),
+        help_text=_("A hospital or health centre the person should go to."),
+        error_messages={"invalid_choice": _("Choose a hospital or health centre from the list.")},
     )
+    close = forms.BooleanField(
+        label=_("This is the final advice: close the question"),
+        required=False,
+        help_text=_("Leave this unticked to ask the person a question back."),
+    )
+
+    def __init__(self, *args, facilities, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["referral"].queryset = facilities
+        self.fields["referral"].label_from_instance = lambda facility: (
+            f"{facility.name} ({facility.area.name})"
+        )
+
+
+RATINGS = [
+    (5, _("5: very helpful")),
+    (4, _("4: helpful")),
+    (3, _("3: partly helpful")),
+    (2, _("2: not very helpful")),
+    (1, _("1: not helpful")),
+]
+
+
+class RatingForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How helpful was the answer?"),
+        choices=RATINGS,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how helpful the answer was."),
+            "invalid_choice": _("Choose how helpful the answer was."),
+        },
+    )
+
+
+class CarerForm(forms.Form):
+    identifier = forms.CharField(
+        label=_("Your carer's e-mail address or mobile number"),
+        max_length=254,
+        help_text=_("They need a Sala account. They will be able to read and write here."),
+        error_messages={"required": _("Enter your carer's e-mail address or mobile number.")},
+    )
+
+
+class MonthForm(forms.Form):
+    month = forms.CharField(
+        label=_("Month"),
+        max_length=7,
+        help_text=_("For example 2026-11."),
+        widget=forms.TextInput(attrs={"type": "month", "inputmode": "numeric"}),
+        error_messages={"required": _("Enter a month.")},
+    )
+
+    def clean_month(self) -> Month:
+        try:
+            return Month.parse(to_ascii_digits(self.cleaned_data["month"]))
+        except ValueError:
+            raise forms.ValidationError(
+                _("Enter the month as year and month, for example 2026-11.")
+            ) from None

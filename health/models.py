@@ -196,6 +196,18 @@ class Question(models.Model):
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
     due_at = models.DateTimeField(_("answer due"))
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
+    carer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("carer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="health_questions_cared_for",
+        help_text=_("Someone the person named, who may read and write in the thread."),
+    )
+    rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
+    rated_at = models.DateTimeField(_("rated"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("health workers reminded"), null=True, blank=True)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -204,6 +216,12 @@ class Question(models.Model):
         verbose_name_plural = _("health questions")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["office", "status", "due_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
+                name="health_question_rating_1_to_5",
+            )
+        ]
 
     def __str__(self) -> str:
         # No health content: this appears in the audit log.
@@ -238,6 +256,14 @@ class QuestionMessage(models.Model):
     )
     from_health_worker = models.BooleanField(_("from a health worker"), default=False)
     body = models.TextField(_("message"), max_length=4000)
+    referral = models.ForeignKey(
+        "geo.Facility",
+        verbose_name=_("referred to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:
@@ -247,6 +273,42 @@ class QuestionMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{_('Message')} {self.pk}"
+
+
+class HealthService(models.TextChoices):
+    CONSULTATION = "consultation", _("Consultations")
+    VACCINATION = "vaccination", _("Vaccination")
+    ANTENATAL = "antenatal", _("Antenatal care")
+    DELIVERY = "delivery", _("Giving birth")
+    FAMILY_PLANNING = "family-planning", _("Family planning")
+    EMERGENCY = "emergency", _("Emergency care")
+    SURGERY = "surgery", _("Surgery")
+    LABORATORY = "laboratory", _("Laboratory tests")
+
+
+class FacilityService(models.Model):
+    """A health service a facility offers (for the finder), kept by administrators."""
+
+    facility = models.ForeignKey(
+        "geo.Facility",
+        verbose_name=_("facility"),
+        on_delete=models.CASCADE,
+        related_name="health_services",
+    )
+    service = models.CharField(_("service"), max_length=20, choices=HealthService.choices)
+
+    class Meta:
+        verbose_name = _("health service of a facility")
+        verbose_name_plural = _("health services of facilities")
+        ordering = ["facility", "service"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facility", "service"], name="health_unique_facility_service"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_service_display()
 
 
 class AppointmentService(models.TextChoices):

@@ -44,6 +44,41 @@ QUESTION_WAITING = register_event(
     example={**EXAMPLE, "office": {"km": "មណ្ឌលសុខភាពស្លក្រាម", "en": "Sla Kram Health Centre"}},
 )
 
+QUESTION_OVERDUE = register_event(
+    "health.question_overdue",
+    label=_("A health question has waited past its answer time"),
+    km=Message(
+        title="សំណួរសុខភាព {{ reference }} រង់ចាំហួសពេលកំណត់",
+        body="សំណួរសុខភាពមួយនៃ{{ office }} បានរង់ចាំចម្លើយហួសពេលកំណត់ហើយ។ សូមឆ្លើយវាឆាប់ៗ។",
+        short="សាលា៖ សំណួរសុខភាព {{ reference }} រង់ចាំហួសពេល។ {{ link }}",
+    ),
+    en=Message(
+        title="Health question {{ reference }} is overdue",
+        body=(
+            "A health question of {{ office }} has waited past its answer time. "
+            "Please answer it soon."
+        ),
+        short="Sala: health question {{ reference }} is overdue. {{ link }}",
+    ),
+    example={**EXAMPLE, "office": {"km": "មណ្ឌលសុខភាពស្លក្រាម", "en": "Sla Kram Health Centre"}},
+)
+
+QUESTION_SHARED = register_event(
+    "health.question_shared",
+    label=_("Someone named you as their carer for a health question"),
+    km=Message(
+        title="អ្នកត្រូវបានចាត់ជាអ្នកថែទាំសម្រាប់សំណួរសុខភាព {{ reference }}",
+        body="មាននរណាម្នាក់បានចែករំលែកសំណួរសុខភាពមួយជាមួយអ្នក។ សូមចូលគណនីដើម្បីអានវា។",
+        short="សាលា៖ សំណួរសុខភាព {{ reference }} ត្រូវបានចែករំលែកជាមួយអ្នក។ {{ link }}",
+    ),
+    en=Message(
+        title="You were named carer for health question {{ reference }}",
+        body="Someone has shared a health question with you. Sign in to read it.",
+        short="Sala: health question {{ reference }} was shared with you. {{ link }}",
+    ),
+    example=EXAMPLE,
+)
+
 APPOINTMENT_EXAMPLE = {
     "ticket": "M-007",
     "office": {"km": "មណ្ឌលសុខភាពស្លក្រាម", "en": "Sla Kram Health Centre"},

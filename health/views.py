@@ -6,25 +6,31 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from audit.log import log_access
 from geo.models import Area, Facility
 from geo.places import remembered_area
-from health import booking, care, questions, triage
+from health import booking, care, dhis2, finder, questions, triage
 from health.decorators import health_worker_required
 from health.forms import (
     AnswerForm,
     AreaSearchForm,
+    CarerForm,
     DangerSignForm,
     GroupForm,
     MessageForm,
+    MonthForm,
     QuestionForm,
+    RatingForm,
 )
 from health.models import Booking, Group, Question, Screening, Slot
 from health.screening import last_screening, remember_screening
@@ -69,6 +75,24 @@ def check(request: HttpRequest) -> HttpResponse:
 @require_GET
 def urgent(request: HttpRequest) -> HttpResponse:
     """Go now: the emergency number and the nearest hospitals and health centres."""
+    area_form, matches, area = place_search(request)
+    return render(
+        request,
+        "health/urgent.html",
+        {
+            "emergency_number": EMERGENCY_NUMBER,
+            "care": care.nearest_care(area),
+            "area_form": area_form,
+            "matches": matches,
+            "screening": last_screening(request),
+        },
+        status=400 if area_form.errors else 200,
+    )
+
+
+def place_search(request: HttpRequest) -> tuple[AreaSearchForm, list[Area], Area | None]:
+    """The place box of the urgent page and the finder: the form, the places matching
+    what was typed, and the place chosen (?area=, else the one the visitor remembered)."""
     area_form = AreaSearchForm(request.GET if "q" in request.GET else None)
     matches = []
     if area_form.is_bound and area_form.is_valid():
@@ -81,17 +105,18 @@ def urgent(request: HttpRequest) -> HttpResponse:
         )
     code = request.GET.get("area", "")
     area = Area.objects.filter(code=code).first() if code.isdigit() else None
-    area = area or remembered_area(request)
+    return area_form, matches, area or remembered_area(request)
+
+
+@require_GET
+def facilities(request: HttpRequest) -> HttpResponse:
+    """The health finder: hospitals and health centres by commune, with their services,
+    hours and whether they are open now."""
+    area_form, matches, area = place_search(request)
     return render(
         request,
-        "health/urgent.html",
-        {
-            "emergency_number": EMERGENCY_NUMBER,
-            "care": care.nearest_care(area),
-            "area_form": area_form,
-            "matches": matches,
-            "screening": last_screening(request),
-        },
+        "health/facilities.html",
+        {"area_form": area_form, "matches": matches, "found": finder.find_in(area)},
         status=400 if area_form.errors else 200,
     )
 
@@ -133,17 +158,37 @@ def ask(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def my_questions(request: HttpRequest) -> HttpResponse:
-    own = Question.objects.filter(user=request.user).select_related("office")
-    return render(request, "health/my_questions.html", {"questions": own})
+    mine = questions.questions_of(request.user)
+    return render(request, "health/my_questions.html", {"questions": mine})
+
+
+def question_page(request: HttpRequest, item: Question, **forms) -> HttpResponse:
+    """The question's page for the person (or their carer), with any form that failed."""
+    context = {
+        "question": item,
+        "thread": item.messages.select_related("referral__area"),
+        "form": forms.get("form") or MessageForm(),
+        "rating_form": forms.get("rating_form")
+        or RatingForm(initial={"rating": item.rating} if item.rating else None),
+        "carer_form": forms.get("carer_form") or CarerForm(),
+        "may_rate": item.user_id == request.user.pk
+        and any(message.from_health_worker for message in item.messages.all()),
+        "is_owner": item.user_id == request.user.pk,
+    }
+    failed = any(form.errors for form in forms.values())
+    return render(request, "health/question.html", context, status=400 if failed else 200)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    """The person's own question and its thread; they may write again until it is closed."""
+    """The person's question (or the one they care for) and its thread; they may write
+    again until it is closed."""
     item = questions.access_question_for_person(request.user, public_id)
-    form = MessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "GET":
+        return question_page(request, item)
+    form = MessageForm(request.POST)
+    if form.is_valid():
         try:
             questions.do_follow_up(request.user, item, form.cleaned_data["body"])
         except ValidationError as error:
@@ -151,12 +196,46 @@ def question(request: HttpRequest, public_id: UUID) -> HttpResponse:
         else:
             messages.success(request, _("Your message has been sent."))
             return HttpResponseRedirect(item.get_absolute_url())
-    return render(
-        request,
-        "health/question.html",
-        {"question": item, "thread": item.messages.all(), "form": form},
-        status=400 if form.errors else 200,
-    )
+    return question_page(request, item, form=form)
+
+
+@login_required
+@require_POST
+def rate_question(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    item = questions.access_question_for_person(request.user, public_id)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            questions.do_rate_answer(request.user, item, form.cleaned_data["rating"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you for rating the answer."))
+            return HttpResponseRedirect(item.get_absolute_url())
+    return question_page(request, item, rating_form=form)
+
+
+@login_required
+@require_POST
+def question_carer(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The person names a carer for the question, or (with "remove") takes it back."""
+    item = questions.access_question_for_person(request.user, public_id)
+    if not questions.allowed(request.user, "health.name_carer", item):
+        raise PermissionDenied
+    if "remove" in request.POST:
+        questions.do_remove_carer(request.user, item)
+        messages.success(request, _("Your carer can no longer see this question."))
+        return HttpResponseRedirect(item.get_absolute_url())
+    form = CarerForm(request.POST)
+    if form.is_valid():
+        try:
+            questions.do_name_carer(request.user, item, form.cleaned_data["identifier"])
+        except ValidationError as error:
+            form.add_error("identifier", error)
+        else:
+            messages.success(request, _("Your carer can now see this question."))
+            return HttpResponseRedirect(item.get_absolute_url())
+    return question_page(request, item, carer_form=form)
 
 
 @health_worker_required
@@ -174,11 +253,15 @@ def office_queue(request: HttpRequest) -> HttpResponse:
 def office_question(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """A health worker reads a question (audited) and answers it."""
     item = questions.access_question_for_health_worker(request.user, public_id)
-    form = AnswerForm(request.POST or None)
+    form = AnswerForm(request.POST or None, facilities=questions.referral_facilities())
     if request.method == "POST" and form.is_valid():
         try:
             questions.do_answer_question(
-                request.user, item, form.cleaned_data["body"], close=form.cleaned_data["close"]
+                request.user,
+                item,
+                form.cleaned_data["body"],
+                close=form.cleaned_data["close"],
+                referral=form.cleaned_data["referral"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -188,7 +271,7 @@ def office_question(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(
         request,
         "health/office_question.html",
-        {"question": item, "thread": item.messages.select_related("author"), "form": form},
+        {"question": item, "thread": item.messages.select_related("referral__area"), "form": form},
         status=400 if form.errors else 200,
     )
 
@@ -242,3 +325,31 @@ def booking_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             messages.success(request, _("Your appointment is cancelled."))
         return HttpResponseRedirect(item.get_absolute_url())
     return render(request, "health/booking.html", {"booking": item})
+
+
+@login_required
+@require_GET
+def reports(request: HttpRequest) -> HttpResponse:
+    """The health ministry's monthly counts per facility, and their DHIS2 JSON download."""
+    if not request.user.has_perm("health.export_dhis2"):
+        raise PermissionDenied
+    form = MonthForm(request.GET or {"month": str(dhis2.Month.previous())})
+    if not form.is_valid():
+        return render(request, "health/reports.html", {"form": form}, status=400)
+    month = form.cleaned_data["month"]
+    counts = dhis2.monthly_counts(month)
+    if request.GET.get("format") == "json":
+        with transaction.atomic():
+            log_access(
+                request.user, "health.dhis2_exported", request.user, data={"month": str(month)}
+            )
+        response = JsonResponse(
+            dhis2.data_value_set(month, counts), json_dumps_params={"indent": 2}
+        )
+        response["Content-Disposition"] = f'attachment; filename="sala-health-{month.period}.json"'
+        return response
+    names = dict(Facility.objects.filter(code__in=counts).values_list("code", "name_en"))
+    if get_language() == "km":
+        names.update(Facility.objects.filter(code__in=counts).values_list("code", "name_km"))
+    rows = [(code, names.get(code, code), values) for code, values in counts.items()]
+    return render(request, "health/reports.html", {"form": form, "month": month, "rows": rows})

@@ -47,3 +47,19 @@ def test_the_demo_health_centres_take_bookings_for_two_weeks():
     assert [office.code for office in offices_with_slots()] == ["health-centre-120201"]
     again = load_demo()
     assert (again.slots, again.existing) == (0, first.slots)
+
+
+def test_the_demo_facilities_list_their_health_services_once():
+    from demo.health import load_demo
+    from health.models import FacilityService
+
+    phnom_penh = create_area("12", "Phnom Penh", "ភ្នំពេញ")
+    centre = create_facility(phnom_penh, "health-centre", code="health-centre-120201")
+    hospital = create_facility(phnom_penh, "referral-hospital", code="calmette-hospital")
+    assert load_demo().services == 10
+    offered = set(
+        FacilityService.objects.filter(facility=hospital).values_list("service", flat=True)
+    )
+    assert "emergency" in offered and "vaccination" not in offered
+    assert FacilityService.objects.filter(facility=centre, service="vaccination").exists()
+    assert load_demo().services == 0

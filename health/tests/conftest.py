@@ -7,6 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
+
+from notifications import sms
+from standins import telegram as telegram_standin
 
 
 @dataclass
@@ -21,6 +25,8 @@ class HealthWorld:
     other_clinician: object
     ministry: object
     admin: object
+    carer: object
+    case_officer: object
 
 
 @pytest.fixture
@@ -41,6 +47,8 @@ def health_world(db):
     grant(clinician, centre, "clinician")
     grant(other_clinician, other_centre, "clinician")
     grant(ministry, ministry_office, "health-ministry")
+    case_officer = create_user("kosal")
+    grant(case_officer, centre, "clerk")  # an officer of the centre, but not a clinician
     return HealthWorld(
         tree=tree,
         centre=centre,
@@ -52,4 +60,30 @@ def health_world(db):
         other_clinician=other_clinician,
         ministry=ministry,
         admin=create_user("admin", is_superuser=True, is_staff=True),
+        carer=create_user("chenda", mobile="+85517555123", mobile_verified=True),
+        case_officer=case_officer,
     )
+
+
+@pytest.fixture
+def bot_api(settings):
+    """The Bot API stand-in on loopback, and the portal's Telegram channel pointed at it."""
+    token = "123456:health-test-bot"
+    server, state = telegram_standin.start(token)
+    settings.SALA_TELEGRAM_BOT_TOKEN = token
+    settings.SALA_TELEGRAM_BOT_USERNAME = "SalaTestBot"
+    settings.SALA_TELEGRAM_API_URL = server.url
+    settings.SALA_TELEGRAM_WEBHOOK_SECRET = "webhook-secret-for-tests"
+    yield state
+    server.stop()
+
+
+@pytest.fixture
+def sms_gateway(settings):
+    """Incoming text messages read with a test key; answers kept in the memory outbox."""
+    settings.SALA_SMS_INBOUND_SECRET = "sms-inbound-secret-for-tests"
+    settings.SALA_SMS_PROVIDER = "memory"
+    sms.outbox.clear()
+    cache.clear()
+    yield sms.outbox
+    sms.outbox.clear()

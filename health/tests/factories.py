@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from health.models import Screening
 from health.questions import do_ask_question
-from health.triage import published_table
+from health.triage import do_copy_table, do_publish_table, published_table
 
 
 def create_screening(group: str = "child", outcome: str = "clear") -> Screening:
@@ -18,3 +18,8 @@ def create_question(user, office, **fields):
     fields.setdefault("symptoms", "Cough and a runny nose for three days.")
     fields.setdefault("since", "three days")
     return do_ask_question(user, office=office, **fields)
+
+
+def publish_new_version(ministry_officer):
+    """Copy the published table into a new version and publish it (the old one retires)."""
+    return do_publish_table(ministry_officer, do_copy_table(ministry_officer, published_table()))

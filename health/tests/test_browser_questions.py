@@ -1,13 +1,16 @@
 """A parent with no danger sign asks a health worker: signed out at the start, signs in
-when asking, the clinician answers in the queue, the parent reads the answer; Khmer and
-English, at phone width."""
+when asking, the clinician signs in with their second factor and answers in the queue
+with a referral, the parent is told "you have a reply", reads the answer and rates it;
+Khmer and English, at phone width."""
 
 from __future__ import annotations
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from accounts.tests.factories import PASSWORD
-from core.testing import PHONE, sign_in_as
+from accounts.tests.totp import totp_code
+from core.testing import PHONE, sign_in
 from health.models import Question
 from health.tests.test_browser_danger_signs import TEXT, answer_all, check
 
@@ -15,6 +18,21 @@ pytestmark = pytest.mark.browser
 
 ASK = {"en": "Ask a health worker", "km": "សួរបុគ្គលិកសុខាភិបាល"}
 ANSWERED = {"en": "Answered", "km": "បានឆ្លើយ"}
+REPLY = {"en": "You have a reply to health question", "km": "អ្នកមានចម្លើយថ្មីចំពោះសំណួរសុខភាព"}
+REFERRED = {"en": "Referred to:", "km": "បានបញ្ជូនទៅ៖"}
+RATED = {"en": "Thank you for rating the answer.", "km": "សូមអរគុណសម្រាប់ការវាយតម្លៃចម្លើយ។"}
+
+
+def sign_in_with_second_factor(page, user, language: str) -> None:
+    """Sign in through the forms: password, then the authenticator app's code."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    page.goto(f"/{language}/")
+    sign_in(page, user.username, PASSWORD, language=language)
+    assert "/account/2fa/authenticate/" in page.url
+    page.fill("input[name=code]", totp_code(secret))
+    with page.expect_navigation():
+        page.locator("main form:has(input[name=code]) [type=submit]").first.click()
 
 
 @pytest.mark.parametrize("language", ["km", "en"])
@@ -52,7 +70,7 @@ def test_a_question_answered_by_a_clinician(new_page, live_server, health_world,
     check(page, f"health-question-waiting-{language}")
 
     clinician = new_page()
-    sign_in_as(clinician, health_world.clinician, live_server.url)
+    sign_in_with_second_factor(clinician, health_world.clinician, language)
     clinician.goto(f"/{language}/health/office/")
     check(clinician, f"health-office-queue-{language}")
     clinician.get_by_role("link", name=question.reference).click()
@@ -60,13 +78,26 @@ def test_a_question_answered_by_a_clinician(new_page, live_server, health_world,
     assert "Fever since yesterday" in clinician.content()
     check(clinician, f"health-office-question-{language}")
     clinician.locator("textarea[name=body]").fill("Give her plenty to drink; come if worse.")
+    clinician.locator("select[name=referral]").select_option(str(health_world.hospital.pk))
     clinician.locator("main form button[type=submit]").click()
     clinician.wait_for_load_state()
     assert clinician.url.endswith(f"/{language}/health/office/")
 
+    page.goto(f"/{language}/notifications/")
+    reply = page.get_by_text(REPLY[language]).first
+    assert reply.is_visible()
+    assert "Fever" not in page.content() and "plenty to drink" not in page.content()
     page.goto(f"/{language}/health/questions/")
     assert page.get_by_text(ANSWERED[language]).first.is_visible()
     page.get_by_role("link", name=question.reference).click()
     page.wait_for_load_state()
     assert "Give her plenty to drink" in page.content()
+    assert page.get_by_text(REFERRED[language]).is_visible()
     check(page, f"health-question-answered-{language}")
+    page.locator("input[name=rating][value='4']").check()
+    with page.expect_navigation():
+        page.locator("form:has(input[name=rating]) button[type=submit]").click()
+    assert page.get_by_text(RATED[language]).is_visible()
+    question.refresh_from_db()
+    assert question.rating == 4
+    check(page, f"health-question-rated-{language}")

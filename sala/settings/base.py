@@ -536,3 +536,15 @@ SALA_DOCUMENT_RETIRED_PUBLIC_KEYS = envlist("SALA_DOCUMENT_RETIRED_PUBLIC_KEYS")
 SALA_DOCUMENT_VERIFICATIONS_PER_MINUTE = envint("SALA_DOCUMENT_VERIFICATIONS_PER_MINUTE", 30)
 # fontTools logs every table it subsets at INFO, once per PDF.
 LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
+
+# --- Health: monthly counts for DHIS2 (health/dhis2.py) -------------------------------
+# The DHIS2 data set and the data elements the four monthly counts per facility go to,
+# as the ministry's DHIS2 instance names them (11-character UIDs); the facility's code is
+# the organisation unit.
+SALA_DHIS2_DATA_SET = envstr("SALA_DHIS2_DATA_SET", "SalaHlthMon")
+SALA_DHIS2_DATA_ELEMENTS = {
+    "questions": envstr("SALA_DHIS2_DE_QUESTIONS", "SalaHlthQst"),
+    "bookings": envstr("SALA_DHIS2_DE_BOOKINGS", "SalaHlthBkg"),
+    "attendances": envstr("SALA_DHIS2_DE_ATTENDANCES", "SalaHlthAtt"),
+    "no_shows": envstr("SALA_DHIS2_DE_NO_SHOWS", "SalaHlthNoS"),
+}
