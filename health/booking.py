@@ -85,23 +85,32 @@ WINDOW_EN = {"morning": "Morning (7:00 to 11:00)", "afternoon": "Afternoon (14:0
 WINDOW_HOURS = {"morning": (7, 11), "afternoon": (14, 17)}
 
 
-@transaction.atomic
 def do_book(user, slot: Slot) -> Booking:
     """Take a place in the slot for the person and issue the ticket; raise SlotFull."""
-    booking = _take_place(user, slot)
-    log_action(user, "health.appointment_booked", booking, office=slot.office, person=user)
-    notify(
-        user,
-        "health.appointment_booked",
-        notification_context(booking),
-        key=f"health-booking:{booking.pk}:booked",
-    )
+    # A slot seen full answers at once, without waiting for the database's write lock
+    # (SQLite has one for the whole database): the many who ask after the last place
+    # went are told so quickly. The conditional update below stays the one that decides.
+    if not Slot.objects.filter(pk=slot.pk, booked__lt=F("capacity")).exists():
+        raise SlotFull(_("This time is full. Choose another day or time."))
+    with transaction.atomic():
+        booking = _take_place(user, slot)
+        log_action(user, "health.appointment_booked", booking, office=slot.office, person=user)
+    with transaction.atomic():
+        _issue_ticket(booking)
+        notify(
+            user,
+            "health.appointment_booked",
+            notification_context(booking),
+            key=f"health-booking:{booking.pk}:booked",
+        )
     return booking
 
 
 def _take_place(user, slot: Slot) -> Booking:
-    """Inside a transaction: take a place with the conditional update, number the booking
-    and sign its ticket."""
+    """Inside a transaction: take a place with the conditional update and number the
+    booking. The ticket is signed after the commit (`_issue_ticket`): rendering its PDF
+    takes a good part of a second, and the place is decided without holding the slot (or,
+    on SQLite, the whole database) that long."""
     if slot.date <= timezone.localdate():
         raise ValidationError(_("Book from tomorrow on."))
     if Booking.objects.filter(slot=slot, user=user, status=Booking.Status.BOOKED).exists():
@@ -112,9 +121,14 @@ def _take_place(user, slot: Slot) -> Booking:
     slot.refresh_from_db(fields=["booked"])
     # The update above holds the slot's row (PostgreSQL) or the database (SQLite) until
     # the commit, so no one else numbers a booking of this slot meanwhile.
-    booking = Booking.objects.create(
+    return Booking.objects.create(
         slot=slot, user=user, number=Booking.objects.filter(slot=slot).count() + 1
     )
+
+
+def _issue_ticket(booking: Booking) -> None:
+    """Sign the booking's ticket (with its QR code) and keep it on the booking."""
+    slot, user = booking.slot, booking.user
     booking.document = do_issue_document(
         kind="ticket",
         template_key=TICKET_TEMPLATE,
@@ -127,7 +141,6 @@ def _take_place(user, slot: Slot) -> Booking:
         valid_until=slot.date,
     )
     booking.save(update_fields=["document"])
-    return booking
 
 
 def notification_context(booking: Booking) -> dict:
@@ -192,14 +205,28 @@ def moving_choices(booking: Booking, today: datetime.date | None = None) -> Quer
     )
 
 
-@transaction.atomic
 def do_reschedule(user, booking: Booking, slot: Slot) -> Booking:
     """Move the person's booking to another time of the same service and centre: the new
-    place is taken and the old one freed in one transaction, the old ticket revoked and a
-    new one signed (its number and QR certify the day and the time); return the new
-    booking, or raise SlotFull and change nothing."""
+    place is taken, the old one freed and the old ticket revoked in one transaction, then
+    a new ticket is signed (its number and QR certify the day and the time); return the
+    new booking, or raise SlotFull and change nothing."""
     if booking.user_id != user.pk:
         raise PermissionDenied
+    moved = _move(user, booking, slot)
+    with transaction.atomic():
+        _issue_ticket(moved)
+        notify(
+            user,
+            "health.appointment_moved",
+            notification_context(moved),
+            key=f"health-booking:{moved.pk}:moved",
+        )
+    return moved
+
+
+@transaction.atomic
+def _move(user, booking: Booking, slot: Slot) -> Booking:
+    """The move itself, in one transaction; the new booking has no ticket yet."""
     booking = (
         Booking.objects.select_for_update(of=("self",))
         .select_related("slot__office", "document")
@@ -227,12 +254,6 @@ def do_reschedule(user, booking: Booking, slot: Slot) -> Booking:
         {"from_ticket": booking.ticket, "from_date": str(booking.slot.date)},
         office=slot.office_id,
         person=user,
-    )
-    notify(
-        user,
-        "health.appointment_moved",
-        notification_context(moved),
-        key=f"health-booking:{moved.pk}:moved",
     )
     return moved
 

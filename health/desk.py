@@ -85,6 +85,7 @@ def find_tickets(office: Facility, typed: str, day: datetime.date | None = None)
     return []
 
 
+@transaction.atomic
 def log_desk_view(user, office: Facility) -> None:
     """Opening the day's list is reading health data: audited."""
     log_action(user, "health.day_list_viewed", office, office=office)

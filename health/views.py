@@ -354,7 +354,8 @@ def desk_booking(request: HttpRequest, public_id: UUID) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Ticket %(ticket)s did not come; the place is free.") % {"ticket": item.ticket},
+                _("The holder of ticket %(ticket)s did not come; the place is free again.")
+                % {"ticket": item.ticket},
             )
         return HttpResponseRedirect(reverse("health:desk", args=[item.slot.office.code]))
     return render(
