@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from audit.log import log_action
 from core.formatting import format_date
-from documents.issuing import do_issue_document, do_revoke_document
+from documents.issuing import do_revoke_document, do_save_document, prepare_document
 from geo.models import Facility
 from health.models import Booking, Slot
 from notifications.api import notify
@@ -95,22 +95,15 @@ def do_book(user, slot: Slot) -> Booking:
     with transaction.atomic():
         booking = _take_place(user, slot)
         log_action(user, "health.appointment_booked", booking, office=slot.office, person=user)
-    with transaction.atomic():
-        _issue_ticket(booking)
-        notify(
-            user,
-            "health.appointment_booked",
-            notification_context(booking),
-            key=f"health-booking:{booking.pk}:booked",
-        )
+    _issue_ticket(booking, "health.appointment_booked")
     return booking
 
 
 def _take_place(user, slot: Slot) -> Booking:
     """Inside a transaction: take a place with the conditional update and number the
-    booking. The ticket is signed after the commit (`_issue_ticket`): rendering its PDF
-    takes a good part of a second, and the place is decided without holding the slot (or,
-    on SQLite, the whole database) that long."""
+    booking. The ticket is signed after the commit, outside any transaction
+    (`_issue_ticket`): rendering its PDF takes a good part of a second, and the place is
+    decided without holding the slot (or, on SQLite, the whole database) that long."""
     if slot.date <= timezone.localdate():
         raise ValidationError(_("Book from tomorrow on."))
     if Booking.objects.filter(slot=slot, user=user, status=Booking.Status.BOOKED).exists():
@@ -126,10 +119,11 @@ def _take_place(user, slot: Slot) -> Booking:
     )
 
 
-def _issue_ticket(booking: Booking) -> None:
-    """Sign the booking's ticket (with its QR code) and keep it on the booking."""
+def _issue_ticket(booking: Booking, event: str) -> None:
+    """Sign the booking's ticket (with its QR code) outside any transaction, then keep it
+    on the booking and notify the person in a short one."""
     slot, user = booking.slot, booking.user
-    booking.document = do_issue_document(
+    document = prepare_document(
         kind="ticket",
         template_key=TICKET_TEMPLATE,
         holder_name=user.display_name,
@@ -140,7 +134,15 @@ def _issue_ticket(booking: Booking) -> None:
         valid_from=slot.date,
         valid_until=slot.date,
     )
-    booking.save(update_fields=["document"])
+    with transaction.atomic():
+        booking.document = do_save_document(document)
+        booking.save(update_fields=["document"])
+        notify(
+            user,
+            event,
+            notification_context(booking),
+            key=f"health-booking:{booking.pk}:{event.rsplit('_', 1)[-1]}",
+        )
 
 
 def notification_context(booking: Booking) -> dict:
@@ -213,14 +215,7 @@ def do_reschedule(user, booking: Booking, slot: Slot) -> Booking:
     if booking.user_id != user.pk:
         raise PermissionDenied
     moved = _move(user, booking, slot)
-    with transaction.atomic():
-        _issue_ticket(moved)
-        notify(
-            user,
-            "health.appointment_moved",
-            notification_context(moved),
-            key=f"health-booking:{moved.pk}:moved",
-        )
+    _issue_ticket(moved, "health.appointment_moved")
     return moved
 
 

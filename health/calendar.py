@@ -37,8 +37,11 @@ def ics_from_context(context: dict[str, Any], language: str) -> bytes:
     event = Event()
     event.add("uid", f"{context['uid']}@{site_domain()}")
     event.add("dtstamp", datetime.datetime.now(tz=datetime.UTC))
-    event.add("dtstart", datetime.datetime.fromisoformat(context["starts"]))
-    event.add("dtend", datetime.datetime.fromisoformat(context["ends"]))
+    # In UTC ("Z"): every calendar reads it, whatever time zones it knows.
+    event.add(
+        "dtstart", datetime.datetime.fromisoformat(context["starts"]).astimezone(datetime.UTC)
+    )
+    event.add("dtend", datetime.datetime.fromisoformat(context["ends"]).astimezone(datetime.UTC))
     event.add("summary", SUMMARY[language].format(office=office, ticket=context["ticket"]))
     event.add("description", DESCRIPTION[language].format(ticket=context["ticket"], link=link))
     event.add("location", office)

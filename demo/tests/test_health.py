@@ -47,3 +47,18 @@ def test_the_demo_health_centres_take_bookings_for_two_weeks():
     assert [office.code for office in offices_with_slots()] == ["health-centre-120201"]
     again = load_demo()
     assert (again.slots, again.existing) == (0, first.slots)
+
+
+def test_the_demo_citizen_has_an_appointment_today_at_the_desk():
+    from accounts.tests.factories import create_user
+    from demo.health import load_demo
+    from health.desk import day_list, find_tickets
+
+    phnom_penh = create_area("12", "Phnom Penh", "ភ្នំពេញ")
+    centre = create_facility(phnom_penh, "health-centre", code="health-centre-120201")
+    citizen = create_user("citizen")
+    assert load_demo().today == 1
+    assert [booking.user for booking in day_list(centre)] == [citizen]
+    assert [booking.ticket for booking in find_tickets(centre, "A-001")] == ["A-001"]
+    assert load_demo().today == 0
+    assert day_list(centre).count() == 1

@@ -4,6 +4,7 @@ reminder email sent the day before (through a real SMTP server)."""
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 from icalendar import Calendar
 
 from health.booking import do_book, send_reminders
@@ -22,16 +23,19 @@ def test_the_person_downloads_the_calendar_file(client, health_world):
     slot = create_slot(health_world.centre, window="afternoon")
     booking = do_book(health_world.citizen, slot)
     client.force_login(health_world.citizen)
-    page = client.get(booking.get_absolute_url()).content.decode()
-    assert f"{booking.get_absolute_url()}calendar.ics" in page
-    response = client.get(f"{booking.get_absolute_url()}calendar.ics")
+    address = f"/km/health/appointments/bookings/{booking.public_id}/"
+    assert f"{address}calendar.ics" in client.get(address).content.decode()
+    response = client.get(f"{address}calendar.ics")
     assert response["Content-Type"].startswith("text/calendar")
     assert 'filename="appointment-A-001.ics"' in response["Content-Disposition"]
     event = event_of(response.content)
-    starts = event.decoded("dtstart")
-    assert (starts.date(), starts.hour, event.decoded("dtend").hour) == (slot.date, 14, 17)
+    starts, ends = (timezone.localtime(event.decoded(name)) for name in ("dtstart", "dtend"))
+    assert (starts.date(), starts.hour, ends.hour) == (slot.date, 14, 17)
+    assert b"DTSTART:" in response.content and b"Z\r\n" in response.content  # UTC
     assert str(event["summary"]) == "ការណាត់ជួបនៅមណ្ឌលសុខភាពស្លក្រាម សំបុត្រ A-001"
-    english = client.get(f"/en/{booking.get_absolute_url()[4:]}calendar.ics").content
+    english = client.get(
+        f"/en/health/appointments/bookings/{booking.public_id}/calendar.ics"
+    ).content
     assert (
         str(event_of(english)["summary"]) == "Appointment at Sla Kram Health Centre, ticket A-001"
     )
@@ -60,8 +64,8 @@ def test_the_reminder_email_carries_the_calendar_file(health_world, smtp_server,
     assert attachment.get_filename() == "appointment-M-001.ics"
     assert attachment.get_content_type() == "text/calendar"
     event = event_of(attachment.get_payload(decode=True))
-    assert event.decoded("dtstart").date() == slot.date
-    assert event.decoded("dtstart").hour == 7
+    starts = timezone.localtime(event.decoded("dtstart"))
+    assert (starts.date(), starts.hour) == (slot.date, 7)
     assert str(event["uid"]).startswith(str(booking.public_id))
     text = reminder.get_body(("plain",)).get_content()
     assert "M-001" in text and "វ៉ាក់សាំង" not in text and "vaccination" not in text.lower()
