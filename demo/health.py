@@ -1,5 +1,7 @@
 """Health demo data: bookable slots at the two demo health centres whose clinicians are
-the demo's `nurse` and `midwife` (demo.officers), for the next two weeks; the health
+the demo's `nurse` and `midwife` (demo.officers), for the next two weeks, and today's
+appointment of the demo `citizen` at each, so the desk's list of the day
+(/health/office/appointments/) has someone to check in (ticket M-001 or A-001); the health
 services every demo health centre and referral hospital offers, for the health finder.
 
 The danger-sign table comes from health's own data migration. Idempotent: existing slots
@@ -16,8 +18,16 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from geo.models import Facility
-from health.models import AppointmentService, FacilityService, HealthService, Slot, Window
+from health.models import (
+    AppointmentService,
+    Booking,
+    FacilityService,
+    HealthService,
+    Slot,
+    Window,
+)
 
 HEALTH_CENTRES = ("health-centre-120201", "health-centre-171001")
 DAYS = 14
@@ -55,11 +65,12 @@ class DemoHealth:
     slots: int = 0
     existing: int = 0
     services: int = 0
+    today: int = 0
 
     def summary(self) -> str:
         return (
             f"Demo health slots: {self.slots} created, {self.existing} already there; "
-            f"{self.services} facility services added."
+            f"{self.services} facility services added; {self.today} appointments today."
         )
 
 
@@ -91,4 +102,34 @@ def load_demo() -> DemoHealth:
                     facility=facility, service=offered
                 )
                 counts.services += created
+    counts.today = _today_appointments(today)
     return counts
+
+
+# The demo citizen's appointment today at each centre: (centre, service, window).
+TODAY = [
+    ("health-centre-171001", AppointmentService.VACCINATION, Window.MORNING),
+    ("health-centre-120201", AppointmentService.CONSULTATION, Window.AFTERNOON),
+]
+
+
+def _today_appointments(today: datetime.date) -> int:
+    """Booked "yesterday" for today: made directly (booking itself opens from tomorrow
+    on), without a signed ticket; the desk finds them by their typed number."""
+    citizen = User.objects.filter(username="citizen").first()
+    if citizen is None:
+        return 0
+    made = 0
+    for code, service, window in TODAY:
+        office = Facility.objects.filter(code=code).first()
+        if office is None:
+            continue
+        slot, _created = Slot.objects.get_or_create(
+            office=office, service=service, date=today, window=window, defaults={"capacity": 10}
+        )
+        if Booking.objects.filter(slot=slot, user=citizen).exists():
+            continue
+        Booking.objects.create(slot=slot, user=citizen, number=slot.bookings.count() + 1)
+        Slot.objects.filter(pk=slot.pk).update(booked=slot.booked + 1)
+        made += 1
+    return made

@@ -134,7 +134,47 @@ def do_issue_document(
     valid_from: date | None = None,
     valid_until: date | None = None,
 ) -> IssuedDocument:
-    """Sign a new document, render and store its PDF; return it. Raise DocumentError.
+    """Sign a new document, render and store its PDF, record it; return it. Raise
+    DocumentError. (`prepare_document` says what the arguments mean.)"""
+    return do_save_document(
+        prepare_document(
+            kind=kind,
+            template_key=template_key,
+            holder_name=holder_name,
+            facts=facts,
+            issuer_office=issuer_office,
+            issued_by=issued_by,
+            subject=subject,
+            holder=holder,
+            holder_organisation=holder_organisation,
+            issued_at=issued_at,
+            valid_from=valid_from,
+            valid_until=valid_until,
+        )
+    )
+
+
+def prepare_document(
+    *,
+    kind: str,
+    template_key: str,
+    holder_name: str,
+    facts: Iterable[Mapping[str, Any]],
+    issuer_office: Any,
+    issued_by: Any = None,
+    subject: models.Model | None = None,
+    holder: Any = None,
+    holder_organisation: Any = None,
+    issued_at: datetime | None = None,
+    valid_from: date | None = None,
+    valid_until: date | None = None,
+) -> IssuedDocument:
+    """Sign a new document and render and store its PDF, without writing to the database;
+    return it unsaved, for `do_save_document`. Raise DocumentError.
+
+    Rendering takes a good part of a second: a caller that must not hold a write
+    transaction that long (SQLite has one writer for the whole database) prepares outside
+    its transaction and saves inside.
 
     `valid_from` and `valid_until` (dates, both optional) are the days a permit or a
     licence is in force; verification says "expired" after `valid_until`.
@@ -174,25 +214,29 @@ def do_issue_document(
         document.subject_id = str(subject.pk)
     document.content = canonical_json(content_of(document))
     document.signature, document.key_id = sign(document.content)
-    document.save()
     pdf = render_pdf(document, template)
     name = f"{document.issued_at:%Y/%m}/{document.code}.pdf"
     document.pdf_name = storages["documents"].save(name, ContentFile(pdf))
-    document.save(update_fields=["pdf_name"])
+    return document
+
+
+def do_save_document(document: IssuedDocument) -> IssuedDocument:
+    """Record a prepared document (inside the caller's transaction) and audit its issue."""
+    document.save()
     log_action(
-        issued_by,
+        document.issued_by,
         "documents.document.issued",
         document,
-        {"code": document.code, "kind": kind, "template": template.key},
-        office=issuer_office,
-        person=holder,
+        {"code": document.code, "kind": document.kind, "template": document.template_key},
+        office=document.office,
+        person=document.holder,
     )
     logger.info(
         "document issued",
         extra={
             "code": document.code,
             "key_id": document.key_id,
-            "by": getattr(issued_by, "pk", None),
+            "by": document.issued_by_id,
         },
     )
     return document

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from documents.access import access_document_by_code, open_pdf, record_download
+from documents.actions import verification_actions
 from documents.codes import normalise_code
 from documents.forms import VerifyForm
 from documents.issuing import Verification, verify_document
@@ -58,6 +59,7 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
             }
             for fact in (document.facts if document else [])
         ],
+        "actions": verification_actions(request.user, document) if document else [],
         "may_download": document is not None
         and request.user.has_perm("documents.download_issueddocument", document),
     }

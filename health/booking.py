@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from audit.log import log_action
 from core.formatting import format_date
-from documents.issuing import do_issue_document, do_revoke_document
+from documents.issuing import do_revoke_document, do_save_document, prepare_document
 from geo.models import Facility
 from health.models import Booking, Slot
 from notifications.api import notify
@@ -82,11 +82,28 @@ def _facts(booking: Booking) -> list[dict[str, str]]:
 
 WINDOW_KM = {"morning": "ពេលព្រឹក (ម៉ោង ៧:០០ ដល់ ១១:០០)", "afternoon": "ពេលរសៀល (ម៉ោង ១៤:០០ ដល់ ១៧:០០)"}
 WINDOW_EN = {"morning": "Morning (7:00 to 11:00)", "afternoon": "Afternoon (14:00 to 17:00)"}
+WINDOW_HOURS = {"morning": (7, 11), "afternoon": (14, 17)}
 
 
-@transaction.atomic
 def do_book(user, slot: Slot) -> Booking:
     """Take a place in the slot for the person and issue the ticket; raise SlotFull."""
+    # A slot seen full answers at once, without waiting for the database's write lock
+    # (SQLite has one for the whole database): the many who ask after the last place
+    # went are told so quickly. The conditional update below stays the one that decides.
+    if not Slot.objects.filter(pk=slot.pk, booked__lt=F("capacity")).exists():
+        raise SlotFull(_("This time is full. Choose another day or time."))
+    with transaction.atomic():
+        booking = _take_place(user, slot)
+        log_action(user, "health.appointment_booked", booking, office=slot.office, person=user)
+    _issue_ticket(booking, "health.appointment_booked")
+    return booking
+
+
+def _take_place(user, slot: Slot) -> Booking:
+    """Inside a transaction: take a place with the conditional update and number the
+    booking. The ticket is signed after the commit, outside any transaction
+    (`_issue_ticket`): rendering its PDF takes a good part of a second, and the place is
+    decided without holding the slot (or, on SQLite, the whole database) that long."""
     if slot.date <= timezone.localdate():
         raise ValidationError(_("Book from tomorrow on."))
     if Booking.objects.filter(slot=slot, user=user, status=Booking.Status.BOOKED).exists():
@@ -95,10 +112,18 @@ def do_book(user, slot: Slot) -> Booking:
     if not taken:
         raise SlotFull(_("This time is full. Choose another day or time."))
     slot.refresh_from_db(fields=["booked"])
-    booking = Booking.objects.create(
+    # The update above holds the slot's row (PostgreSQL) or the database (SQLite) until
+    # the commit, so no one else numbers a booking of this slot meanwhile.
+    return Booking.objects.create(
         slot=slot, user=user, number=Booking.objects.filter(slot=slot).count() + 1
     )
-    booking.document = do_issue_document(
+
+
+def _issue_ticket(booking: Booking, event: str) -> None:
+    """Sign the booking's ticket (with its QR code) outside any transaction, then keep it
+    on the booking and notify the person in a short one."""
+    slot, user = booking.slot, booking.user
+    document = prepare_document(
         kind="ticket",
         template_key=TICKET_TEMPLATE,
         holder_name=user.display_name,
@@ -109,18 +134,18 @@ def do_book(user, slot: Slot) -> Booking:
         valid_from=slot.date,
         valid_until=slot.date,
     )
-    booking.save(update_fields=["document"])
-    log_action(user, "health.appointment_booked", booking, office=slot.office, person=user)
-    notify(
-        user,
-        "health.appointment_booked",
-        _context(booking),
-        key=f"health-booking:{booking.pk}:booked",
-    )
-    return booking
+    with transaction.atomic():
+        booking.document = do_save_document(document)
+        booking.save(update_fields=["document"])
+        notify(
+            user,
+            event,
+            notification_context(booking),
+            key=f"health-booking:{booking.pk}:{event.rsplit('_', 1)[-1]}",
+        )
 
 
-def _context(booking: Booking) -> dict:
+def notification_context(booking: Booking) -> dict:
     """Where and when, never which service: notifications carry no health content."""
     slot = booking.slot
     return {
@@ -129,7 +154,23 @@ def _context(booking: Booking) -> dict:
         "date": {"km": format_date(slot.date, "km"), "en": format_date(slot.date, "en")},
         "window": {"km": WINDOW_KM[slot.window], "en": WINDOW_EN[slot.window]},
         "url": booking.get_absolute_url(),
+        # For the calendar file attached to emails (health.calendar), not shown in text.
+        "uid": str(booking.public_id),
+        "starts": window_start(slot).isoformat(),
+        "ends": window_end(slot).isoformat(),
     }
+
+
+def window_start(slot: Slot) -> datetime.datetime:
+    return _at(slot.date, WINDOW_HOURS[slot.window][0])
+
+
+def window_end(slot: Slot) -> datetime.datetime:
+    return _at(slot.date, WINDOW_HOURS[slot.window][1])
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
 @transaction.atomic
@@ -157,6 +198,61 @@ def do_cancel(user, booking: Booking) -> Booking:
     return booking
 
 
+def moving_choices(booking: Booking, today: datetime.date | None = None) -> QuerySet[Slot]:
+    """The other times of the same service at the same health centre, with a place left."""
+    return (
+        bookable_slots(booking.slot.office, today)
+        .filter(service=booking.slot.service, booked__lt=F("capacity"))
+        .exclude(pk=booking.slot_id)
+    )
+
+
+def do_reschedule(user, booking: Booking, slot: Slot) -> Booking:
+    """Move the person's booking to another time of the same service and centre: the new
+    place is taken, the old one freed and the old ticket revoked in one transaction, then
+    a new ticket is signed (its number and QR certify the day and the time); return the
+    new booking, or raise SlotFull and change nothing."""
+    if booking.user_id != user.pk:
+        raise PermissionDenied
+    moved = _move(user, booking, slot)
+    _issue_ticket(moved, "health.appointment_moved")
+    return moved
+
+
+@transaction.atomic
+def _move(user, booking: Booking, slot: Slot) -> Booking:
+    """The move itself, in one transaction; the new booking has no ticket yet."""
+    booking = (
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("slot__office", "document")
+        .get(pk=booking.pk)
+    )
+    if booking.status != Booking.Status.BOOKED:
+        raise ValidationError(_("This appointment is no longer booked."))
+    if slot.office_id != booking.slot.office_id or slot.service != booking.slot.service:
+        raise ValidationError(_("Choose another time of the same service at this health centre."))
+    if slot.pk == booking.slot_id:
+        raise ValidationError(_("This is already the time of your appointment."))
+    # Both slots' rows in one order, so two people swapping times cannot deadlock.
+    list(Slot.objects.select_for_update().filter(pk__in=[slot.pk, booking.slot_id]).order_by("pk"))
+    moved = _take_place(user, slot)
+    Slot.objects.filter(pk=booking.slot_id).update(booked=F("booked") - 1)
+    booking.status = Booking.Status.MOVED
+    booking.moved_to = moved
+    booking.save(update_fields=["status", "moved_to"])
+    if booking.document is not None:
+        do_revoke_document(booking.document, by=user, reason="Appointment moved")
+    log_action(
+        user,
+        "health.appointment_moved",
+        moved,
+        {"from_ticket": booking.ticket, "from_date": str(booking.slot.date)},
+        office=slot.office_id,
+        person=user,
+    )
+    return moved
+
+
 def access_booking_for_person(user, public_id) -> Booking:
     """Return the person's own booking; 404 for anyone else."""
     booking = (
@@ -181,7 +277,7 @@ def send_reminders(today: datetime.date | None = None) -> int:
             notify(
                 booking.user,
                 "health.appointment_reminder",
-                _context(booking),
+                notification_context(booking),
                 key=f"health-booking:{booking.pk}:reminder",
             )
             booking.reminded_at = timezone.now()

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.formatting import to_ascii_digits
+from core.formatting import format_date, format_number, to_ascii_digits
 from geo.models import Facility
 from health.dhis2 import Month
-from health.models import DangerSign, Group, Who
+from health.models import DangerSign, Group, Slot, Who
 
 YES, NO = "yes", "no"
 
@@ -191,3 +192,46 @@ class MonthForm(forms.Form):
             raise forms.ValidationError(
                 _("Enter the month as year and month, for example 2026-11.")
             ) from None
+
+
+class TicketForm(forms.Form):
+    """What the desk types: the ticket number, or the code under its QR code."""
+
+    ticket = forms.CharField(
+        label=_("Ticket number"),
+        help_text=_(
+            "As on the ticket, for example M-007, or the 16-character code under the QR code."
+        ),
+        max_length=40,
+        error_messages={"required": _("Type the ticket number.")},
+    )
+
+
+class MoveForm(forms.Form):
+    """Another time of the same service at the same health centre."""
+
+    slot = forms.ModelChoiceField(
+        label=_("New day and time"),
+        queryset=Slot.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": _("Choose a new day and time."),
+            "invalid_choice": _("This time can no longer be chosen. Choose another."),
+        },
+    )
+
+    def __init__(self, *args, slots, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["slot"]
+        field.queryset = slots
+        field.label_from_instance = slot_label
+
+
+def slot_label(slot: Slot) -> str:
+    language = get_language() or "km"
+    return _("%(day)s, %(time)s: %(left)s places left") % {
+        "day": format_date(slot.date, language),
+        "time": slot.get_window_display(),
+        "left": format_number(slot.places_left, language),
+    }

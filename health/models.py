@@ -369,11 +369,15 @@ class Slot(models.Model):
 
 
 class Booking(models.Model):
-    """A person's place in a slot, with its ticket number and signed ticket document."""
+    """A person's place in a slot, with its ticket number and signed ticket document.
+
+    Moving to another time closes the booking as `moved` and opens a new one in the new
+    slot, with its own number and ticket; `moved_to` links the two."""
 
     class Status(models.TextChoices):
         BOOKED = "booked", _("Booked")
         CANCELLED = "cancelled", _("Cancelled")
+        MOVED = "moved", _("Moved to another time")
         CHECKED_IN = "checked_in", _("Checked in")
         NO_SHOW = "no_show", _("Did not come")
 
@@ -401,6 +405,15 @@ class Booking(models.Model):
     )
     created_at = models.DateTimeField(_("booked"), auto_now_add=True)
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    moved_to = models.OneToOneField(
+        "self",
+        verbose_name=_("moved to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moved_from",
+    )
 
     class Meta:
         verbose_name = _("appointment")

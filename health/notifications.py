@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from health.calendar import email_attachments
 from notifications.api import Message, register_event
 
 EXAMPLE = {"reference": "3F2A9C1B", "url": "/en/health/questions/"}
@@ -85,6 +86,9 @@ APPOINTMENT_EXAMPLE = {
     "date": {"km": "៩ ធ្នូ ២០២៦", "en": "9 December 2026"},
     "window": {"km": "ពេលព្រឹក (ម៉ោង ៧:០០ ដល់ ១១:០០)", "en": "Morning (7:00 to 11:00)"},
     "url": "/en/health/appointments/mine/",
+    "uid": "5b0c6d8e-2f43-4d4e-9a51-1c1f2d3e4f50",
+    "starts": "2026-12-09T07:00:00+07:00",
+    "ends": "2026-12-09T11:00:00+07:00",
 }
 
 APPOINTMENT_BOOKED = register_event(
@@ -107,6 +111,7 @@ APPOINTMENT_BOOKED = register_event(
         short="Sala: ticket {{ ticket }} at {{ office }} on {{ date }}, {{ window }}. {{ link }}",
     ),
     example=APPOINTMENT_EXAMPLE,
+    attachments=email_attachments,
 )
 
 APPOINTMENT_REMINDER = register_event(
@@ -129,4 +134,34 @@ APPOINTMENT_REMINDER = register_event(
         short="Sala: tomorrow, {{ window }}, at {{ office }}. Ticket {{ ticket }}. {{ link }}",
     ),
     example=APPOINTMENT_EXAMPLE,
+    attachments=email_attachments,
+)
+
+APPOINTMENT_MOVED = register_event(
+    "health.appointment_moved",
+    label=_("Your appointment at a health centre is moved"),
+    km=Message(
+        title="ការណាត់ជួបរបស់អ្នកត្រូវបានប្ដូរពេល៖ សំបុត្រថ្មី {{ ticket }}",
+        body=(
+            "ឥឡូវនេះ អ្នកមានការណាត់ជួបនៅ{{ office }} ថ្ងៃទី {{ date }} {{ window }}។ "
+            "លេខសំបុត្រថ្មីរបស់អ្នកគឺ {{ ticket }}។ សំបុត្រចាស់លែងប្រើបានហើយ។"
+        ),
+        short=(
+            "សាលា៖ ប្ដូរពេលហើយ។ សំបុត្រថ្មី {{ ticket }} នៅ{{ office }} "
+            "ថ្ងៃទី {{ date }} {{ window }}។ {{ link }}"
+        ),
+    ),
+    en=Message(
+        title="Your appointment is moved: new ticket {{ ticket }}",
+        body=(
+            "Your appointment is now at {{ office }} on {{ date }}, {{ window }}. "
+            "Your new ticket number is {{ ticket }}; the old ticket is no longer valid."
+        ),
+        short=(
+            "Sala: moved. New ticket {{ ticket }} at {{ office }} on {{ date }}, {{ window }}. "
+            "{{ link }}"
+        ),
+    ),
+    example=APPOINTMENT_EXAMPLE,
+    attachments=email_attachments,
 )

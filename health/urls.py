@@ -21,8 +21,17 @@ urlpatterns = [
     path("appointments/mine/", views.my_bookings, name="my_bookings"),
     path("appointments/slots/<int:slot_id>/book/", views.book, name="book"),
     path("appointments/bookings/<uuid:public_id>/", views.booking_detail, name="booking"),
+    path("appointments/bookings/<uuid:public_id>/move/", views.move_booking, name="move_booking"),
+    path(
+        "appointments/bookings/<uuid:public_id>/calendar.ics",
+        views.booking_calendar,
+        name="booking_calendar",
+    ),
     path("appointments/<slug:code>/", views.office_slots, name="office_slots"),
     path("office/", views.office_queue, name="office_queue"),
     path("reports/", views.reports, name="reports"),
     path("office/questions/<uuid:public_id>/", views.office_question, name="office_question"),
+    path("office/appointments/", views.desks, name="desks"),
+    path("office/appointments/<slug:code>/", views.desk_day, name="desk"),
+    path("office/appointments/tickets/<uuid:public_id>/", views.desk_booking, name="desk_booking"),
 ]

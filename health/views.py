@@ -8,7 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from audit.log import log_access
 from geo.models import Area, Facility
 from geo.places import remembered_area
-from health import booking, care, dhis2, finder, questions, triage
+from health import booking, calendar, care, desk, dhis2, finder, questions, triage
 from health.decorators import health_worker_required
 from health.forms import (
     AnswerForm,
@@ -29,8 +35,10 @@ from health.forms import (
     GroupForm,
     MessageForm,
     MonthForm,
+    MoveForm,
     QuestionForm,
     RatingForm,
+    TicketForm,
 )
 from health.models import Booking, Group, Question, Screening, Slot
 from health.screening import last_screening, remember_screening
@@ -353,3 +361,126 @@ def reports(request: HttpRequest) -> HttpResponse:
         names.update(Facility.objects.filter(code__in=counts).values_list("code", "name_km"))
     rows = [(code, names.get(code, code), values) for code, values in counts.items()]
     return render(request, "health/reports.html", {"form": form, "month": month, "rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def move_booking(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The person moves their appointment to another day or time of the same service."""
+    item = booking.access_booking_for_person(request.user, public_id)
+    if item.status != Booking.Status.BOOKED:
+        return HttpResponseRedirect(item.get_absolute_url())
+    form = MoveForm(request.POST or None, slots=booking.moving_choices(item))
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = booking.do_reschedule(request.user, item, form.cleaned_data["slot"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your appointment is moved. Here is your new ticket."))
+            return HttpResponseRedirect(moved.get_absolute_url())
+    return render(
+        request,
+        "health/move_booking.html",
+        {"booking": item, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def booking_calendar(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The appointment as an iCalendar file, for the person's phone calendar."""
+    item = booking.access_booking_for_person(request.user, public_id)
+    response = HttpResponse(
+        calendar.booking_ics(item, request.LANGUAGE_CODE), content_type=calendar.CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{calendar.filename(item)}"'
+    return response
+
+
+@health_worker_required
+@require_GET
+def desks(request: HttpRequest) -> HttpResponse:
+    """The health centres whose desk the health worker keeps; straight to the only one."""
+    offices = list(desk.desk_offices(request.user))
+    if len(offices) == 1:
+        return HttpResponseRedirect(reverse("health:desk", args=[offices[0].code]))
+    return render(request, "health/desks.html", {"offices": offices})
+
+
+@health_worker_required
+@require_http_methods(["GET", "POST"])
+def desk_day(request: HttpRequest, code: str) -> HttpResponse:
+    """Today's appointments at the centre, and the ticket typed to check someone in."""
+    office = desk.access_desk_office(request.user, code)
+    form = TicketForm(request.POST or None)
+    matches: list[Booking] = []
+    if request.method == "POST" and form.is_valid():
+        matches = desk.find_tickets(office, form.cleaned_data["ticket"])
+        if not matches:
+            form.add_error("ticket", _("No ticket with this number today at this health centre."))
+        elif len(matches) == 1 and matches[0].status == Booking.Status.BOOKED:
+            return _check_in(request, matches[0])
+    desk.log_desk_view(request.user, office)
+    return render(
+        request,
+        "health/desk.html",
+        {
+            "office": office,
+            "form": form,
+            "matches": matches,
+            "bookings": desk.day_list(office),
+            "today": timezone.localdate(),
+            "now": timezone.now(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _check_in(request: HttpRequest, item: Booking) -> HttpResponse:
+    try:
+        desk.do_check_in(request.user, item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Ticket %(ticket)s is checked in: %(name)s.")
+            % {"ticket": item.ticket, "name": item.user.display_name},
+        )
+    return HttpResponseRedirect(reverse("health:desk", args=[item.slot.office.code]))
+
+
+@health_worker_required
+@require_http_methods(["GET", "POST"])
+def desk_booking(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """One ticket at the desk (what the ticket's QR code leads the centre's staff to):
+    check the person in, or record that they did not come."""
+    item = desk.access_booking_for_desk(request.user, public_id)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "check_in":
+            return _check_in(request, item)
+        if action != "no_show":
+            return HttpResponseBadRequest()
+        try:
+            desk.do_mark_no_show(request.user, item)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The holder of ticket %(ticket)s did not come; the place is free again.")
+                % {"ticket": item.ticket},
+            )
+        return HttpResponseRedirect(reverse("health:desk", args=[item.slot.office.code]))
+    return render(
+        request,
+        "health/desk_booking.html",
+        {
+            "booking": item,
+            "today": timezone.localdate(),
+            "may_mark_no_show": desk.may_mark_no_show(item),
+        },
+    )

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from notifications.contacts import verified_email
+from notifications.registry import get_event
 from notifications.transports import PermanentFailure, TemporaryFailure
 
 if TYPE_CHECKING:
@@ -93,6 +94,10 @@ def build_email(delivery: Delivery, rendered: Rendered, address: str) -> EmailMu
         },
     )
     message.attach_alternative(html, "text/html")
+    attachments = get_event(notification.event).attachments
+    if attachments is not None:
+        for filename, content, mimetype in attachments(notification.context, notification.language):
+            message.attach(filename, content, mimetype)
     return message
 
 

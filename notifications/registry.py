@@ -8,11 +8,15 @@ part of a message is a Django template rendered with the notification's context:
 - `subject`, `text`, `html`: the email (`subject` defaults to the title, `text` to the
   body, `html` to the text with its line breaks kept);
 - `short`: SMS and Telegram (defaults to the title followed by the link).
+
+An event may also name `attachments`, a function of (context, language) returning the
+files (name, bytes, MIME type) its emails carry: the calendar file of an appointment.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, cast
 
@@ -41,6 +45,8 @@ class Message:
 
 PARTS: tuple[str, ...] = tuple(f.name for f in fields(Message))
 
+Attachments = Callable[[dict[str, Any], str], list[tuple[str, bytes, str]]]
+
 
 @dataclass(frozen=True)
 class Event:
@@ -51,6 +57,7 @@ class Event:
     channels: tuple[str, ...] = CHANNELS
     urgent: bool = False  # sent at once even to people who chose a daily digest
     example: dict[str, Any] = field(default_factory=dict)  # context for previews
+    attachments: Attachments | None = None  # files for the email
 
     def message(self, language: str) -> Message:
         return self.en if language == "en" else self.km
@@ -72,6 +79,7 @@ def register_event(
     channels: tuple[str, ...] | list[str] = CHANNELS,
     urgent: bool = False,
     example: dict[str, Any] | None = None,
+    attachments: Attachments | None = None,
 ) -> Event:
     """Register an event with its Khmer and English templates; return it.
 
@@ -83,7 +91,7 @@ def register_event(
     unknown = set(channels) - set(CHANNELS)
     if unknown:
         raise ImproperlyConfigured(f"{name}: unknown channels {sorted(unknown)}")
-    event = Event(name, label, km, en, tuple(channels), urgent, dict(example or {}))
+    event = Event(name, label, km, en, tuple(channels), urgent, dict(example or {}), attachments)
     for language in LANGUAGES:
         message = event.message(language)
         if not message.title.strip():

@@ -63,3 +63,18 @@ def test_the_demo_facilities_list_their_health_services_once():
     assert "emergency" in offered and "vaccination" not in offered
     assert FacilityService.objects.filter(facility=centre, service="vaccination").exists()
     assert load_demo().services == 0
+
+
+def test_the_demo_citizen_has_an_appointment_today_at_the_desk():
+    from accounts.tests.factories import create_user
+    from demo.health import load_demo
+    from health.desk import day_list, find_tickets
+
+    phnom_penh = create_area("12", "Phnom Penh", "ភ្នំពេញ")
+    centre = create_facility(phnom_penh, "health-centre", code="health-centre-120201")
+    citizen = create_user("citizen")
+    assert load_demo().today == 1
+    assert [booking.user for booking in day_list(centre)] == [citizen]
+    assert [booking.ticket for booking in find_tickets(centre, "A-001")] == ["A-001"]
+    assert load_demo().today == 0
+    assert day_list(centre).count() == 1
