@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import logging
+from typing import TYPE_CHECKING
+from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -24,6 +26,11 @@ from documents.issuing import do_revoke_document, do_save_document, prepare_docu
 from geo.models import Facility
 from health.models import Booking, Slot
 from notifications.api import notify
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from core.typing import User
 
 logger = logging.getLogger(__name__)
 
@@ -253,12 +260,14 @@ def _move(user, booking: Booking, slot: Slot) -> Booking:
     return moved
 
 
-def access_booking_for_person(user, public_id) -> Booking:
+def access_booking_for_person(user: User | AnonymousUser, public_id: UUID) -> Booking:
     """Return the person's own booking; 404 for anyone else."""
     booking = (
         Booking.objects.select_related("slot__office", "document")
-        .filter(public_id=public_id, user_id=getattr(user, "pk", None))
+        .filter(public_id=public_id, user_id=user.pk)
         .first()
+        if user.is_authenticated
+        else None
     )
     if booking is None:
         raise Http404

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -50,8 +52,29 @@ class AreaSearchForm(forms.Form):
     )
 
 
+class CentreChoiceField(forms.ModelChoiceField):
+    """Health centres with the area they are in, whose name may be shared."""
+
+    def label_from_instance(self, obj: Facility) -> str:
+        return f"{obj.name} ({obj.area.name_with_parents})"
+
+
+class ReferralChoiceField(forms.ModelChoiceField):
+    """Hospitals and health centres with their area."""
+
+    def label_from_instance(self, obj: Facility) -> str:
+        return f"{obj.name} ({obj.area.name})"
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    """A time by its day, window and the places left."""
+
+    def label_from_instance(self, obj: Slot) -> str:
+        return slot_label(obj)
+
+
 class QuestionForm(forms.Form):
-    office = forms.ModelChoiceField(
+    office = CentreChoiceField(
         label=_("Which health centre should answer?"),
         queryset=Facility.objects.none(),
         empty_label=None,
@@ -104,10 +127,7 @@ class QuestionForm(forms.Form):
 
     def __init__(self, *args, centres, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = centres
-        self.fields["office"].label_from_instance = lambda office: (
-            f"{office.name} ({office.area.name_with_parents})"
-        )
+        cast(CentreChoiceField, self.fields["office"]).queryset = centres  # as declared
 
 
 class MessageForm(forms.Form):
@@ -123,7 +143,7 @@ class MessageForm(forms.Form):
 
 
 class AnswerForm(MessageForm):
-    referral = forms.ModelChoiceField(
+    referral = ReferralChoiceField(
         label=_("Refer the person to"),
         queryset=Facility.objects.none(),
         required=False,
@@ -139,10 +159,7 @@ class AnswerForm(MessageForm):
 
     def __init__(self, *args, facilities, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["referral"].queryset = facilities
-        self.fields["referral"].label_from_instance = lambda facility: (
-            f"{facility.name} ({facility.area.name})"
-        )
+        cast(ReferralChoiceField, self.fields["referral"]).queryset = facilities  # as declared
 
 
 RATINGS = [
@@ -210,7 +227,7 @@ class TicketForm(forms.Form):
 class MoveForm(forms.Form):
     """Another time of the same service at the same health centre."""
 
-    slot = forms.ModelChoiceField(
+    slot = SlotChoiceField(
         label=_("New day and time"),
         queryset=Slot.objects.none(),
         widget=forms.RadioSelect,
@@ -223,9 +240,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, slots, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["slot"]
-        field.queryset = slots
-        field.label_from_instance = slot_label
+        cast(SlotChoiceField, self.fields["slot"]).queryset = slots  # as declared
 
 
 def slot_label(slot: Slot) -> str:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.log import log_access
+from core.typing import AuthenticatedHttpRequest
 from geo.models import Area, Facility
 from geo.places import remembered_area
 from health import booking, calendar, care, desk, dhis2, finder, questions, triage
@@ -146,7 +147,7 @@ def clear(request: HttpRequest) -> HttpResponse:
 def ask(request: HttpRequest) -> HttpResponse:
     """The question form, after a clear danger-sign screen of the last hour."""
     screening = last_screening(request)
-    if not questions.may_ask_after(screening):
+    if screening is None or not questions.may_ask_after(screening):
         messages.info(request, _("Answer the danger-sign questions first."))
         return HttpResponseRedirect(reverse("health:start"))
     form = QuestionForm(request.POST or None, centres=questions.health_centres())
@@ -315,7 +316,7 @@ def book(request: HttpRequest, slot_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def my_bookings(request: HttpRequest) -> HttpResponse:
+def my_bookings(request: AuthenticatedHttpRequest) -> HttpResponse:
     own = Booking.objects.filter(user=request.user).select_related("slot__office")
     return render(request, "health/my_bookings.html", {"bookings": own})
 
@@ -337,7 +338,7 @@ def booking_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_GET
-def reports(request: HttpRequest) -> HttpResponse:
+def reports(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The health ministry's monthly counts per facility, and their DHIS2 JSON download."""
     if not request.user.has_perm("health.export_dhis2"):
         raise PermissionDenied
