@@ -451,10 +451,35 @@ SOCIALACCOUNT_PROVIDERS = national_id_providers(
 # Once-only data from national registries through CamDX (registries app). The portal's
 # subsystem on the exchange, and each registry: {"population" | "business": {"url": the
 # security server, "service": the X-Road service id, "public_key": the registry's Ed25519
-# public key, PEM}}. Empty: no registry lookups, people type everything.
+# public key, PEM}}, each from SALA_CAMDX_<POPULATION|BUSINESS>_URL, _SERVICE and
+# _PUBLIC_KEY(_FILE). None set: no registry lookups, people type everything.
 SALA_CAMDX_CLIENT = envstr("SALA_CAMDX_CLIENT", "KH/GOV/SALA/PORTAL")
 SALA_CAMDX_TIMEOUT = float(envint("SALA_CAMDX_TIMEOUT_SECONDS", 5))
-SALA_CAMDX_REGISTRIES: dict[str, dict[str, str]] = {}
+
+
+def camdx_registry(name: str) -> dict[str, str] | None:
+    """SALA_CAMDX_<NAME>_URL, _SERVICE and _PUBLIC_KEY (or _PUBLIC_KEY_FILE): all three or
+    none (the registry is then not asked)."""
+    prefix = f"SALA_CAMDX_{name.upper()}"
+    config = {
+        "url": envstr(f"{prefix}_URL"),
+        "service": envstr(f"{prefix}_SERVICE"),
+        "public_key": envsecret(f"{prefix}_PUBLIC_KEY"),
+    }
+    if not any(config.values()):
+        return None
+    if missing := [key for key, value in config.items() if not value]:
+        raise ImproperlyConfigured(
+            f"{prefix}_URL, _SERVICE and _PUBLIC_KEY go together; missing: {', '.join(missing)}"
+        )
+    return config
+
+
+SALA_CAMDX_REGISTRIES: dict[str, dict[str, str]] = {
+    name: config
+    for name in ("population", "business")
+    if (config := camdx_registry(name)) is not None
+}
 
 # --- Portal -------------------------------------------------------------------------
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}
