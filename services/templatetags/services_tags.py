@@ -17,3 +17,9 @@ def getitem(form, name: str):
 def file_types(accept) -> str:
     """Return the accepted MIME types as people know them ("JPEG, PNG, PDF")."""
     return type_names(tuple(accept))
+
+
+@register.filter
+def value_of(mapping: dict, key: str):
+    """Return `mapping[key]`, or "" ({{ prefilled.sources|value_of:block.item.key }})."""
+    return mapping.get(key, "")
