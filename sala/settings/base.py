@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "accounts.middleware.OfficerSessionTimeoutMiddleware",
     "accounts.middleware.RequireStaffMFAMiddleware",
     "accounts.middleware.RateLimitedMiddleware",
     "accounts.middleware.AllowNationalIdRedirectMiddleware",
@@ -244,6 +245,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Security -----------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A citizen's session lasts Django's two weeks (SESSION_COOKIE_AGE); staff and officers'
+# end this many hours after signing in, or after this many idle minutes (accounts/sessions.py).
+SALA_OFFICER_SESSION_HOURS = envint("SALA_OFFICER_SESSION_HOURS", 12)
+SALA_OFFICER_SESSION_IDLE_MINUTES = envint("SALA_OFFICER_SESSION_IDLE_MINUTES", 30)
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
