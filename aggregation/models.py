@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.sealing import SealedTextField
 from geo.models import in_language
 
 
@@ -55,7 +56,8 @@ class Source(models.Model):
         _("connection security"), max_length=8, choices=Security.choices, default=Security.TLS
     )
     imap_user = models.CharField(_("mailbox user name"), max_length=200, blank=True)
-    imap_password = models.CharField(_("mailbox password"), max_length=200, blank=True)
+    # Encrypted at rest (core/sealing.py); the admin never shows it back.
+    imap_password = SealedTextField(_("mailbox password"), blank=True)
     imap_folder = models.CharField(_("mailbox folder"), max_length=200, default="INBOX")
     allowed_senders = models.TextField(
         _("allowed senders"),

@@ -560,6 +560,11 @@ else:
             **PRIVATE_FILE_PERMISSIONS,
         },
     }
+# Fernet keys, newest first, that encrypt the secrets kept in the database (a news
+# mailbox's password; core/sealing.py). Empty: one key derived from SECRET_KEY.
+SALA_STORED_SECRET_KEYS = [
+    key.strip() for key in envsecret("SALA_STORED_SECRET_KEYS").split(",") if key.strip()
+]
 SALA_DOCUMENT_SIGNING_KEY = envsecret("SALA_DOCUMENT_SIGNING_KEY")
 SALA_DOCUMENT_RETIRED_PUBLIC_KEYS = envlist("SALA_DOCUMENT_RETIRED_PUBLIC_KEYS")
 # Verification look-ups (page or JSON) one address may make per minute.
