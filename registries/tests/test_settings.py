@@ -26,7 +26,7 @@ SIMULATORS = {
             "service": "KH/GOV/MOI/POPULATION/person",
             "public_key": "simulator key",
         }
-    }
+    },
 }
 KEY = (
     "-----BEGIN PUBLIC KEY-----\n"
