@@ -151,3 +151,22 @@ def test_the_company_name_comes_from_the_business_register(client, registries, c
     assert 'value="ANGKOR TRANSPORT CO., LTD."' in page
     assert "From the Business register" in page
     assert registries["business"].log[0]["record"] == "00054321"
+
+
+def test_who_used_my_data_lists_the_lookup_with_its_fields_service_and_case(
+    client, registries, company_draft
+):
+    with translation.override("en"):
+        client.get(reverse("services:page", args=[company_draft.public_id, "company"]))
+        page = client.get(reverse("accounts:data_use")).text
+    assert "The Business register was asked for: company name" in page
+    assert "Birth registration: your application, before it was sent" in page
+    assert "registries.lookup" not in page
+
+
+def test_a_refused_lookup_says_its_answer_was_not_used(client, registries, company_draft):
+    registries["business"].mode = "wrong"
+    with translation.override("en"):
+        client.get(reverse("services:page", args=[company_draft.public_id, "company"]))
+        page = client.get(reverse("accounts:data_use")).text
+    assert "(not used: answer about another record)" in page
