@@ -51,7 +51,11 @@ def submit(page, name: str) -> None:
 
 @pytest.mark.parametrize("language", ["km", "en"])
 def test_a_company_declaration_filled_from_the_business_register(
-    page, live_server, national_id, registries, language  # noqa: F811
+    page,
+    live_server,
+    national_id,  # noqa: F811 (the fixture imported above)
+    registries,
+    language,
 ):
     text = CASES[language]
     page.set_viewport_size({"width": text["width"], "height": 900})
