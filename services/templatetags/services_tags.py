@@ -21,5 +21,6 @@ def file_types(accept) -> str:
 
 @register.filter
 def value_of(mapping: dict, key: str):
-    """Return `mapping[key]`, or "" ({{ prefilled.sources|value_of:block.item.key }})."""
-    return mapping.get(key, "")
+    """Return `mapping[key]`, or "" ({{ prefilled.sources|value_of:block.item.key }}); ""
+    where the page was given no mapping (the counter's pages fill nothing in)."""
+    return mapping.get(key, "") if isinstance(mapping, dict) else ""
