@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.acting import acting_organisation
+from core.ratelimit import hit
 from geo.models import Institution
 from geo.places import remembered_area
 from services.access import (
@@ -184,7 +185,15 @@ def page(request: HttpRequest, public_id, page_key: str) -> HttpResponse:
         return HttpResponseRedirect(reverse("services:resume", args=[public_id]))
     returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
     if request.method == "POST" and "_ask_again" in request.POST:
-        do_prefill_page(request.user, application, current, answers, again=True)
+        # Each press is a call to a ministry's register: a few an hour per application.
+        if hit("services.ask_registries_again", str(application.public_id), "5/h"):
+            do_prefill_page(request.user, application, current, answers, again=True)
+        else:
+            messages.error(
+                request,
+                _("You have asked the registries several times. Please type the answers, "
+                  "or ask again in an hour."),
+            )  # fmt: skip
         return HttpResponseRedirect(request.get_full_path())
     prefilled = (
         Shown()

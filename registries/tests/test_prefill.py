@@ -170,3 +170,15 @@ def test_a_refused_lookup_says_its_answer_was_not_used(client, registries, compa
         client.get(reverse("services:page", args=[company_draft.public_id, "company"]))
         page = client.get(reverse("accounts:data_use")).text
     assert "(not used: answer about another record)" in page
+
+
+def test_asking_again_and_again_is_limited_to_five_an_hour(client, registries, draft):
+    registries["population"].mode = "wrong"
+    with translation.override("en"):
+        url = reverse("services:page", args=[draft.public_id, "about"])
+        client.get(url)
+        for _press in range(6):
+            client.post(url, {"_ask_again": "1"})
+        page = client.get(url).text
+    assert Lookup.objects.count() == 1 + 5
+    assert "You have asked the registries several times." in page
