@@ -4,6 +4,8 @@ person to type, with the reason; an answered field is not looked up again."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -182,3 +184,11 @@ def test_asking_again_and_again_is_limited_to_five_an_hour(client, registries, d
         page = client.get(url).text
     assert Lookup.objects.count() == 1 + 5
     assert "You have asked the registries several times." in page
+
+
+def test_what_the_registry_answered_is_in_the_personal_data_download(client, registries, draft):
+    about_page(client, draft)
+    data = json.loads(client.get("/en/account/profile/download/").content)
+    [application] = data["applications"]
+    kept = application["filled_in_from_registries"]["name"]
+    assert kept == {"source": "population.name", "value": {"km": "ចាន់ សុខា", "latin": "CHAN SOKHA"}}
