@@ -1,6 +1,7 @@
 """The person's applications in their personal-data export (accounts.profiles): drafts and
-submitted ones, with their answers, what the registries answered for them, and the names of the files they attached (the files
-themselves are downloaded from the application's page)."""
+submitted ones, with their answers, what the registries answered for them, and the names
+of the files they attached (the files themselves are downloaded from the application's
+page)."""
 
 from __future__ import annotations
 
