@@ -72,8 +72,10 @@ def do_prefill_page(
 ) -> Shown:
     """Fill the page's unanswered sourced fields; ask the registries about those never asked
     for this application (or all of them `again`), and keep their answers with the draft."""
-    person = application.user
     wanted = [q for q in page.fields if q.spec.get("source") and _unanswered(q, answers)]
+    if not wanted:
+        return Shown()  # most pages: no query, nothing to fill
+    person = application.user
     kept = dict(application.prefilled)
     to_ask = [q for q in wanted if q.spec["source"] in SOURCES and (again or q.key not in kept)]
     if to_ask:
