@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
-from audit.labels import action_label
+from audit.labels import about_label, action_label
 from audit.models import AuditEntry
 from geo.models import Facility
 
@@ -59,7 +59,7 @@ def as_entries(entries, viewer: User, *, unknown_actor: str) -> list[Entry]:
         Entry(
             when=e.created_at,
             what=action_label(e.action, e.data),
-            about=e.object_repr,
+            about=about_label(e.action, e.data, e.object_repr),
             actor=e.actor.display_name if e.actor else unknown_actor,
             actor_is_you=e.actor_id is not None and e.actor_id == viewer.pk,
             office=offices.get(e.office_id, ""),

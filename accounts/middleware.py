@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.mfa import has_mfa, requires_mfa, set_up_since
+from accounts.sessions import session_ended
 from core.views import too_many_requests
 
 if TYPE_CHECKING:
@@ -82,6 +83,28 @@ def to_sign_in(request: HttpRequest, next_url: str) -> HttpResponseRedirect:
     query = urlencode({"next": next_url})
     status = 302 if request.method in ("GET", "HEAD") else 303
     return HttpResponseRedirect(f"{reverse('accounts:sign_in')}?{query}", status=status)
+
+
+class OfficerSessionTimeoutMiddleware:
+    """End a staff or officer session that is too old or idle (accounts.sessions), and
+    ask the person to sign in again, coming back to the page they asked for."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and session_ended(request):
+            next_url = request.get_full_path()
+            logout(request)
+            messages.info(
+                request,
+                _(
+                    "For the safety of the people whose cases you handle, officer sessions "
+                    "end after a while. Please sign in again."
+                ),
+            )
+            return to_sign_in(request, next_url)
+        return self.get_response(request)
 
 
 class RequireStaffMFAMiddleware:

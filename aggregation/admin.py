@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
@@ -41,8 +42,28 @@ HEALTH_FIELDS = (
 )
 
 
+class SourceForm(forms.ModelForm):
+    """The mailbox password is written, never shown back: left empty, it stays as it was."""
+
+    imap_password = forms.CharField(
+        label=_("mailbox password"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("Kept encrypted. Leave empty to keep the current password."),
+    )
+
+    class Meta:
+        model = Source
+        fields = ("imap_password",)  # the admin adds the rest from its fieldsets
+
+    def clean_imap_password(self) -> str:
+        return self.cleaned_data["imap_password"] or self.instance.imap_password or ""
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     formfield_overrides = URL_FIELDS
     list_display = (
         "name_en",

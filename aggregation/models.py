@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.languages import in_language
 from core.models import NamedInKhmerAndEnglish
+from core.sealing import SealedTextField
 
 
 class Language(models.TextChoices):
@@ -56,7 +57,8 @@ class Source(NamedInKhmerAndEnglish):
         _("connection security"), max_length=8, choices=Security.choices, default=Security.TLS
     )
     imap_user = models.CharField(_("mailbox user name"), max_length=200, blank=True)
-    imap_password = models.CharField(_("mailbox password"), max_length=200, blank=True)
+    # Encrypted at rest (core/sealing.py); the admin never shows it back.
+    imap_password = SealedTextField(_("mailbox password"), blank=True)
     imap_folder = models.CharField(_("mailbox folder"), max_length=200, default="INBOX")
     allowed_senders = models.TextField(
         _("allowed senders"),

@@ -61,7 +61,12 @@ class DateOfBirthWidget(forms.MultiWidget):
         }
         super().__init__(widgets, attrs)
 
-    def decompress(self, value: datetime.date | None) -> list[str]:
+    def decompress(self, value: datetime.date | str | None) -> list[str]:
+        if isinstance(value, str):  # a stored answer, "YYYY-MM-DD"
+            try:
+                value = datetime.date.fromisoformat(value)
+            except ValueError:
+                value = None
         if not value:
             return ["", "", ""]
         language = get_language()

@@ -29,14 +29,14 @@ def applicant_page(with_address: bool = True) -> dict[str, Any]:
         field("applicant_name", "person_name", "Your name", "ឈ្មោះរបស់អ្នក",
               source="population.name"),
         field("applicant_id", "national_id", "Your national ID card number",
-              "លេខអត្តសញ្ញាណប័ណ្ណរបស់អ្នក",
+              "លេខអត្តសញ្ញាណប័ណ្ណរបស់អ្នក", source="account.national_id",
               help=t("The 9 to 12 digits on the front of the card.",
                      "លេខ ៩ ដល់ ១២ ខ្ទង់ នៅខាងមុខប័ណ្ណ។")),
         field("applicant_phone", "phone", "Your mobile number", "លេខទូរស័ព្ទដៃរបស់អ្នក",
-              help=t("We send you a text message when something changes.",
+              source="account.phone", help=t("We send you a text message when something changes.",
                      "យើងនឹងផ្ញើសារទៅអ្នក នៅពេលមានការផ្លាស់ប្ដូរ។")),
         field("applicant_email", "email", "Your email address", "អាសយដ្ឋានអ៊ីមែលរបស់អ្នក",
-              required=False),
+              required=False, source="account.email"),
     ]  # fmt: skip
     if with_address:
         fields.append(
@@ -314,6 +314,37 @@ BUSINESS_REGISTRATION = {
     "declaration": DECLARATION,
 }  # fmt: skip
 
+# Once-only: the company's name and directors come from the business register (CamDX),
+# asked about the number given on the first page; the person checks and confirms them.
+ANNUAL_DECLARATION = {
+    "pages": [
+        page("company_number", "Your company", "ក្រុមហ៊ុនរបស់អ្នក", [
+            field("company_number", "text", "Registration number of the company",
+                  "លេខចុះបញ្ជីក្រុមហ៊ុន", pattern=r"[0-9]{8}",
+                  pattern_message=t("Enter the 8 digits on the certificate of incorporation, "
+                                    "e.g. 00012345.",
+                                    "សូមបញ្ចូលលេខ ៨ ខ្ទង់ ដូចមានក្នុងវិញ្ញាបនបត្រចុះបញ្ជី ឧ. 00012345។")),
+        ]),
+        page("company", "The company on the register", "ក្រុមហ៊ុនក្នុងបញ្ជី", [
+            field("company_name", "text", "Name of the company", "ឈ្មោះក្រុមហ៊ុន",
+                  max_length=200, source="business.name", record_field="company_number"),
+            field("directors", "long_text", "Directors, one a line", "នាយក ម្នាក់មួយបន្ទាត់",
+                  source="business.directors", record_field="company_number"),
+            choice("still_trading", "Is the company still trading?",
+                   "តើក្រុមហ៊ុននៅតែធ្វើអាជីវកម្មឬទេ?", [
+                       ("yes", "Yes", "បាទ/ចាស"), ("no", "No, it has stopped", "ទេ បានឈប់ហើយ"),
+                   ]),
+        ]),
+        page("applicant", "About you", "អំពីអ្នក", [
+            field("applicant_name", "person_name", "Your name", "ឈ្មោះរបស់អ្នក",
+                  source="account.name"),
+            field("applicant_phone", "phone", "Your mobile number", "លេខទូរស័ព្ទដៃរបស់អ្នក",
+                  source="account.phone"),
+        ]),
+    ],
+    "declaration": DECLARATION,
+}  # fmt: skip
+
 PATENT_TAX = {
     "pages": [
         applicant_page(with_address=False),
@@ -488,6 +519,7 @@ FORMS = {
     "residence-book": RESIDENCE_BOOK,
     "certificate-of-residence": CERTIFICATE_OF_RESIDENCE,
     "business-registration": BUSINESS_REGISTRATION,
+    "business-annual-declaration": ANNUAL_DECLARATION,
     "patent-tax": PATENT_TAX,
     "motorbike-registration": MOTORBIKE_REGISTRATION,
     "driving-licence": DRIVING_LICENCE,

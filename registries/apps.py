@@ -8,3 +8,9 @@ class RegistriesConfig(AppConfig):
     name = "registries"
     verbose_name = _("National registries")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from audit.labels import register_action_label
+        from registries.auditing import lookup_about, lookup_label
+
+        register_action_label("registries.lookup", lookup_label, about=lookup_about)

@@ -5,7 +5,7 @@ A form field declares where its value may come from with `"source"` (a key of
 fields need once (the population register about the person's own national ID number;
 the business register about the registration number a field on an earlier page holds,
 named by the field's `"record_field"`), and returns the values by field key, where each
-came from, and what could not be had (the person then types it).
+came from, and what could not be had and why (the person then types it).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class Prefill:
     values: dict[str, Any] = field(default_factory=dict)  # field key -> answer
     sources: dict[str, str] = field(default_factory=dict)  # field key -> registry's name
     problems: list[str] = field(default_factory=list)  # what the person is told
+    failed: dict[str, str] = field(default_factory=dict)  # field key -> Lookup.Outcome
 
 
 def _as_answer(value: Any, kind: str) -> Any:
@@ -75,6 +76,7 @@ def prefill(
             )
         except LookupFailed as failed:
             result.problems.append(failed.message)
+            result.failed.update({key: failed.outcome for key, _kind, _source in fields})
             continue
         for key, kind, source in fields:
             result.values[key] = _as_answer(found.value(source), kind)

@@ -1,6 +1,7 @@
 """The person's applications in their personal-data export (accounts.profiles): drafts and
-submitted ones, with their answers and the names of the files they attached (the files
-themselves are downloaded from the application's page)."""
+submitted ones, with their answers, what the registries answered for them, and the names
+of the files they attached (the files themselves are downloaded from the application's
+page)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ def export_section(user) -> list[dict[str, Any]]:
             "reference": application.reference,
             "area": application.area.code if application.area else None,
             "answers": application.answers,
+            # What the registries answered for the form, kept with the draft.
+            "filled_in_from_registries": application.prefilled,
             "files": [
                 {
                     "name": attachment.original_name,

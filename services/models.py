@@ -366,6 +366,9 @@ class Application(models.Model):
     reference = models.CharField(_("reference"), max_length=24, unique=True, null=True, blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # What the registries answered for this application's form, asked once (see
+    # services.prefilling): {field key: {"source", "value"} or {"source", "failed"}}.
+    prefilled = models.JSONField(_("filled in from registries"), default=dict, blank=True)
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)

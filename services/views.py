@@ -20,10 +20,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.acting import acting_organisation
+from core.ratelimit import hit
 from core.typing import AuthenticatedHttpRequest
 from geo.models import Institution
 from geo.places import remembered_area
-from registries.prefill import Prefill, prefill
 from services.access import (
     access_application_by_public_id,
     access_attachment_by_public_id,
@@ -34,6 +34,7 @@ from services.attachments import open_attachment
 from services.definitions import pages_to_ask, visible_answers
 from services.filling import fill_page
 from services.models import Application, FormVersion, LifeEvent, Service, Topic
+from services.prefilling import Shown, do_prefill_page
 from services.routing import offices_handling
 from services.submitting import (
     SubmissionError,
@@ -186,8 +187,21 @@ def page(request: AuthenticatedHttpRequest, public_id, page_key: str) -> HttpRes
     if current is None:
         return HttpResponseRedirect(reverse("services:resume", args=[public_id]))
     returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
+    if request.method == "POST" and "_ask_again" in request.POST:
+        # Each press is a call to a ministry's register: a few an hour per application.
+        if hit("services.ask_registries_again", str(application.public_id), "5/h"):
+            do_prefill_page(request.user, application, current, answers, again=True)
+        else:
+            messages.error(
+                request,
+                _("You have asked the registries several times. Please type the answers, "
+                  "or ask again in an hour."),
+            )  # fmt: skip
+        return HttpResponseRedirect(request.get_full_path())
     prefilled = (
-        Prefill() if request.method == "POST" else _prefill(request, application, current, answers)
+        Shown()
+        if request.method == "POST"
+        else do_prefill_page(request.user, application, current, answers, again=False)
     )
     form = fill_page(request, application, current, {**prefilled.values, **answers})
     if form is None:
@@ -205,11 +219,6 @@ def page(request: AuthenticatedHttpRequest, public_id, page_key: str) -> HttpRes
         "services/page.html",
         {
             "prefilled": prefilled,
-            "prefilled_rows": [
-                (q.label_text, prefilled.sources[q.key])
-                for q in current.fields
-                if q.key in prefilled.sources
-            ],
             "application": application,
             "service": application.service,
             "page": current,
@@ -220,26 +229,6 @@ def page(request: AuthenticatedHttpRequest, public_id, page_key: str) -> HttpRes
             "step": index + 1,
             "steps": len(asked),
         },
-    )
-
-
-def _prefill(request: HttpRequest, application: Application, current, answers) -> Prefill:
-    """The page's fields that declare a registry `source` and have no answer yet, filled
-    from the registries through CamDX (registries.prefill)."""
-    wanted = [
-        (q.key, q.type, q.spec["source"], q.spec.get("record_field", ""))
-        for q in current.fields
-        if q.spec.get("source") and answers.get(q.key) in (None, "", [])
-    ]
-    if not wanted:
-        return Prefill()
-    return prefill(
-        request.user,
-        request.user,
-        wanted,
-        answers=answers,
-        case_reference=application.reference or f"draft-{application.public_id}",
-        purpose=str(application.service.name),
     )
 
 

@@ -53,3 +53,11 @@ def test_an_administrator_publishes_drafts_with_the_admin_action(admin_client):
     draft.refresh_from_db()
     assert draft.status == Item.Status.PUBLISHED
     assert draft.approved_by == admin_client.user
+
+
+def test_the_mailbox_password_is_never_shown_back_in_the_admin(admin_client):
+    source = create_source(kind="imap", imap_user="announce@moh", imap_password="Ch4ngeMe!")
+    page = admin_client.get(f"/django-admin/aggregation/source/{source.pk}/change/").text
+    assert 'name="imap_password"' in page
+    assert "Ch4ngeMe!" not in page
+    assert "ទុកឱ្យទទេ ដើម្បីរក្សាពាក្យសម្ងាត់បច្ចុប្បន្ន" in page  # "Leave empty to keep…"

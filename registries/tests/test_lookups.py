@@ -80,6 +80,19 @@ def test_the_business_register_gives_the_company_and_its_directors(registries, s
     assert registries["business"].log[0]["user_id"] == "012345678"
 
 
+def look_up_company(person, number="00054321"):
+    return do_look_up(
+        person,
+        "business",
+        number,
+        person=person,
+        case_reference="BR-1",
+        purpose="Business licence",
+        fields=["company_name", "directors"],
+    )
+
+
+@pytest.mark.parametrize("registry", ["population", "business"])
 @pytest.mark.parametrize(
     ("mode", "outcome", "message"),
     [
@@ -89,15 +102,16 @@ def test_the_business_register_gives_the_company_and_its_directors(registries, s
     ],
 )
 def test_a_late_wrong_or_badly_signed_answer_is_refused_and_logged(
-    registries, sokha, mode, outcome, message
+    registries, sokha, registry, mode, outcome, message
 ):
-    registries["population"].mode = mode
+    registries[registry].mode = mode
     with pytest.raises(LookupFailed) as failed:
-        look_up_person(sokha)
+        look_up_person(sokha) if registry == "population" else look_up_company(sokha)
     assert failed.value.outcome == outcome
     with translation.override("en"):
         assert message in failed.value.message
-    assert Lookup.objects.get().outcome == outcome
+    lookup = Lookup.objects.get()
+    assert (lookup.registry, lookup.outcome) == (registry, outcome)
     assert AuditEntry.objects.get(action="registries.lookup").data["outcome"] == outcome
 
 

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "accounts.middleware.OfficerSessionTimeoutMiddleware",
     "accounts.middleware.RequireStaffMFAMiddleware",
     "accounts.middleware.RateLimitedMiddleware",
     "accounts.middleware.AllowNationalIdRedirectMiddleware",
@@ -244,6 +245,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Security -----------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A citizen's session lasts Django's two weeks (SESSION_COOKIE_AGE); staff and officers'
+# end this many hours after signing in, or after this many idle minutes (accounts/sessions.py).
+SALA_OFFICER_SESSION_HOURS = envint("SALA_OFFICER_SESSION_HOURS", 12)
+SALA_OFFICER_SESSION_IDLE_MINUTES = envint("SALA_OFFICER_SESSION_IDLE_MINUTES", 30)
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -451,10 +456,35 @@ SOCIALACCOUNT_PROVIDERS = national_id_providers(
 # Once-only data from national registries through CamDX (registries app). The portal's
 # subsystem on the exchange, and each registry: {"population" | "business": {"url": the
 # security server, "service": the X-Road service id, "public_key": the registry's Ed25519
-# public key, PEM}}. Empty: no registry lookups, people type everything.
+# public key, PEM}}, each from SALA_CAMDX_<POPULATION|BUSINESS>_URL, _SERVICE and
+# _PUBLIC_KEY(_FILE). None set: no registry lookups, people type everything.
 SALA_CAMDX_CLIENT = envstr("SALA_CAMDX_CLIENT", "KH/GOV/SALA/PORTAL")
 SALA_CAMDX_TIMEOUT = float(envint("SALA_CAMDX_TIMEOUT_SECONDS", 5))
-SALA_CAMDX_REGISTRIES: dict[str, dict[str, str]] = {}
+
+
+def camdx_registry(name: str) -> dict[str, str] | None:
+    """SALA_CAMDX_<NAME>_URL, _SERVICE and _PUBLIC_KEY (or _PUBLIC_KEY_FILE): all three or
+    none (the registry is then not asked)."""
+    prefix = f"SALA_CAMDX_{name.upper()}"
+    config = {
+        "url": envstr(f"{prefix}_URL"),
+        "service": envstr(f"{prefix}_SERVICE"),
+        "public_key": envsecret(f"{prefix}_PUBLIC_KEY"),
+    }
+    if not any(config.values()):
+        return None
+    if missing := [key for key, value in config.items() if not value]:
+        raise ImproperlyConfigured(
+            f"{prefix}_URL, _SERVICE and _PUBLIC_KEY go together; missing: {', '.join(missing)}"
+        )
+    return config
+
+
+SALA_CAMDX_REGISTRIES: dict[str, dict[str, str]] = {
+    name: config
+    for name in ("population", "business")
+    if (config := camdx_registry(name)) is not None
+}
 
 # --- Portal -------------------------------------------------------------------------
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}
@@ -530,6 +560,11 @@ else:
             **PRIVATE_FILE_PERMISSIONS,
         },
     }
+# Fernet keys, newest first, that encrypt the secrets kept in the database (a news
+# mailbox's password; core/sealing.py). Empty: one key derived from SECRET_KEY.
+SALA_STORED_SECRET_KEYS = [
+    key.strip() for key in envsecret("SALA_STORED_SECRET_KEYS").split(",") if key.strip()
+]
 SALA_DOCUMENT_SIGNING_KEY = envsecret("SALA_DOCUMENT_SIGNING_KEY")
 SALA_DOCUMENT_RETIRED_PUBLIC_KEYS = envlist("SALA_DOCUMENT_RETIRED_PUBLIC_KEYS")
 # Verification look-ups (page or JSON) one address may make per minute.

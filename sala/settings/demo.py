@@ -5,7 +5,8 @@ demo runs, its stand-ins for Telegram, the SMS gateway and CamDigiKey (`python -
 started by tools/run_demo.sh) write where they listen to var/standins.json: the portal then
 sends its SMS and Telegram messages to them, reads what a demo user writes on their phone
 pages, and offers "Sign in with CamDigiKey" through the CamDigiKey stand-in (unless
-SALA_OIDC_ISSUER names a provider).
+SALA_OIDC_ISSUER names a provider), and asks the population and business register
+simulators through its CamDX stand-in (unless SALA_CAMDX_* name real registries).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.core.management.utils import get_random_secret_key
 from .base import *  # noqa: F403
 from .base import (
     INSTALLED_APPS,
+    SALA_CAMDX_REGISTRIES,
     SALA_OIDC_ISSUER,
     SALA_OIDC_NAME,
     SECRET_KEY,
@@ -56,5 +58,5 @@ if "camdigikey" in _standins and not SALA_OIDC_ISSUER:
         _standins["camdigikey"]["client_secret"],
         SALA_OIDC_NAME,
     )
-if "registries" in _standins:
+if "registries" in _standins and not SALA_CAMDX_REGISTRIES:
     SALA_CAMDX_REGISTRIES = _standins["registries"]

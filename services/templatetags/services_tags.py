@@ -17,3 +17,10 @@ def getitem(form, name: str):
 def file_types(accept) -> str:
     """Return the accepted MIME types as people know them ("JPEG, PNG, PDF")."""
     return type_names(tuple(accept))
+
+
+@register.filter
+def value_of(mapping: dict, key: str):
+    """Return `mapping[key]`, or "" ({{ prefilled.sources|value_of:block.item.key }}); ""
+    where the page was given no mapping (the counter's pages fill nothing in)."""
+    return mapping.get(key, "") if isinstance(mapping, dict) else ""
