@@ -25,7 +25,9 @@ KM_CATALOGUES = sorted(
     if not SKIPPED_DIRS.intersection(path.relative_to(ROOT).parts)
 )
 # {% translate "…" %} and {% trans '…' %} with a literal string and no context.
-TEMPLATE_STRING = re.compile(r"""{%\s*(?:translate|trans)\s+(["'])(.+?)\1(?:\s+as\s+\w+)?\s*%}""")
+TEMPLATE_STRING = re.compile(
+    r"""{%\s*(?:translate|trans)\s+(["'])((?:(?!\1).)+)\1(?:\s+as\s+\w+)?\s*%}"""
+)
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
 
 
