@@ -132,7 +132,9 @@ def do_answer_question(
     hospital or health centre."""
     if not allowed(worker, "health.answer_question", question):
         raise PermissionDenied
-    question = Question.objects.select_for_update().select_related("carer").get(pk=question.pk)
+    question = (
+        Question.objects.select_for_update(of=("self",)).select_related("carer").get(pk=question.pk)
+    )
     if question.status == Question.Status.CLOSED:
         raise ValidationError(_("This question is closed."))
     if referral is not None and not referral_facilities().filter(pk=referral.pk).exists():
