@@ -3,21 +3,22 @@ them again.
 
 A field declares where its value may come from with `"source"`:
 
-- `"account.<what>"` (`ACCOUNT_SOURCES`): the person's own account (name, date of birth,
-  national ID number, mobile, email, home village), read each time the page is shown;
+- `"account.<what>"` (`services.sources.ACCOUNT_SOURCES`): the person's own account
+  (name, date of birth, national ID number, mobile, email, home village), read each time
+  the page is shown;
 - a registry's (`registries.lookups.SOURCES`, e.g. "population.date_of_birth"), asked
   through CamDX once per application: the first showing of a page asks about its fields
   that have no answer yet, and what came back (the value and its source, or why there is
   none) is kept with the draft in `Application.prefilled`. Later showings use what was
   kept; only the person's "Ask the registries again" asks again.
 
-Either way the value is only a suggestion shown in the field with where it came from; the
+A definition naming any other source is refused (`services.definitions`). Either way the
+value is only a suggestion shown in the field with where it came from; the
 person may change it, and it becomes an answer when they continue.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,22 +30,8 @@ from registries.lookups import MESSAGES, SOURCES
 from registries.prefill import prefill as registry_prefill
 from services.definitions import Field, Page
 from services.models import Application
+from services.sources import ACCOUNT_SOURCES
 
-
-def _name(user: Any) -> dict[str, str] | None:
-    if not (user.name_km or user.name_latin):
-        return None
-    return {"km": user.name_km, "latin": user.name_latin}
-
-
-ACCOUNT_SOURCES: dict[str, Callable[[Any], Any]] = {
-    "account.name": _name,
-    "account.date_of_birth": lambda u: u.date_of_birth.isoformat() if u.date_of_birth else None,
-    "account.national_id": lambda u: u.national_id or None,
-    "account.phone": lambda u: u.mobile or None,
-    "account.email": lambda u: u.email or None,
-    "account.address": lambda u: u.home_area.code if u.home_area_id else None,
-}
 FROM_ACCOUNT: Promise = _("From your account")
 
 
