@@ -19,6 +19,7 @@ person may change it, and it becomes an answer when they continue.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,7 @@ from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from registries.auditing import DRAFT_CASE_PREFIX
 from registries.lookups import MESSAGES, SOURCES
 from registries.prefill import prefill as registry_prefill
 from services.definitions import Field, Page
@@ -71,7 +73,7 @@ def do_prefill_page(
             person,
             [(q.key, q.type, q.spec["source"], q.spec.get("record_field", "")) for q in to_ask],
             answers=answers,
-            case_reference=application.reference or f"draft-{application.public_id}",
+            case_reference=application.reference or f"{DRAFT_CASE_PREFIX}{application.public_id}",
             purpose=str(application.service.name),
         )
         for question in to_ask:
@@ -84,6 +86,17 @@ def do_prefill_page(
             application.prefilled = kept
             application.save(update_fields=["prefilled"])
     return _shown(person, wanted, kept)
+
+
+def sent_reference(case: str) -> str:
+    """Return the reference of the application whose draft `case` names ("draft-<public
+    id>", as lookups made before it was sent are logged), or "" while it is a draft."""
+    try:
+        public_id = uuid.UUID(case.removeprefix(DRAFT_CASE_PREFIX))
+    except ValueError:
+        return ""
+    sent = Application.objects.filter(public_id=public_id, reference__isnull=False)
+    return sent.values_list("reference", flat=True).first() or ""
 
 
 def _shown(person: Any, wanted: list[Field], kept: dict[str, Any]) -> Shown:
