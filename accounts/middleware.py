@@ -15,8 +15,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.mfa import has_mfa, requires_mfa, set_up_since
-from accounts.sessions import session_ended
+from accounts.mfa import has_mfa, request_requires_mfa, set_up_since
+from accounts.sessions import ALLAUTH_SIGN_IN_RECORDS, session_ended, sign_in_times
 from core.views import too_many_requests
 
 if TYPE_CHECKING:
@@ -40,8 +40,6 @@ MFA_SETUP_VIEWS = frozenset(
         "readyz",
     }
 )
-# allauth writes how the person signed in into the session at every sign-in it handles.
-ALLAUTH_SIGN_IN_RECORDS = "account_authentication_methods"
 
 
 def is_other_login_view(view_func: Callable) -> bool:
@@ -68,14 +66,9 @@ def second_factor_recorded(request: HttpRequest) -> bool:
 def completed_second_factor(request: HttpRequest, user: User) -> bool:
     """Return True if this session's sign-in included a second factor, or if the person
     set one up after signing in (allauth asks for a code from it to set it up)."""
-    records = [
-        record
-        for record in request.session.get(ALLAUTH_SIGN_IN_RECORDS) or []
-        if isinstance(record, dict)
-    ]
-    if any(record.get("method") == "mfa" for record in records):
+    if second_factor_recorded(request):
         return True
-    times = [record["at"] for record in records if isinstance(record.get("at"), int | float)]
+    times = sign_in_times(request)
     return bool(times) and set_up_since(user, min(times))
 
 
@@ -87,13 +80,15 @@ def to_sign_in(request: HttpRequest, next_url: str) -> HttpResponseRedirect:
 
 class OfficerSessionTimeoutMiddleware:
     """End a staff or officer session that is too old or idle (accounts.sessions), and
-    ask the person to sign in again, coming back to the page they asked for."""
+    ask the person to sign in again, coming back to the page they asked for. Whether the
+    person is an officer is asked at each request: a role granted since the sign-in
+    counts at once."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated and session_ended(request):
+        if request.user.is_authenticated and session_ended(request, request_requires_mfa(request)):
             next_url = request.get_full_path()
             logout(request)
             messages.info(
@@ -136,7 +131,7 @@ class RequireStaffMFAMiddleware:
         # none more.
         if not user.is_authenticated or second_factor_recorded(request):
             return None
-        if not requires_mfa(user) or completed_second_factor(request, user):
+        if not request_requires_mfa(request) or completed_second_factor(request, user):
             return None
         match = request.resolver_match
         view_name = match.view_name if match else ""

@@ -15,6 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from core.formatting import to_khmer_digits
+from core.languages import language_switch_links
 from core.typing import AuthenticatedHttpRequest
 from search import analytics
 from search.analysis import MAX_QUERY_LENGTH
@@ -59,9 +60,11 @@ def search(request: HttpRequest) -> HttpResponse:
     """Results for `q`, filtered by kind, institution, area and language, page by page."""
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
         cut = " ".join(request.GET.get("q", "")[: MAX_QUERY_LENGTH * 2].split())
-        return render(
-            request, "search/too_long.html", {"query": cut[:MAX_QUERY_LENGTH]}, status=414
-        )
+        # Its language links lead to the empty search page: with the address they would
+        # repeat it, and lead to this page again.
+        links = language_switch_links(request.path, get_language() or "km")
+        context = {"query": cut[:MAX_QUERY_LENGTH], "language_links": links}
+        return render(request, "search/too_long.html", context, status=414)
     text = request.GET.get("q", "")[: MAX_QUERY_LENGTH * 2]
     language = get_language() or "km"
     resolver = area_resolver()

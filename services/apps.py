@@ -10,6 +10,9 @@ class ServicesConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.profiles import register_export_section
+        from registries.auditing import register_sent_reference
         from services.exporting import export_section
+        from services.prefilling import sent_reference
 
         register_export_section("applications", export_section)
+        register_sent_reference(sent_reference)

@@ -24,7 +24,8 @@ str; number (min, max, decimals) → str; date (not_after_today, not_before_toda
 email → str; national_id → digits; person_name → {"km", "latin"}; area (level: province |
 district | commune | village) → area code; file (accept: MIME types, max_size_mb,
 max_files) → list of attachment ids; group (fields, min_items, max_items, item_label) →
-list of objects; declaration → true.
+list of objects; declaration → true. Any field may name a `source` its value is suggested
+from (`services.sources.KNOWN_SOURCES`, read by `services.prefilling`).
 
 A condition is {"field": key, "equals" | "not_equals" | "contains": value},
 {"field": key, "in": [values]}, {"field": key, "answered": true|false}, or
@@ -42,6 +43,8 @@ from typing import Any
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from services.sources import KNOWN_SOURCES
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 KEY_MAX_LENGTH = 60
@@ -405,6 +408,11 @@ def _field_errors(  # noqa: C901 - one branch per field type reads best as one l
             errors.append(
                 _("%(where)s: “%(option)s” must be a number.") % {"where": where, "option": option}
             )
+    if "source" in spec and spec["source"] not in KNOWN_SOURCES:
+        errors.append(
+            _("%(where)s: unknown source %(source)s (known sources: %(sources)s).")
+            % {"where": where, "source": repr(spec["source"]), "sources": ", ".join(KNOWN_SOURCES)}
+        )
     if "pattern" in spec:
         try:
             re.compile(spec["pattern"])

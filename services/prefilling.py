@@ -3,21 +3,23 @@ them again.
 
 A field declares where its value may come from with `"source"`:
 
-- `"account.<what>"` (`ACCOUNT_SOURCES`): the person's own account (name, date of birth,
-  national ID number, mobile, email, home village), read each time the page is shown;
+- `"account.<what>"` (`services.sources.ACCOUNT_SOURCES`): the person's own account
+  (name, date of birth, national ID number, mobile, email, home village), read each time
+  the page is shown;
 - a registry's (`registries.lookups.SOURCES`, e.g. "population.date_of_birth"), asked
   through CamDX once per application: the first showing of a page asks about its fields
   that have no answer yet, and what came back (the value and its source, or why there is
   none) is kept with the draft in `Application.prefilled`. Later showings use what was
   kept; only the person's "Ask the registries again" asks again.
 
-Either way the value is only a suggestion shown in the field with where it came from; the
+A definition naming any other source is refused (`services.definitions`). Either way the
+value is only a suggestion shown in the field with where it came from; the
 person may change it, and it becomes an answer when they continue.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,26 +27,13 @@ from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from registries.auditing import DRAFT_CASE_PREFIX
 from registries.lookups import MESSAGES, SOURCES
 from registries.prefill import prefill as registry_prefill
 from services.definitions import Field, Page
 from services.models import Application
+from services.sources import ACCOUNT_SOURCES
 
-
-def _name(user: Any) -> dict[str, str] | None:
-    if not (user.name_km or user.name_latin):
-        return None
-    return {"km": user.name_km, "latin": user.name_latin}
-
-
-ACCOUNT_SOURCES: dict[str, Callable[[Any], Any]] = {
-    "account.name": _name,
-    "account.date_of_birth": lambda u: u.date_of_birth.isoformat() if u.date_of_birth else None,
-    "account.national_id": lambda u: u.national_id or None,
-    "account.phone": lambda u: u.mobile or None,
-    "account.email": lambda u: u.email or None,
-    "account.address": lambda u: u.home_area.code if u.home_area_id else None,
-}
 FROM_ACCOUNT: Promise = _("From your account")
 
 
@@ -84,7 +73,7 @@ def do_prefill_page(
             person,
             [(q.key, q.type, q.spec["source"], q.spec.get("record_field", "")) for q in to_ask],
             answers=answers,
-            case_reference=application.reference or f"draft-{application.public_id}",
+            case_reference=application.reference or f"{DRAFT_CASE_PREFIX}{application.public_id}",
             purpose=str(application.service.name),
         )
         for question in to_ask:
@@ -97,6 +86,17 @@ def do_prefill_page(
             application.prefilled = kept
             application.save(update_fields=["prefilled"])
     return _shown(person, wanted, kept)
+
+
+def sent_reference(case: str) -> str:
+    """Return the reference of the application whose draft `case` names ("draft-<public
+    id>", as lookups made before it was sent are logged), or "" while it is a draft."""
+    try:
+        public_id = uuid.UUID(case.removeprefix(DRAFT_CASE_PREFIX))
+    except ValueError:
+        return ""
+    sent = Application.objects.filter(public_id=public_id, reference__isnull=False)
+    return sent.values_list("reference", flat=True).first() or ""
 
 
 def _shown(person: Any, wanted: list[Field], kept: dict[str, Any]) -> Shown:

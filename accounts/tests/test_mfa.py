@@ -5,8 +5,9 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.test import Client
 
-from accounts.tests.factories import PASSWORD, create_user
+from accounts.tests.factories import PASSWORD, create_user, grant
 from accounts.tests.totp import totp_code
+from geo.tests.factories import create_facility, create_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,15 @@ def test_someone_made_staff_after_signing_in_is_stopped_too(client, citizen):
     assert client.get("/en/account/").status_code == 200
     citizen.is_staff = True
     citizen.save(update_fields=["is_staff"])
+    assert client.get("/en/account/")["Location"] == ACTIVATE
+
+
+def test_someone_given_an_office_role_after_signing_in_is_asked_for_a_second_factor(
+    client, citizen
+):
+    sign_in(client)
+    assert client.get("/en/account/").status_code == 200
+    grant(citizen, create_facility(create_tree().commune), "head-of-office")
     assert client.get("/en/account/")["Location"] == ACTIVATE
 
 

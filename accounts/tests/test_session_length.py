@@ -7,11 +7,13 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from freezegun import freeze_time
 
-from accounts.tests.factories import PASSWORD, create_user
-from accounts.tests.test_mfa import AUTHENTICATE, activate_totp
+from accounts.tests.factories import PASSWORD, create_user, grant
+from accounts.tests.test_mfa import ACTIVATE, AUTHENTICATE, activate_totp
 from accounts.tests.totp import totp_code
+from geo.tests.factories import create_facility, create_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,52 @@ def test_the_limits_are_settings(officer_client, settings):
     settings.SALA_OFFICER_SESSION_IDLE_MINUTES = 90
     with freeze_time(START + datetime.timedelta(minutes=60)):
         assert is_signed_in(officer_client)
+
+
+@pytest.fixture
+def office():
+    return create_facility(create_tree().commune)
+
+
+def test_a_citizen_given_an_office_role_while_signed_in_gets_an_officers_limits(office):
+    """Asked for a second factor at their next request, then signed out when idle, without
+    signing in again in between."""
+    dara = create_user("dara")
+    client = Client()
+    with freeze_time(START):
+        sign_in(client, "dara")
+        assert is_signed_in(client)
+    with freeze_time(START + datetime.timedelta(minutes=5)):
+        grant(dara, office, "head-of-office")
+        assert client.get(MY_ACCOUNT)["Location"] == ACTIVATE
+        activate_totp(client)
+        assert is_signed_in(client)
+    with freeze_time(START + datetime.timedelta(minutes=5 + 31)):
+        assert not is_signed_in(client)
+
+
+def test_the_12_hours_count_from_the_sign_in_not_from_the_new_role(office):
+    dara = create_user("dara")
+    client = Client()
+    with freeze_time(START):
+        sign_in(client, "dara")
+    with freeze_time(START + datetime.timedelta(hours=13)):
+        assert is_signed_in(client)  # a citizen still
+        grant(dara, office, "head-of-office")
+        response = client.get(MY_ACCOUNT)
+    assert response["Location"] == "/en/account/sign-in/?next=%2Fen%2Faccount%2F"
+    assert "officer sessions end after a while" in client.get(response["Location"]).text
+
+
+def test_an_officer_whose_last_role_ended_keeps_a_citizens_session(office):
+    sophea = create_user("sophea")
+    membership = grant(sophea, office, "head-of-office")
+    client = Client()
+    with freeze_time(START):
+        client.force_login(sophea)  # with the second factor
+        assert is_signed_in(client)
+        membership.ended_at = timezone.now()
+        membership.save(update_fields=["ended_at"])
+        assert is_signed_in(client)
+    with freeze_time(START + datetime.timedelta(days=3)):
+        assert is_signed_in(client)  # far past an officer's limits

@@ -139,7 +139,9 @@ def test_robots_txt_keeps_out_search_results_and_accounts_but_not_the_sign_in_pa
         assert crawlable(rules, path), path
 
 
-def test_the_canonical_address_leaves_the_query_out_but_keeps_the_page(client, public_pages):
+def test_the_canonical_and_alternate_addresses_leave_the_query_out_but_keep_the_page(
+    client, public_pages
+):
     for asked, canonical in (
         ("/en/accounts/login/?next=/en/account/", "/en/accounts/login/"),
         ("/en/services/?page=2&utm_source=x", "/en/services/?page=2"),
@@ -147,3 +149,8 @@ def test_the_canonical_address_leaves_the_query_out_but_keeps_the_page(client, p
         head = Head()
         head.feed(client.get(asked).content.decode())
         assert head.canonicals == [f"{settings.SALA_SITE_URL}{canonical}"], asked
+        assert head.alternates == {
+            "km": f"{settings.SALA_SITE_URL}{canonical.replace('/en/', '/km/')}",
+            "en": f"{settings.SALA_SITE_URL}{canonical}",
+            "x-default": f"{settings.SALA_SITE_URL}{canonical.replace('/en/', '/km/')}",
+        }, asked

@@ -148,3 +148,15 @@ def test_my_questions_lists_only_my_own(client, health_world):
     text = client.get("/en/health/questions/").content.decode()
     assert mine.reference in text
     assert theirs.reference not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "age", "says"),
+    [("km", 3, "អាយុ ៣ ឆ្នាំ"), ("en", 3, "3 years old"), ("en", 1, "1 year old")],
+)
+def test_the_question_says_the_age_in_the_pages_language(client, health_world, language, age, says):
+    question = create_question(health_world.citizen, health_world.centre, age_years=age)
+    client.force_login(health_world.citizen)
+    url = question.get_absolute_url().replace("/km/", f"/{language}/", 1)
+    page = client.get(url).content.decode()
+    assert says in page

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from accounts.tests.factories import create_user
 from registries.models import Lookup
+from services.submitting import check_submit_application
 from services.tests.factories import create_application, create_service, definition
 
 pytestmark = pytest.mark.django_db
@@ -164,6 +165,21 @@ def test_who_used_my_data_lists_the_lookup_with_its_fields_service_and_case(
     assert "The Business register was asked for: company name" in page
     assert "Birth registration: your application, before it was sent" in page
     assert "registries.lookup" not in page
+
+
+def test_once_the_application_is_sent_its_lookups_show_its_reference(
+    client, registries, company_draft
+):
+    """Lookups on the draft are logged before it has a reference; the page finds it later."""
+    with translation.override("en"):
+        url = reverse("services:page", args=[company_draft.public_id, "company"])
+        client.get(url)
+        client.post(url, {"company_name": "ANGKOR TRANSPORT CO., LTD."})
+        sent = check_submit_application(company_draft, declared=True)
+        page = client.get(reverse("accounts:data_use")).text
+    assert sent.reference
+    assert f"Birth registration: {sent.reference}" in page
+    assert "before it was sent" not in page
 
 
 def test_a_refused_lookup_says_its_answer_was_not_used(client, registries, company_draft):

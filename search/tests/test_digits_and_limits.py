@@ -61,7 +61,14 @@ def test_a_search_address_too_long_gets_the_portals_page(client, language):
     html = response.content.decode()
     heading = {"km": "អាសយដ្ឋានវែងពេក", "en": "The address is too long"}
     assert f'<h1 id="search-heading">{heading[language]}</h1>' in html
-    other = heading["en" if language == "km" else "km"]
+    other_language = "en" if language == "km" else "km"
+    other = heading[other_language]
     assert other not in html
     box = re.search(r'<input[^>]*name="q"[^>]*value="([^"]*)"', html).group(1)
     assert 0 < len(box) <= 200
+    # Its head and language links do not repeat the address: they lead to the search page.
+    tags = re.findall(r'<(?:link|a)[^>]*hreflang="[^"]*"[^>]*>', html)
+    links = [tag for tag in tags if "/search/" in tag]
+    assert len(links) == 5  # km, en and x-default in the head; km and en in the header
+    assert all("?" not in link for link in links), links
+    assert f'href="/{other_language}/search/"' in html

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from services.definitions import (
     definition_errors,
@@ -12,6 +13,7 @@ from services.definitions import (
 )
 from services.models import FormVersion
 from services.tests.factories import create_service, definition, text
+from services.versions import do_publish_form_version
 
 
 def test_the_sample_definition_is_sound():
@@ -66,6 +68,30 @@ def test_saving_a_broken_definition_in_the_back_office_is_refused(db):
     with pytest.raises(ValidationError) as error:
         FormVersion(service=service, number=1, definition=data).full_clean()
     assert "signature" in str(error.value)
+
+
+def test_a_source_the_portal_does_not_know_is_refused_with_the_known_ones():
+    data = definition()
+    data["pages"][0]["fields"][0]["source"] = "account.full_name"
+    data["pages"][0]["fields"][1]["source"] = "account.phone"  # known
+    [error] = definition_errors(data)
+    assert "unknown source 'account.full_name'" in error
+    assert "account.name" in error and "population.date_of_birth" in error
+    with translation.override("km"):
+        [error] = definition_errors(data)
+    assert "មិនស្គាល់ប្រភពទិន្នន័យ 'account.full_name'" in error
+
+
+def test_publishing_a_form_with_an_unknown_source_is_refused(db):
+    service = create_service(form=False)
+    data = definition()
+    data["pages"][0]["fields"][0]["source"] = "population.nickname"
+    version = FormVersion.objects.create(service=service, number=1, definition=data)
+    with pytest.raises(ValidationError) as error:
+        do_publish_form_version(None, version)
+    assert "unknown source 'population.nickname'" in str(error.value)
+    version.refresh_from_db()
+    assert version.status == FormVersion.Status.DRAFT
 
 
 def test_a_published_version_never_changes(db):
