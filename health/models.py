@@ -275,6 +275,40 @@ class QuestionMessage(models.Model):
         return f"{_('Message')} {self.pk}"
 
 
+class QuestionPhoto(models.Model):
+    """A photo sent with a question or with the person's later message: kept in the private
+    attachments storage, shown only through `health.photos.access_photo`."""
+
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="photos"
+    )
+    message = models.ForeignKey(
+        QuestionMessage,
+        verbose_name=_("message"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    stored_name = models.CharField(_("stored name"), max_length=300)
+    content_type = models.CharField(_("content type"), max_length=40)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{_('Photo')} {str(self.public_id)[:8].upper()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("health:photo", args=[self.public_id])
+
+
 class HealthService(models.TextChoices):
     CONSULTATION = "consultation", _("Consultations")
     VACCINATION = "vaccination", _("Vaccination")
