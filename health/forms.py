@@ -286,6 +286,6 @@ def slot_label(slot: Slot) -> str:
     language = get_language() or "km"
     return _("%(day)s, %(time)s: %(left)s places left") % {
         "day": format_date(slot.date, language),
-        "time": slot.get_window_display(),
+        "time": slot.time_label,
         "left": format_number(slot.places_left, language),
     }
