@@ -454,6 +454,8 @@ def desk_day(request: HttpRequest, code: str) -> HttpResponse:
         elif len(matches) == 1 and matches[0].status == Booking.Status.BOOKED:
             return _check_in(request, matches[0])
     desk.log_desk_view(request.user, office)
+    bookings = list(desk.day_list(office))
+    now = timezone.now()
     return render(
         request,
         "health/desk.html",
@@ -461,9 +463,10 @@ def desk_day(request: HttpRequest, code: str) -> HttpResponse:
             "office": office,
             "form": form,
             "matches": matches,
-            "bookings": desk.day_list(office),
+            "bookings": bookings,
+            "time_over": {b.pk for b in [*bookings, *matches] if desk.may_mark_no_show(b, now)},
             "today": timezone.localdate(),
-            "now": timezone.now(),
+            "now": now,
         },
         status=400 if form.errors else 200,
     )
