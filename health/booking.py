@@ -19,6 +19,7 @@ from django.db.models import F, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from audit.log import log_action
 from core.formatting import format_date, format_time
@@ -180,22 +181,36 @@ def _take_place(user, slot: Slot) -> Booking:
     )
 
 
-def _issue_ticket(booking: Booking, event: str) -> None:
+def _issue_ticket(booking: Booking, event: str, *, retry: bool = True) -> bool:
     """Sign the booking's ticket (with its QR code) outside any transaction, then keep it
-    on the booking and notify the person in a short one."""
+    on the booking and notify the person in a short one.
+
+    The place is already taken and stays so: if signing fails, the failure is logged, a
+    retry is enqueued (`retry_ticket`, once; the booking's page tries again on each
+    view) and False is returned; the person's page says the ticket is being prepared."""
     slot, user = booking.slot, booking.user
-    document = prepare_document(
-        kind="ticket",
-        template_key=TICKET_TEMPLATE,
-        holder_name=user.display_name,
-        facts=_facts(booking),
-        issuer_office=slot.office,
-        subject=booking,
-        holder=user,
-        valid_from=slot.date,
-        valid_until=slot.date,
-    )
+    try:
+        document = prepare_document(
+            kind="ticket",
+            template_key=TICKET_TEMPLATE,
+            holder_name=user.display_name,
+            facts=_facts(booking),
+            issuer_office=slot.office,
+            subject=booking,
+            holder=user,
+            valid_from=slot.date,
+            valid_until=slot.date,
+        )
+    except Exception:  # any failure of signing or rendering: the booking must stand
+        logger.exception("health ticket not signed", extra={"booking_id": booking.pk})
+        if retry:
+            retry_ticket.enqueue(booking.pk)
+        return False
     with transaction.atomic():
+        # Another try (the task, or the page) may have issued it meanwhile: one ticket.
+        current = Booking.objects.select_for_update(of=("self",)).get(pk=booking.pk)
+        if current.document_id is not None or current.status != Booking.Status.BOOKED:
+            return False
         booking.document = do_save_document(document)
         booking.save(update_fields=["document"])
         notify(
@@ -204,6 +219,28 @@ def _issue_ticket(booking: Booking, event: str) -> None:
             notification_context(booking),
             key=f"health-booking:{booking.pk}:{event.rsplit('_', 1)[-1]}",
         )
+    return True
+
+
+def ensure_ticket(booking: Booking) -> bool:
+    """Issue the ticket of a booking whose signing failed (a later view, or the retry
+    task); return True if the booking has its ticket now."""
+    if booking.document_id is not None:
+        return True
+    if booking.status != Booking.Status.BOOKED or booking.slot.date < timezone.localdate():
+        return False
+    moved = Booking.objects.filter(moved_to=booking).exists()
+    event = "health.appointment_moved" if moved else "health.appointment_booked"
+    if not _issue_ticket(booking, event, retry=False):
+        booking.refresh_from_db(fields=["document"])
+    return booking.document_id is not None
+
+
+@task()
+def retry_ticket(booking_id: int) -> bool:
+    """The worker's second try at a ticket whose signing failed."""
+    booking = Booking.objects.select_related("slot__office", "user").filter(pk=booking_id).first()
+    return booking is not None and ensure_ticket(booking)
 
 
 def notification_context(booking: Booking) -> dict:

@@ -363,6 +363,7 @@ def booking_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         else:
             messages.success(request, _("Your appointment is cancelled."))
         return HttpResponseRedirect(item.get_absolute_url())
+    booking.ensure_ticket(item)  # if signing failed when booking, try again now
     return render(request, "health/booking.html", {"booking": item})
 
 
