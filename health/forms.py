@@ -91,7 +91,7 @@ class PhotosField(forms.FileField):
             "help_text",
             _(
                 "Up to 3 photos, for example of a rash or a wound: JPEG, PNG or WebP, "
-                "5 MB each at most. Only the health workers and you will see them."
+                "5 MB each at most. Only you, a carer you name and the health workers see them."
             ),
         )
         super().__init__(**kwargs)
