@@ -35,8 +35,9 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_cases import GUNICORN, admin_sql, free_port, logged_errors, percentile  # noqa: E402
+from bench.bench_cases import GUNICORN, free_port, logged_errors, percentile  # noqa: E402
 from bench.bench_notifications import reachable  # noqa: E402
+from bench.scratch import admin_sql  # noqa: E402
 
 RATIOS = {"postgres vs demo, booked p50": ("postgres booked ms", "demo booked ms")}
 FULL = "This time is full"

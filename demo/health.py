@@ -3,6 +3,7 @@ the demo's `nurse` and `midwife` (demo.officers), for the next two weeks, and to
 appointment of the demo `citizen` at each, so the desk's list of the day
 (/health/office/appointments/) has someone to check in (ticket M-001 or A-001); the health
 services every demo health centre and referral hospital offers, for the health finder.
+One centre books antenatal care at exact times (every 20 minutes) instead of a window.
 
 The danger-sign table comes from health's own data migration. Idempotent: existing slots
 are kept as they are.
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from geo.models import Facility
+from health.booking import exact_times, publish_exact_slots
 from health.models import (
     AppointmentService,
     Booking,
@@ -39,6 +41,10 @@ OFFER = [
     (AppointmentService.ANTENATAL, Window.AFTERNOON, 10),
     (AppointmentService.CONSULTATION, Window.AFTERNOON, 15),
 ]
+
+# Where a centre prefers exact times: antenatal care at the Phnom Penh centre every 20 minutes from
+# 14:00 to 16:40, one woman each, instead of the afternoon window.
+EXACT = {"health-centre-120201": (AppointmentService.ANTENATAL, "14:00", "16:40", 20)}
 
 
 # What the finder lists for each type of demo facility.
@@ -85,16 +91,7 @@ def load_demo() -> DemoHealth:
             day = today + datetime.timedelta(days=offset)
             if day.weekday() == 6:  # closed for bookings on Sundays
                 continue
-            for service, window, capacity in OFFER:
-                _slot, created = Slot.objects.get_or_create(
-                    office=office,
-                    service=service,
-                    date=day,
-                    window=window,
-                    defaults={"capacity": capacity},
-                )
-                counts.slots += created
-                counts.existing += not created
+            _publish_day(office, day, counts)
     for type_code, services in SERVICES.items():
         for facility in Facility.objects.filter(type__code=type_code):
             for offered in services:
@@ -104,6 +101,33 @@ def load_demo() -> DemoHealth:
                 counts.services += created
     counts.today = _today_appointments(today)
     return counts
+
+
+def _publish_day(office: Facility, day: datetime.date, counts: DemoHealth) -> None:
+    """The centre's slots of one day: windows, and exact times where it prefers them."""
+    exact = EXACT.get(office.code)
+    for service, window, capacity in OFFER:
+        if exact and exact[0] == service:
+            continue
+        _slot, created = Slot.objects.get_or_create(
+            office=office,
+            service=service,
+            date=day,
+            window=window,
+            starts_at=None,
+            defaults={"capacity": capacity},
+        )
+        counts.slots += created
+        counts.existing += not created
+    if exact:
+        service, first, last, every = exact
+        times = exact_times(
+            datetime.time.fromisoformat(first), datetime.time.fromisoformat(last), every
+        )
+        before = Slot.objects.filter(office=office, date=day, service=service).count()
+        after = len(publish_exact_slots(office, service, day, times, minutes=every))
+        counts.slots += after - before
+        counts.existing += before
 
 
 # The demo citizen's appointment today at each centre: (centre, service, window).
@@ -125,7 +149,12 @@ def _today_appointments(today: datetime.date) -> int:
         if office is None:
             continue
         slot, _created = Slot.objects.get_or_create(
-            office=office, service=service, date=today, window=window, defaults={"capacity": 10}
+            office=office,
+            service=service,
+            date=today,
+            window=window,
+            starts_at=None,
+            defaults={"capacity": 10},
         )
         if Booking.objects.filter(slot=slot, user=citizen).exists():
             continue

@@ -1,5 +1,5 @@
-"""Appointments at health centres: booking a place in a time window, cancelling, the
-signed ticket, and the reminders the day before.
+"""Appointments at health centres: booking a place in a time window or at an exact time,
+cancelling, the signed ticket, and the reminders the day before.
 
 Booking takes a place with one conditional UPDATE (`booked < capacity`), so however many
 people book the last place at once, exactly `capacity` of them get one and the others a
@@ -19,9 +19,10 @@ from django.db.models import F, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from audit.log import log_action
-from core.formatting import format_date
+from core.formatting import format_date, format_time
 from documents.issuing import do_revoke_document, do_save_document, prepare_document
 from geo.models import Facility
 from health.models import Booking, Slot
@@ -46,7 +47,7 @@ def bookable_slots(office: Facility, today: datetime.date | None = None) -> Quer
     today = today or timezone.localdate()
     return Slot.objects.filter(
         office=office, date__gt=today, date__lte=today + datetime.timedelta(days=BOOKING_DAYS_AHEAD)
-    ).order_by("date", "window", "service")
+    ).order_by("date", "window", "starts_at", "service")
 
 
 def offices_with_slots(today: datetime.date | None = None) -> QuerySet[Facility]:
@@ -81,8 +82,8 @@ def _facts(booking: Booking) -> list[dict[str, str]]:
         {
             "label_km": "ពេល",
             "label_en": "Time",
-            "value_km": WINDOW_KM[slot.window],
-            "value_en": WINDOW_EN[slot.window],
+            "value_km": time_text(slot, "km"),
+            "value_en": time_text(slot, "en"),
         },
     ]
 
@@ -90,6 +91,60 @@ def _facts(booking: Booking) -> list[dict[str, str]]:
 WINDOW_KM = {"morning": "ពេលព្រឹក (ម៉ោង ៧:០០ ដល់ ១១:០០)", "afternoon": "ពេលរសៀល (ម៉ោង ១៤:០០ ដល់ ១៧:០០)"}
 WINDOW_EN = {"morning": "Morning (7:00 to 11:00)", "afternoon": "Afternoon (14:00 to 17:00)"}
 WINDOW_HOURS = {"morning": (7, 11), "afternoon": (14, 17)}
+NOON = datetime.time(12)
+
+
+def time_text(slot: Slot, language: str) -> str:
+    """The slot's time in Khmer or English, for tickets and notifications: the window
+    with its hours, or the exact time (ម៉ោង ០៨:២០, at 08:20)."""
+    if slot.starts_at is not None:
+        at = format_time(slot.starts_at, language)
+        return f"ម៉ោង {at}" if language == "km" else f"at {at}"
+    return (WINDOW_KM if language == "km" else WINDOW_EN)[slot.window]
+
+
+def exact_times(
+    first: datetime.time, last: datetime.time, every_minutes: int
+) -> list[datetime.time]:
+    """The times from `first` to `last` (included), `every_minutes` apart: 08:00, 08:20..."""
+    day = datetime.date(2000, 1, 1)
+    at, end = datetime.datetime.combine(day, first), datetime.datetime.combine(day, last)
+    times = []
+    while at <= end:
+        times.append(at.time())
+        at += datetime.timedelta(minutes=every_minutes)
+    return times
+
+
+@transaction.atomic
+def publish_exact_slots(
+    office: Facility,
+    service: str,
+    day: datetime.date,
+    times: list[datetime.time],
+    *,
+    minutes: int,
+    capacity: int = 1,
+) -> list[Slot]:
+    """Publish a service at exact times on a day (alongside or instead of windows); a
+    time already published is kept as it is. Return the day's exact slots of the service."""
+    for at in times:
+        Slot.objects.get_or_create(
+            office=office,
+            service=service,
+            date=day,
+            starts_at=at,
+            defaults={
+                "window": "morning" if at < NOON else "afternoon",
+                "minutes": minutes,
+                "capacity": capacity,
+            },
+        )
+    return list(
+        Slot.objects.filter(
+            office=office, service=service, date=day, starts_at__isnull=False
+        ).order_by("starts_at")
+    )
 
 
 def do_book(user, slot: Slot) -> Booking:
@@ -126,22 +181,36 @@ def _take_place(user, slot: Slot) -> Booking:
     )
 
 
-def _issue_ticket(booking: Booking, event: str) -> None:
+def _issue_ticket(booking: Booking, event: str, *, retry: bool = True) -> bool:
     """Sign the booking's ticket (with its QR code) outside any transaction, then keep it
-    on the booking and notify the person in a short one."""
+    on the booking and notify the person in a short one.
+
+    The place is already taken and stays so: if signing fails, the failure is logged, a
+    retry is enqueued (`retry_ticket`, once; the booking's page tries again on each
+    view) and False is returned; the person's page says the ticket is being prepared."""
     slot, user = booking.slot, booking.user
-    document = prepare_document(
-        kind="ticket",
-        template_key=TICKET_TEMPLATE,
-        holder_name=user.display_name,
-        facts=_facts(booking),
-        issuer_office=slot.office,
-        subject=booking,
-        holder=user,
-        valid_from=slot.date,
-        valid_until=slot.date,
-    )
+    try:
+        document = prepare_document(
+            kind="ticket",
+            template_key=TICKET_TEMPLATE,
+            holder_name=user.display_name,
+            facts=_facts(booking),
+            issuer_office=slot.office,
+            subject=booking,
+            holder=user,
+            valid_from=slot.date,
+            valid_until=slot.date,
+        )
+    except Exception:  # any failure of signing or rendering: the booking must stand
+        logger.exception("health ticket not signed", extra={"booking_id": booking.pk})
+        if retry:
+            retry_ticket.enqueue(booking.pk)
+        return False
     with transaction.atomic():
+        # Another try (the task, or the page) may have issued it meanwhile: one ticket.
+        current = Booking.objects.select_for_update(of=("self",)).get(pk=booking.pk)
+        if current.document_id is not None or current.status != Booking.Status.BOOKED:
+            return False
         booking.document = do_save_document(document)
         booking.save(update_fields=["document"])
         notify(
@@ -150,6 +219,28 @@ def _issue_ticket(booking: Booking, event: str) -> None:
             notification_context(booking),
             key=f"health-booking:{booking.pk}:{event.rsplit('_', 1)[-1]}",
         )
+    return True
+
+
+def ensure_ticket(booking: Booking) -> bool:
+    """Issue the ticket of a booking whose signing failed (a later view, or the retry
+    task); return True if the booking has its ticket now."""
+    if booking.document_id is not None:
+        return True
+    if booking.status != Booking.Status.BOOKED or booking.slot.date < timezone.localdate():
+        return False
+    moved = Booking.objects.filter(moved_to=booking).exists()
+    event = "health.appointment_moved" if moved else "health.appointment_booked"
+    if not _issue_ticket(booking, event, retry=False):
+        booking.refresh_from_db(fields=["document"])
+    return booking.document_id is not None
+
+
+@task()
+def retry_ticket(booking_id: int) -> bool:
+    """The worker's second try at a ticket whose signing failed."""
+    booking = Booking.objects.select_related("slot__office", "user").filter(pk=booking_id).first()
+    return booking is not None and ensure_ticket(booking)
 
 
 def notification_context(booking: Booking) -> dict:
@@ -159,7 +250,7 @@ def notification_context(booking: Booking) -> dict:
         "ticket": booking.ticket,
         "office": {"km": slot.office.name_km, "en": slot.office.name_en},
         "date": {"km": format_date(slot.date, "km"), "en": format_date(slot.date, "en")},
-        "window": {"km": WINDOW_KM[slot.window], "en": WINDOW_EN[slot.window]},
+        "window": {"km": time_text(slot, "km"), "en": time_text(slot, "en")},
         "url": booking.get_absolute_url(),
         # For the calendar file attached to emails (health.calendar), not shown in text.
         "uid": str(booking.public_id),
@@ -169,15 +260,21 @@ def notification_context(booking: Booking) -> dict:
 
 
 def window_start(slot: Slot) -> datetime.datetime:
-    return _at(slot.date, WINDOW_HOURS[slot.window][0])
+    """When the slot begins: its exact time, or the start of its window."""
+    if slot.starts_at is not None:
+        return _at(slot.date, slot.starts_at)
+    return _at(slot.date, datetime.time(WINDOW_HOURS[slot.window][0]))
 
 
 def window_end(slot: Slot) -> datetime.datetime:
-    return _at(slot.date, WINDOW_HOURS[slot.window][1])
+    """When the slot is over: its exact time plus its minutes, or the end of its window."""
+    if slot.starts_at is not None:
+        return window_start(slot) + datetime.timedelta(minutes=slot.minutes)
+    return _at(slot.date, datetime.time(WINDOW_HOURS[slot.window][1]))
 
 
-def _at(day: datetime.date, hour: int) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+def _at(day: datetime.date, time: datetime.time) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, time))
 
 
 @transaction.atomic

@@ -32,6 +32,7 @@ from health.models import Booking, Slot
 DESK_ROLES = [Role.CLINICIAN]
 ON_THE_LIST = [Booking.Status.BOOKED, Booking.Status.CHECKED_IN, Booking.Status.NO_SHOW]
 TICKET = re.compile(r"^([MA])[-\s]*0*(\d{1,4})$")
+EXACT_TICKET = re.compile(r"^(\d{1,2})[:.]?(\d{2})[-\s]+0*(\d{1,3})$")
 
 
 def desk_offices(user) -> QuerySet[Facility]:
@@ -66,19 +67,30 @@ def day_list(office: Facility, day: datetime.date | None = None) -> QuerySet[Boo
             slot__office=office, slot__date=day or timezone.localdate(), status__in=ON_THE_LIST
         )
         .select_related("slot", "user")
-        .order_by("slot__window", "number", "slot__service")
+        .order_by("slot__window", "slot__starts_at", "number", "slot__service")
     )
 
 
 def find_tickets(office: Facility, typed: str, day: datetime.date | None = None) -> list[Booking]:
-    """The day's bookings matching what the desk typed: a ticket number (M-007, m7, A 12)
-    or the 16-character code printed under the ticket's QR code."""
+    """The day's bookings matching what the desk typed: a ticket number (M-007, m7, A 12;
+    for an exact time 0820-01, 8:20-1) or the 16-character code printed under the
+    ticket's QR code."""
     text = to_ascii_digits(typed).strip().upper()
     match = TICKET.match(text)
     bookings = day_list(office, day)
     if match:
         window = "morning" if match.group(1) == "M" else "afternoon"
-        return list(bookings.filter(slot__window=window, number=int(match.group(2))))
+        return list(
+            bookings.filter(
+                slot__window=window, slot__starts_at__isnull=True, number=int(match.group(2))
+            )
+        )
+    exact = EXACT_TICKET.match(text)
+    if exact:
+        hour, minute, number = (int(part) for part in exact.groups())
+        if hour > 23 or minute > 59:
+            return []
+        return list(bookings.filter(slot__starts_at=datetime.time(hour, minute), number=number))
     code = normalise_code(text)
     if code:
         return list(bookings.filter(document__code=code))

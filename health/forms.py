@@ -10,6 +10,7 @@ from core.formatting import format_date, format_number, to_ascii_digits
 from geo.models import Facility
 from health.dhis2 import Month
 from health.models import DangerSign, Group, Slot, Who
+from health.photos import check_photos
 
 YES, NO = "yes", "no"
 
@@ -73,6 +74,36 @@ class SlotChoiceField(forms.ModelChoiceField):
         return slot_label(obj)
 
 
+class MultiplePhotoInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Up to three photos, checked by their bytes (`health.photos.check_photos`); cleaned
+    to a list of (upload, content type)."""
+
+    widget = MultiplePhotoInput
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Photos"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Up to 3 photos, for example of a rash or a wound: JPEG, PNG or WebP, "
+                "5 MB each at most. Only you, a carer you name and the health workers see them."
+            ),
+        )
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"accept": "image/jpeg,image/png,image/webp", "multiple": True})
+
+    def clean(self, data, initial=None):
+        uploads = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        for upload in uploads:
+            super().clean(upload, initial)
+        return check_photos(uploads)
+
+
 class QuestionForm(forms.Form):
     office = CentreChoiceField(
         label=_("Which health centre should answer?"),
@@ -125,6 +156,8 @@ class QuestionForm(forms.Form):
         },
     )
 
+    photos = PhotosField()
+
     def __init__(self, *args, centres, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         cast(CentreChoiceField, self.fields["office"]).queryset = centres  # as declared
@@ -140,6 +173,12 @@ class MessageForm(forms.Form):
             "max_length": _("Write at most 4,000 characters."),
         },
     )
+
+
+class FollowUpForm(MessageForm):
+    """The person's (or carer's) next message, with photos."""
+
+    photos = PhotosField()
 
 
 class AnswerForm(MessageForm):
@@ -247,6 +286,6 @@ def slot_label(slot: Slot) -> str:
     language = get_language() or "km"
     return _("%(day)s, %(time)s: %(left)s places left") % {
         "day": format_date(slot.date, language),
-        "time": slot.get_window_display(),
+        "time": slot.time_label,
         "left": format_number(slot.places_left, language),
     }

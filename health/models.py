@@ -10,7 +10,8 @@ After a clear screen, a signed-in person may send a `Question` to the health wor
 (officers with the clinician role) of a health centre; the thread is `QuestionMessage`.
 
 Health centres publish `Slot`s: a service in a morning or afternoon window with a daily
-capacity; a `Booking` holds a place, with a ticket number and a signed ticket document.
+capacity, or at an exact time with its own; a `Booking` holds a place, with a ticket
+number and a signed ticket document.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import format_time
 from core.languages import in_language
 from core.models import user_reference
 
@@ -275,6 +278,40 @@ class QuestionMessage(models.Model):
         return f"{_('Message')} {self.pk}"
 
 
+class QuestionPhoto(models.Model):
+    """A photo sent with a question or with the person's later message: kept in the private
+    attachments storage, shown only through `health.photos.access_photo`."""
+
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="photos"
+    )
+    message = models.ForeignKey(
+        QuestionMessage,
+        verbose_name=_("message"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    stored_name = models.CharField(_("stored name"), max_length=300)
+    content_type = models.CharField(_("content type"), max_length=40)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{_('Photo')} {str(self.public_id)[:8].upper()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("health:photo", args=[self.public_id])
+
+
 class HealthService(models.TextChoices):
     CONSULTATION = "consultation", _("Consultations")
     VACCINATION = "vaccination", _("Vaccination")
@@ -328,7 +365,9 @@ class SlotQuerySet(models.QuerySet):
 
 
 class Slot(models.Model):
-    """A time window of one service at a health centre on one day, with a daily capacity.
+    """A time window of one service at a health centre on one day, with a daily capacity;
+    or, where the centre prefers, an exact time (`starts_at`, lasting `minutes`) with its
+    own capacity, in the morning or afternoon window it falls in.
     `booked` counts the bookings that hold a place; it never exceeds `capacity` (checked
     by the database, and by the conditional update that books)."""
 
@@ -341,6 +380,15 @@ class Slot(models.Model):
     service = models.CharField(_("service"), max_length=20, choices=AppointmentService.choices)
     date = models.DateField(_("date"))
     window = models.CharField(_("time"), max_length=10, choices=Window.choices)
+    starts_at = models.TimeField(
+        _("exact time"),
+        null=True,
+        blank=True,
+        help_text=_("Empty for the whole window; a time such as 08:20 for an exact slot."),
+    )
+    minutes = models.PositiveSmallIntegerField(
+        _("minutes"), default=20, help_text=_("How long an exact slot lasts.")
+    )
     capacity = models.PositiveSmallIntegerField(_("places"))
     booked = models.PositiveSmallIntegerField(_("places taken"), default=0)
 
@@ -349,10 +397,17 @@ class Slot(models.Model):
     class Meta:
         verbose_name = _("appointment slot")
         verbose_name_plural = _("appointment slots")
-        ordering = ["date", "window", "service"]
+        ordering = ["date", "window", "starts_at", "service"]
         constraints = [
             models.UniqueConstraint(
-                fields=["office", "service", "date", "window"], name="health_unique_slot"
+                fields=["office", "service", "date", "window"],
+                condition=models.Q(starts_at__isnull=True),
+                name="health_unique_slot",
+            ),
+            models.UniqueConstraint(
+                fields=["office", "service", "date", "starts_at"],
+                condition=models.Q(starts_at__isnull=False),
+                name="health_unique_exact_slot",
             ),
             models.CheckConstraint(
                 condition=models.Q(booked__lte=models.F("capacity")),
@@ -361,7 +416,14 @@ class Slot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_service_display()} {self.date} {self.get_window_display()}"
+        return f"{self.get_service_display()} {self.date} {self.time_label}"
+
+    @property
+    def time_label(self) -> str:
+        """The exact time (08:20, in the page's digits) or the window with its hours."""
+        if self.starts_at is None:
+            return self.get_window_display()
+        return format_time(self.starts_at, get_language())
 
     @property
     def places_left(self) -> int:
@@ -436,7 +498,10 @@ class Booking(models.Model):
 
     @property
     def ticket(self) -> str:
-        """Return the number people say at the desk: M-007 (morning) or A-012."""
+        """Return the number people say at the desk: M-007 (morning) or A-012, or for an
+        exact time its hour and minute, 0820-01."""
+        if self.slot.starts_at is not None:
+            return f"{self.slot.starts_at:%H%M}-{self.number:02d}"
         return f"{self.slot.window[0].upper()}-{self.number:03d}"
 
     @property

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Sequence
 
 import rules
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
@@ -26,6 +28,7 @@ from audit.log import log_access, log_action
 from core.phones import normalise_phone
 from geo.models import Facility
 from health.models import Question, QuestionMessage, Screening
+from health.photos import store_photos
 from notifications.api import notify
 
 logger = logging.getLogger(__name__)
@@ -85,8 +88,9 @@ def _notify_health_workers(question: Question) -> None:
 @transaction.atomic
 def do_ask_question(
     user, *, screening: Screening, office: Facility, who: str, age_years: int, symptoms: str,
-    since: str,
+    since: str, photos: Sequence[tuple[UploadedFile, str]] = (),
 ) -> Question:  # fmt: skip
+    """Send the question (with photos checked by `health.photos.check_photos`)."""
     if not may_ask_after(screening):
         raise ValidationError(_("Answer the danger-sign questions first."))
     if not health_centres().filter(pk=office.pk).exists():
@@ -103,7 +107,11 @@ def do_ask_question(
         created_at=now,
         due_at=now + datetime.timedelta(hours=ANSWER_DUE_HOURS),
     )
-    log_action(user, "health.question_sent", question, office=office, person=user)
+    store_photos(question, photos)
+    log_action(
+        user, "health.question_sent", question, {"photos": len(photos)}, office=office,
+        person=user,
+    )  # fmt: skip
     _notify_health_workers(question)
     return question
 
@@ -271,14 +279,18 @@ def send_overdue_reminders(now=None) -> int:
 
 
 @transaction.atomic
-def do_follow_up(user, question: Question, body: str) -> QuestionMessage:
-    """The person writes again; the question waits for the health workers again."""
+def do_follow_up(
+    user, question: Question, body: str, photos: Sequence[tuple[UploadedFile, str]] = ()
+) -> QuestionMessage:
+    """The person (or their carer) writes again, with any checked photos; the question
+    waits for the health workers again."""
     if not allowed(user, "health.follow_up_question", question):
         raise PermissionDenied
     question = Question.objects.select_for_update().get(pk=question.pk)
     if question.status == Question.Status.CLOSED:
         raise ValidationError(_("This question is closed. Ask a new question."))
     message = QuestionMessage.objects.create(question=question, author=user, body=body.strip())
+    store_photos(question, photos, message)
     question.status = Question.Status.WAITING
     question.due_at = timezone.now() + datetime.timedelta(hours=ANSWER_DUE_HOURS)
     question.save(update_fields=["status", "due_at", "updated_at"])

@@ -17,6 +17,7 @@ urlpatterns = [
     path("questions/<uuid:public_id>/", views.question, name="question"),
     path("questions/<uuid:public_id>/rate/", views.rate_question, name="rate_question"),
     path("questions/<uuid:public_id>/carer/", views.question_carer, name="question_carer"),
+    path("questions/photos/<uuid:public_id>/", views.photo, name="photo"),
     path("appointments/", views.appointments, name="appointments"),
     path("appointments/mine/", views.my_bookings, name="my_bookings"),
     path("appointments/slots/<int:slot_id>/book/", views.book, name="book"),

@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import (
+    FileResponse,
+    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
@@ -20,21 +22,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.log import log_access
 from core.typing import AuthenticatedHttpRequest
 from geo.models import Area, Facility
 from geo.places import remembered_area
-from health import booking, calendar, care, desk, dhis2, finder, questions, triage
+from health import booking, calendar, care, desk, dhis2, finder, photos, questions, triage
 from health.decorators import health_worker_required
 from health.forms import (
     AnswerForm,
     AreaSearchForm,
     CarerForm,
     DangerSignForm,
+    FollowUpForm,
     GroupForm,
-    MessageForm,
     MonthForm,
     MoveForm,
     QuestionForm,
@@ -150,7 +153,9 @@ def ask(request: HttpRequest) -> HttpResponse:
     if screening is None or not questions.may_ask_after(screening):
         messages.info(request, _("Answer the danger-sign questions first."))
         return HttpResponseRedirect(reverse("health:start"))
-    form = QuestionForm(request.POST or None, centres=questions.health_centres())
+    form = QuestionForm(
+        request.POST or None, request.FILES or None, centres=questions.health_centres()
+    )
     if request.method == "POST" and form.is_valid():
         try:
             question = questions.do_ask_question(
@@ -175,8 +180,9 @@ def question_page(request: HttpRequest, item: Question, **forms) -> HttpResponse
     """The question's page for the person (or their carer), with any form that failed."""
     context = {
         "question": item,
-        "thread": item.messages.select_related("referral__area"),
-        "form": forms.get("form") or MessageForm(),
+        "thread": item.messages.select_related("referral__area").prefetch_related("photos"),
+        "question_photos": item.photos.filter(message=None),
+        "form": forms.get("form") or FollowUpForm(),
         "rating_form": forms.get("rating_form")
         or RatingForm(initial={"rating": item.rating} if item.rating else None),
         "carer_form": forms.get("carer_form") or CarerForm(),
@@ -196,16 +202,35 @@ def question(request: HttpRequest, public_id: UUID) -> HttpResponse:
     item = questions.access_question_for_person(request.user, public_id)
     if request.method == "GET":
         return question_page(request, item)
-    form = MessageForm(request.POST)
+    form = FollowUpForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            questions.do_follow_up(request.user, item, form.cleaned_data["body"])
+            questions.do_follow_up(
+                request.user, item, form.cleaned_data["body"], form.cleaned_data["photos"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Your message has been sent."))
             return HttpResponseRedirect(item.get_absolute_url())
     return question_page(request, item, form=form)
+
+
+@never_cache
+@login_required
+@require_GET
+def photo(request: AuthenticatedHttpRequest, public_id: UUID) -> FileResponse:
+    """A question's photo, for the person, their carer or the centre's clinicians."""
+    item = photos.access_photo(request.user, public_id)
+    try:
+        handle = photos.open_photo(item)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=item.content_type)
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required
@@ -280,7 +305,12 @@ def office_question(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(
         request,
         "health/office_question.html",
-        {"question": item, "thread": item.messages.select_related("referral__area"), "form": form},
+        {
+            "question": item,
+            "thread": item.messages.select_related("referral__area").prefetch_related("photos"),
+            "question_photos": item.photos.filter(message=None),
+            "form": form,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -333,6 +363,7 @@ def booking_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         else:
             messages.success(request, _("Your appointment is cancelled."))
         return HttpResponseRedirect(item.get_absolute_url())
+    booking.ensure_ticket(item)  # if signing failed when booking, try again now
     return render(request, "health/booking.html", {"booking": item})
 
 
@@ -424,6 +455,8 @@ def desk_day(request: HttpRequest, code: str) -> HttpResponse:
         elif len(matches) == 1 and matches[0].status == Booking.Status.BOOKED:
             return _check_in(request, matches[0])
     desk.log_desk_view(request.user, office)
+    bookings = list(desk.day_list(office))
+    now = timezone.now()
     return render(
         request,
         "health/desk.html",
@@ -431,9 +464,10 @@ def desk_day(request: HttpRequest, code: str) -> HttpResponse:
             "office": office,
             "form": form,
             "matches": matches,
-            "bookings": desk.day_list(office),
+            "bookings": bookings,
+            "time_over": {b.pk for b in [*bookings, *matches] if desk.may_mark_no_show(b, now)},
             "today": timezone.localdate(),
-            "now": timezone.now(),
+            "now": now,
         },
         status=400 if form.errors else 200,
     )

@@ -29,6 +29,20 @@ class HealthWorld:
     case_officer: object
 
 
+@pytest.fixture(autouse=True)
+def attachments_root(settings, tmp_path):
+    """Every test keeps the photos of questions in its own directory."""
+    root = tmp_path / "attachments"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "attachments": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": root},
+        },
+    }
+    return root
+
+
 @pytest.fixture
 def health_world(db):
     from accounts.tests.factories import create_user, grant

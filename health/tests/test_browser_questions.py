@@ -5,8 +5,11 @@ Khmer and English, at phone width."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from PIL import Image
 
 from accounts.tests.factories import PASSWORD
 from accounts.tests.totp import totp_code
@@ -20,7 +23,15 @@ ASK = {"en": "Ask a health worker", "km": "សួរបុគ្គលិកស�
 ANSWERED = {"en": "Answered", "km": "បានឆ្លើយ"}
 REPLY = {"en": "You have a reply to health question", "km": "អ្នកមានចម្លើយថ្មីចំពោះសំណួរសុខភាព"}
 REFERRED = {"en": "Referred to:", "km": "បានបញ្ជូនទៅ៖"}
+PHOTO_1 = {"en": "Photo 1", "km": "រូបថតទី ១"}
+NOT_A_PHOTO = {"name": "rash.jpg", "mimeType": "image/jpeg", "buffer": b"%PDF-1.4 not a photo"}
 RATED = {"en": "Thank you for rating the answer.", "km": "សូមអរគុណសម្រាប់ការវាយតម្លៃចម្លើយ។"}
+
+
+def rash_photo() -> dict:
+    data = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 80, 80)).save(data, "JPEG")
+    return {"name": "rash.jpg", "mimeType": "image/jpeg", "buffer": data.getvalue()}
 
 
 def sign_in_with_second_factor(page, user, language: str) -> None:
@@ -63,9 +74,18 @@ def test_a_question_answered_by_a_clinician(new_page, live_server, health_world,
     page.locator("input[name=age_years]").fill("3")
     page.locator("textarea[name=symptoms]").fill("Fever since yesterday; she is drinking.")
     page.locator("input[name=since]").fill("yesterday")
+    page.set_input_files("input[name=photos]", [NOT_A_PHOTO])
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").is_visible()  # not a picture: refused, form kept
+    assert page.locator("input[name=since]").input_value() == "yesterday"
+    check(page, f"health-ask-bad-photo-{language}")
+    page.set_input_files("input[name=photos]", [rash_photo()])
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     question = Question.objects.get()
+    photo = question.photos.get()
+    assert page.get_by_role("img", name=PHOTO_1[language]).is_visible()
     assert page.url.endswith(f"/{language}/health/questions/{question.public_id}/")
     check(page, f"health-question-waiting-{language}")
 
@@ -76,6 +96,10 @@ def test_a_question_answered_by_a_clinician(new_page, live_server, health_world,
     clinician.get_by_role("link", name=question.reference).click()
     clinician.wait_for_load_state()
     assert "Fever since yesterday" in clinician.content()
+    shown = clinician.get_by_role("img", name=PHOTO_1[language])
+    assert shown.is_visible()
+    assert shown.evaluate("img => img.complete && img.naturalWidth") == 64
+    assert str(photo.public_id) in shown.get_attribute("src")
     check(clinician, f"health-office-question-{language}")
     clinician.locator("textarea[name=body]").fill("Give her plenty to drink; come if worse.")
     clinician.locator("select[name=referral]").select_option(str(health_world.hospital.pk))

@@ -107,9 +107,10 @@ def test_a_ticket_for_another_day_is_not_checked_in(client, health_world):
 def test_a_no_show_after_the_time_frees_the_place(client, health_world):
     booking = booked_for_today(health_world.citizen, health_world.centre)
     url = f"/en/health/office/appointments/tickets/{booking.public_id}/"
-    client.force_login(health_world.clinician)
     with freeze_time(local(10)):
-        assert "Did not come" not in client.get(url).content.decode()
+        client.force_login(health_world.clinician)  # signed in then: sessions expire
+        page = client.get(url)
+        assert page.status_code == 200 and "Did not come" not in page.content.decode()
         client.post(url, {"action": "no_show"})
         booking.refresh_from_db()
         assert booking.status == "booked"
@@ -169,3 +170,29 @@ def test_the_tickets_qr_code_leads_the_centres_clinician_to_the_check_in(client,
     page = client.get(verify).content.decode()
     assert check_in in page and "Open at the desk to check in" in page
     assert "Check in" in client.get(check_in).content.decode()
+
+
+def test_the_days_list_offers_did_not_come_once_the_time_is_over(client, health_world):
+    morning = booked_for_today(health_world.citizen, health_world.centre)
+    afternoon = booked_for_today(
+        health_world.other_citizen, health_world.centre, window="afternoon"
+    )
+    with freeze_time(local(10)):
+        client.force_login(health_world.clinician)
+        page = client.get(desk_url(health_world)).content.decode()
+        assert page.count('value="check_in"') == 2 and 'value="no_show"' not in page
+    with freeze_time(local(12)):
+        client.force_login(health_world.clinician)
+        page = client.get(desk_url(health_world)).content.decode()
+        assert page.count('value="no_show"') == 1  # the morning's, not the afternoon's
+        assert "Did not come" in page
+        response = client.post(
+            f"/en/health/office/appointments/tickets/{morning.public_id}/",
+            {"action": "no_show"},
+            follow=True,
+        )
+    assert response.redirect_chain[-1][0] == desk_url(health_world)
+    assert "did not come; the place is free again" in response.content.decode()
+    morning.refresh_from_db()
+    afternoon.refresh_from_db()
+    assert (morning.status, afternoon.status) == ("no_show", "booked")
