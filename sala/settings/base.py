@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "search",
     "cases",
     "health",
+    "payments",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
