@@ -487,6 +487,18 @@ SALA_CAMDX_REGISTRIES: dict[str, dict[str, str]] = {
     if (config := camdx_registry(name)) is not None
 }
 
+# --- Payments (payments/) ------------------------------------------------------------
+# The portal's Bakong account that fees are paid into, and the payee's name the citizen
+# checks in the banking app (KHQR tags 29, 59, 60 and, in Khmer, 64).
+SALA_KHQR_ACCOUNT_ID = envstr("SALA_KHQR_ACCOUNT_ID", "sala_fees@nbcq")
+SALA_KHQR_ACQUIRING_BANK = envstr("SALA_KHQR_ACQUIRING_BANK", "")
+SALA_KHQR_MERCHANT_NAME = envstr("SALA_KHQR_MERCHANT_NAME", "SALA PORTAL FEES")
+SALA_KHQR_MERCHANT_CITY = envstr("SALA_KHQR_MERCHANT_CITY", "PHNOM PENH")
+SALA_KHQR_NAME_KM = envstr("SALA_KHQR_NAME_KM", "ថ្លៃសេវា សាលា")
+SALA_KHQR_CITY_KM = envstr("SALA_KHQR_CITY_KM", "ភ្នំពេញ")
+# How long a payment QR can be paid, in minutes (KHQR tag 99, then the request expires).
+SALA_PAYMENT_EXPIRY_MINUTES = envint("SALA_PAYMENT_EXPIRY_MINUTES", 60 * 24 * 3)
+
 # --- Portal -------------------------------------------------------------------------
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}
 SALA_DEMO_DATA_ALLOWED = True
