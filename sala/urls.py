@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("", include("cases.urls")),
     path("health/", include("health.urls")),
+    path("pay/", include("payments.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

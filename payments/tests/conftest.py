@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from cases.tests.conftest import World, client_ip, world  # noqa: F401
+from cases.tests.conftest import World, client_ip, english, world  # noqa: F401
 
 
 @pytest.fixture

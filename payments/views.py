@@ -1,0 +1,60 @@
+"""The payment page: the KHQR to pay a fee with, and what to do without a second phone."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from payments.access import access_payment
+
+
+def _qr(payload: str) -> segno.QRCode:
+    return segno.make(payload, error="m", micro=False)
+
+
+@never_cache
+@login_required
+@require_GET
+def pay(request: HttpRequest, public_id) -> HttpResponse:
+    """The applicant's payment page (read-only for an officer of the case's office)."""
+    access = access_payment(request, public_id)
+    payment = access.request
+    svg = _qr(payment.payload).svg_inline(
+        scale=5, border=4, svgclass="pay-qr__image", title=_("KHQR code to pay the fee"),
+        omitsize=True,
+    )  # fmt: skip
+    return render(
+        request,
+        "payments/pay.html",
+        {
+            "payment": payment,
+            "case": payment.case,
+            "as_applicant": access.as_applicant,
+            # segno writes the SVG from the payload alone (digits, letters, no markup).
+            "qr_svg": mark_safe(svg),  # noqa: S308
+            "payee_name": settings.SALA_KHQR_MERCHANT_NAME,
+            "payee_name_km": settings.SALA_KHQR_NAME_KM,
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def qr_image(request: HttpRequest, public_id) -> HttpResponse:
+    """The KHQR as a PNG to save on the phone and open in the banking app."""
+    payment = access_payment(request, public_id).request
+    buffer = io.BytesIO()
+    _qr(payment.payload).save(buffer, kind="png", scale=8, border=4)
+    response = HttpResponse(buffer.getvalue(), content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="khqr-{payment.reference}.png"'
+    return response
