@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from urllib.parse import quote
 
 import segno
 from django.conf import settings
@@ -43,8 +44,15 @@ def pay(request: HttpRequest, public_id) -> HttpResponse:
             "qr_svg": mark_safe(svg),  # noqa: S308
             "payee_name": settings.SALA_KHQR_MERCHANT_NAME,
             "payee_name_km": settings.SALA_KHQR_NAME_KM,
+            "demo_bank_url": _demo_bank_url(payment.payload),
         },
     )
+
+
+def _demo_bank_url(payload: str) -> str:
+    """In the demo, the stand-in banking app's page with this KHQR filled in."""
+    bank = settings.SALA_DEMO_PHONES.get("bank")
+    return f"{bank}?qr={quote(payload)}" if bank else ""
 
 
 @never_cache

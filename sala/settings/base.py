@@ -496,6 +496,12 @@ SALA_KHQR_MERCHANT_NAME = envstr("SALA_KHQR_MERCHANT_NAME", "SALA PORTAL FEES")
 SALA_KHQR_MERCHANT_CITY = envstr("SALA_KHQR_MERCHANT_CITY", "PHNOM PENH")
 SALA_KHQR_NAME_KM = envstr("SALA_KHQR_NAME_KM", "ថ្លៃសេវា សាលា")
 SALA_KHQR_CITY_KM = envstr("SALA_KHQR_CITY_KM", "ភ្នំពេញ")
+# Where the portal asks what was paid (payments/providers.py): the Bakong Open API.
+SALA_PAYMENT_PROVIDER = envstr("SALA_PAYMENT_PROVIDER", "bakong")
+SALA_BAKONG_API_URL = envstr("SALA_BAKONG_API_URL", "https://api-bakong.nbc.gov.kh")
+SALA_BAKONG_TOKEN = envsecret("SALA_BAKONG_TOKEN")
+SALA_BAKONG_EMAIL = envstr("SALA_BAKONG_EMAIL", "")
+SALA_BAKONG_TIMEOUT = float(envint("SALA_BAKONG_TIMEOUT", 10))
 # How long a payment QR can be paid, in minutes (KHQR tag 99, then the request expires).
 SALA_PAYMENT_EXPIRY_MINUTES = envint("SALA_PAYMENT_EXPIRY_MINUTES", 60 * 24 * 3)
 

@@ -1,0 +1,14 @@
+"""Background work: `poll_payments` is enqueued by `manage.py poll_payments` (cron)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from payments.polling import poll_payments as poll
+
+
+@task()
+def poll_payments() -> dict[str, int | bool]:
+    """Ask the payment network about the pending requests; return the counts."""
+    result = poll()
+    return {"asked": result.asked, "recorded": result.recorded, "failed": result.failed}
