@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from audit.log import log_action
 from cases.models import Case
+from core.formatting import format_date, format_money, format_time
+from notifications.api import notify
 from payments import khqr
 from payments.models import PaymentRequest
 
@@ -89,7 +91,32 @@ def do_request_payment(actor, case: Case) -> PaymentRequest | None:
             office=case.office_id,
             person=case.applicant,
         )
+        notify(
+            case.applicant,
+            "payments.payment_due",
+            _context(request),
+            key=f"payment:{request.pk}:due",
+        )
     return request
+
+
+def _context(request: PaymentRequest) -> dict:
+    """What the payment events say, in both languages."""
+    expires = timezone.localtime(request.expires_at)
+    service = request.case.service
+    return {
+        "reference": request.reference,
+        "service": {"km": service.name_km, "en": service.name_en},
+        "amount": {
+            language: format_money(request.amount, request.currency, language)
+            for language in ("km", "en")
+        },
+        "expires": {
+            language: f"{format_date(expires, language)}, {format_time(expires, language)}"
+            for language in ("km", "en")
+        },
+        "url": request.get_absolute_url(),
+    }
 
 
 def request_fee_when_opened(case: Case) -> None:
@@ -150,4 +177,11 @@ def do_record_payment(confirmation: Confirmation) -> PaymentRequest | None:
             office=request.case.office_id,
             person=request.case.applicant,
         )
+        if matches:
+            notify(
+                request.case.applicant,
+                "payments.paid",
+                _context(request),
+                key=f"payment:{request.pk}:paid",
+            )
     return request

@@ -101,3 +101,16 @@ def test_a_payment_for_a_payload_never_issued_is_not_recorded(world, paid_servic
     assert do_record_payment(confirmation(request, md5="0" * 32)) is None
     request.refresh_from_db()
     assert request.status == "pending"
+
+
+def test_the_applicant_is_told_what_to_pay_by_when_and_that_it_was_received(world, paid_service):
+    from notifications.models import Notification
+
+    request = submit(world.citizen, paid_service, area=world.tree.village).payment_requests.get()
+    due = Notification.objects.get(recipient=world.citizen, event="payments.payment_due")
+    assert due.context["amount"]["en"] == "20,000 riel"
+    assert due.context["amount"]["km"] == "២០,០០០ រៀល"
+    assert due.context["url"] == request.get_absolute_url()
+    do_record_payment(confirmation(request))
+    do_record_payment(confirmation(request))
+    assert Notification.objects.filter(recipient=world.citizen, event="payments.paid").count() == 1
