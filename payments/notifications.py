@@ -51,3 +51,26 @@ PAID = register_event(
     ),
     example=EXAMPLE,
 )
+
+PAYMENT_REMINDER = register_event(
+    "payments.payment_reminder",
+    label=_("A reminder that a fee is still to pay"),
+    urgent=True,
+    km=Message(
+        title="នៅសល់តិចទៀតដើម្បីបង់ថ្លៃសេវាសម្រាប់ {{ reference }}",
+        body=(
+            "អ្នកមិនទាន់បានបង់ {{ amount }} សម្រាប់ពាក្យស្នើសុំ{{ service }}របស់អ្នកនៅឡើយទេ។ "
+            "កូដបង់ប្រាក់ផុតកំណត់នៅ {{ expires }}។"
+        ),
+        short="សាលា៖ សូមបង់ {{ amount }} សម្រាប់ {{ reference }} មុន {{ expires }}។ {{ link }}",
+    ),
+    en=Message(
+        title="Your fee for {{ reference }} is still to pay",
+        body=(
+            "You have not yet paid {{ amount }} for your application for {{ service }}. "
+            "The payment code expires on {{ expires }}."
+        ),
+        short="Sala: pay {{ amount }} for {{ reference }} by {{ expires }}. {{ link }}",
+    ),
+    example=EXAMPLE,
+)

@@ -100,6 +100,28 @@ def do_request_payment(actor, case: Case) -> PaymentRequest | None:
     return request
 
 
+REMINDER_BEFORE = timedelta(hours=24)
+
+
+def remind_before_expiry(now: datetime | None = None) -> int:
+    """Remind, once, the applicants whose payment code expires within a day and is not
+    paid; return how many were reminded."""
+    now = now or timezone.now()
+    due = PaymentRequest.objects.filter(
+        status=PaymentRequest.Status.PENDING,
+        expires_at__gt=now,
+        expires_at__lte=now + REMINDER_BEFORE,
+    ).select_related("case__service", "case__applicant")
+    for request in due:
+        notify(
+            request.case.applicant,
+            "payments.payment_reminder",
+            _context(request),
+            key=f"payment:{request.pk}:reminder",
+        )
+    return len(due)
+
+
 def _context(request: PaymentRequest) -> dict:
     """What the payment events say, in both languages."""
     expires = timezone.localtime(request.expires_at)

@@ -37,7 +37,7 @@ def test_a_payment_made_in_the_bank_is_found_and_recorded_once(bakong, payment):
 def test_the_task_does_the_same(bakong, payment):
     bakong.pay(payment.payload)
     result = poll_task.call()
-    assert result == {"asked": 1, "recorded": 1, "failed": False}
+    assert result == {"asked": 1, "recorded": 1, "failed": False, "reminded": 0}
 
 
 @pytest.mark.parametrize("mode", ["down", "slow"])

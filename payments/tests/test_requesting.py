@@ -114,3 +114,18 @@ def test_the_applicant_is_told_what_to_pay_by_when_and_that_it_was_received(worl
     do_record_payment(confirmation(request))
     do_record_payment(confirmation(request))
     assert Notification.objects.filter(recipient=world.citizen, event="payments.paid").count() == 1
+
+
+def test_a_reminder_goes_once_the_day_before_the_code_expires_unless_paid(world, paid_service):
+    from notifications.models import Notification
+    from payments.requesting import remind_before_expiry
+
+    waiting = submit(world.citizen, paid_service, area=world.tree.village).payment_requests.get()
+    assert remind_before_expiry() == 0
+    soon = waiting.expires_at - timedelta(hours=2)
+    assert remind_before_expiry(soon) == 1
+    remind_before_expiry(soon)
+    reminders = Notification.objects.filter(event="payments.payment_reminder")
+    assert reminders.count() == 1
+    do_record_payment(confirmation(waiting))
+    assert remind_before_expiry(soon) == 0
