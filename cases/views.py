@@ -158,6 +158,7 @@ def bulk(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
+    mark_waiting([case])
     roles = office_roles(request.user, case)
     application = case.application
     events = list(case.events.select_related("actor"))

@@ -77,6 +77,7 @@ def test_waiting_for_payment_shows_in_my_applications_and_the_queue_until_paid(
     assert "Waiting for payment" in client.get(payment.case.get_applicant_url()).content.decode()
     client.force_login(world.clerk)
     assert "Waiting for payment" in client.get(reverse("cases:queue")).content.decode()
+    assert "Waiting for payment" in client.get(payment.case.get_absolute_url()).content.decode()
     do_record_payment(
         Confirmation(payment.md5, payment.amount, "KHR", "h" * 64, "dara@aclb", timezone.now())
     )
