@@ -65,3 +65,18 @@ class PaymentRequest(models.Model):
     @property
     def is_waiting(self) -> bool:
         return self.status == self.Status.PENDING and self.expires_at > timezone.now()
+
+
+class CallbackEvent(models.Model):
+    """A bank's payment callback, kept by its event id so that a replay is refused."""
+
+    event_id = models.CharField(_("event id"), max_length=64, unique=True)
+    md5 = models.CharField(_("MD5 of the payload"), max_length=32)
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bank callback")
+        verbose_name_plural = _("bank callbacks")
+
+    def __str__(self) -> str:
+        return self.event_id

@@ -8,14 +8,16 @@ from urllib.parse import quote
 import segno
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from payments.access import access_payment
+from payments.callbacks import CallbackError, check_signed, do_receive_callback, parse
 
 
 def _qr(payload: str) -> segno.QRCode:
@@ -66,3 +68,25 @@ def qr_image(request: HttpRequest, public_id) -> HttpResponse:
     response = HttpResponse(buffer.getvalue(), content_type="image/png")
     response["Content-Disposition"] = f'attachment; filename="khqr-{payment.reference}.png"'
     return response
+
+
+@csrf_exempt  # the bank posts here; the signature authorises, not a cookie
+@require_POST
+def bank_callback(request: HttpRequest) -> HttpResponse:
+    """A bank says a KHQR was paid (payments.callbacks)."""
+    secret = settings.SALA_BANK_CALLBACK_SECRET
+    if not secret:  # not 404: the language middleware would redirect that to /km/...
+        return JsonResponse({"error": "bank callbacks are not configured"}, status=503)
+    try:
+        check_signed(
+            secret,
+            request.headers.get("X-Sala-Timestamp", ""),
+            request.headers.get("X-Sala-Signature", ""),
+            request.body,
+        )
+        recorded = do_receive_callback(*parse(request.body))
+    except CallbackError as error:
+        return JsonResponse({"error": str(error)}, status=error.status)
+    if recorded is None:
+        return JsonResponse({"ok": False, "status": "unknown bill"}, status=202)
+    return JsonResponse({"ok": True, "status": recorded.status})

@@ -20,6 +20,7 @@ urlpatterns = [
     path("notifications/", include("notifications.machine_urls")),
     path("", include("content.machine_urls")),
     path("", include("documents.machine_urls")),
+    path("", include("payments.machine_urls")),
 ]
 
 # Every page a person reads lives under /km/ or /en/.

@@ -502,6 +502,9 @@ SALA_BAKONG_API_URL = envstr("SALA_BAKONG_API_URL", "https://api-bakong.nbc.gov.
 SALA_BAKONG_TOKEN = envsecret("SALA_BAKONG_TOKEN")
 SALA_BAKONG_EMAIL = envstr("SALA_BAKONG_EMAIL", "")
 SALA_BAKONG_TIMEOUT = float(envint("SALA_BAKONG_TIMEOUT", 10))
+# The shared secret a bank signs its payment callbacks with (payments/callbacks.py);
+# empty: callbacks are refused.
+SALA_BANK_CALLBACK_SECRET = envsecret("SALA_BANK_CALLBACK_SECRET")
 # How long a payment QR can be paid, in minutes (KHQR tag 99, then the request expires).
 SALA_PAYMENT_EXPIRY_MINUTES = envint("SALA_PAYMENT_EXPIRY_MINUTES", 60 * 24 * 3)
 
