@@ -8,16 +8,17 @@ from urllib.parse import quote
 import segno
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from payments.access import access_payment
 from payments.callbacks import CallbackError, check_signed, do_receive_callback, parse
+from payments.requesting import do_request_payment
 
 
 def _qr(payload: str) -> segno.QRCode:
@@ -26,11 +27,17 @@ def _qr(payload: str) -> segno.QRCode:
 
 @never_cache
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def pay(request: HttpRequest, public_id) -> HttpResponse:
-    """The applicant's payment page (read-only for an officer of the case's office)."""
+    """The applicant's payment page (read-only for an officer of the case's office). The
+    applicant of an expired code asks for a new one here (POST; twice gives one)."""
     access = access_payment(request, public_id)
     payment = access.request
+    if request.method == "POST":
+        if not access.as_applicant:
+            return HttpResponse(status=403)
+        renewed = do_request_payment(request.user, payment.case)
+        return HttpResponseRedirect((renewed or payment).get_absolute_url())
     svg = _qr(payment.payload).svg_inline(
         scale=5, border=4, svgclass="pay-qr__image", title=_("KHQR code to pay the fee"),
         omitsize=True,

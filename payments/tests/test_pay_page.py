@@ -85,3 +85,22 @@ def test_waiting_for_payment_shows_in_my_applications_and_the_queue_until_paid(
     client.force_login(world.citizen)
     assert "Waiting for payment" not in client.get(reverse("cases:my_cases")).content.decode()
     assert "Fee paid" in client.get(payment.get_absolute_url()).content.decode()
+
+
+def test_an_expired_code_says_so_and_the_applicant_gets_one_new_code(client, world, payment):
+    from payments.models import PaymentRequest
+
+    PaymentRequest.objects.filter(pk=payment.pk).update(expires_at=timezone.now())
+    client.force_login(world.citizen)
+    page = client.get(payment.get_absolute_url()).content.decode()
+    assert "This payment code has expired" in page and "<svg" not in page
+    first = client.post(payment.get_absolute_url())
+    second = client.post(payment.get_absolute_url())  # a double click
+    assert first["Location"] == second["Location"] != payment.get_absolute_url()
+    assert PaymentRequest.objects.filter(case=payment.case).count() == 2
+    assert "<svg" in client.get(first["Location"]).content.decode()
+
+
+def test_an_officer_cannot_ask_for_a_new_code(client, world, payment):
+    client.force_login(world.clerk)
+    assert client.post(payment.get_absolute_url()).status_code == 403
