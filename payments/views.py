@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from payments.access import access_payment
 from payments.callbacks import CallbackError, check_signed, do_receive_callback, parse
+from payments.cash import do_record_cash, may_take_cash
 from payments.requesting import do_request_payment
 
 
@@ -33,6 +34,11 @@ def pay(request: HttpRequest, public_id) -> HttpResponse:
     applicant of an expired code asks for a new one here (POST; twice gives one)."""
     access = access_payment(request, public_id)
     payment = access.request
+    if request.method == "POST" and request.POST.get("cash") == "yes":
+        if access.as_applicant or not may_take_cash(request.user, payment):
+            return HttpResponse(status=403)
+        do_record_cash(request.user, payment)
+        return HttpResponseRedirect(payment.get_absolute_url() + "?receipt=1")
     if request.method == "POST":
         if not access.as_applicant:
             return HttpResponse(status=403)
@@ -54,6 +60,7 @@ def pay(request: HttpRequest, public_id) -> HttpResponse:
             "payee_name": settings.SALA_KHQR_MERCHANT_NAME,
             "payee_name_km": settings.SALA_KHQR_NAME_KM,
             "demo_bank_url": _demo_bank_url(payment.payload),
+            "may_take_cash": not access.as_applicant and may_take_cash(request.user, payment),
         },
     )
 
