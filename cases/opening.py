@@ -5,11 +5,15 @@ in `CasesConfig.ready` through `services.submitting.register_submission_handler`
 it has stored the application's office: the case starts with that office, and from then
 on only `cases.actions.do_reroute_case` changes it (on the case and the application
 together).
+
+Apps above cases act on a new case through `register_opened_handler` (payments asks for
+the fee there), called in the same transaction, so a case never exists without them.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +25,17 @@ from cases.notifying import notify_national_queue
 from cases.sla import due_date_for
 
 logger = logging.getLogger(__name__)
+
+OpenedHandler = Callable[[Case], object]
+_opened_handlers: list[OpenedHandler] = []
+
+
+def register_opened_handler(handler: OpenedHandler) -> OpenedHandler:
+    """Call `handler(case)` whenever a case is opened, inside the opening transaction.
+    Registering the same handler again changes nothing."""
+    if handler not in _opened_handlers:
+        _opened_handlers.append(handler)
+    return handler
 
 
 def do_open_case(application) -> Case:
@@ -57,6 +72,8 @@ def do_open_case(application) -> Case:
             office=office,
             person=application.user,
         )
+        for handler in _opened_handlers:
+            handler(case)
     if office is None:
         transaction.on_commit(lambda: notify_national_queue(case), robust=True)
     logger.info(

@@ -42,6 +42,7 @@ from cases.limits import allow, message_allowed
 from cases.models import Case, CaseEvent, CounterIntake
 from cases.queue import QueueFilters, area_choices, filter_queue, queue_cases, queue_counts
 from cases.rules import CASE_PERMISSIONS
+from cases.waiting import mark_waiting
 from cases.workflow import (
     CaseActionError,
     applicant_transitions,
@@ -101,6 +102,7 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = QueueFilters.from_query(request.GET)
     cases = filter_queue(base, filters, request.user, today)
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = mark_waiting(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     workflow = default_workflow()
@@ -156,6 +158,7 @@ def bulk(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _case_page(request: HttpRequest, case: Case, **forms) -> HttpResponse:
+    mark_waiting([case])
     roles = office_roles(request.user, case)
     application = case.application
     events = list(case.events.select_related("actor"))
@@ -385,7 +388,7 @@ def my_cases(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/my_cases.html",
-        {"cases": cases, "drafts": drafts, "workflow": default_workflow()},
+        {"cases": mark_waiting(cases), "drafts": drafts, "workflow": default_workflow()},
     )
 
 
@@ -402,7 +405,7 @@ def _store_files(case: Case, checked) -> list:
 def my_case(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     """The applicant's case: state, timeline, messages; answering a request for
     information, writing to the office, withdrawing."""
-    case = access_case_for_applicant(request.user, public_id)
+    case = mark_waiting([access_case_for_applicant(request.user, public_id)])[0]
     form = MessageForm()
     if request.method == "POST":
         if request.POST.get("withdraw"):

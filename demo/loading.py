@@ -19,6 +19,7 @@ from demo.health import load_demo as load_demo_health
 from demo.news import load_demo as load_demo_news
 from demo.notifications import load_demo_notifications
 from demo.officers import load_demo_officers
+from demo.payments import load_demo as load_demo_payments
 from demo.places import load_demo_places
 from demo.services import load_demo as load_demo_services
 
@@ -60,5 +61,6 @@ STEPS: list[Step] = [
     Step("news", lambda: load_demo_news().summary()),
     Step("documents", lambda: load_demo_documents().summary()),
     Step("cases", lambda: load_demo_cases().summary()),
+    Step("payments", lambda: load_demo_payments().summary()),
     Step("health", lambda: load_demo_health().summary()),
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("notifications/", include("notifications.machine_urls")),
     path("", include("content.machine_urls")),
     path("", include("documents.machine_urls")),
+    path("", include("payments.machine_urls")),
 ]
 
 # Every page a person reads lives under /km/ or /en/.
@@ -36,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("", include("cases.urls")),
     path("health/", include("health.urls")),
+    path("pay/", include("payments.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

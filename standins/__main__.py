@@ -2,7 +2,8 @@
 
 Starts the Telegram Bot API stand-in, the SMS gateway stand-in, the CamDigiKey
 stand-in (an OpenID Connect provider in a process of its own, standins.camdigikey) and the
-population and business registers on CamDX (standins.registries) on free loopback ports,
+population and business registers on CamDX (standins.registries) and the Bakong Open
+API with its demo bank (standins.bakong) on free loopback ports,
 with secrets and keys made up for this run, and writes where they are to FILE (JSON),
 which the demo settings read (sala/settings/demo.py); the file is removed on exit.
 """
@@ -17,7 +18,7 @@ import sys
 import threading
 from pathlib import Path
 
-from standins import registries, sms, telegram
+from standins import bakong, registries, sms, telegram
 from standins.camdigikey import control as camdigikey
 
 
@@ -45,7 +46,9 @@ def main() -> int:
     )
     population_server, population = registries.start_population()
     business_server, business = registries.start_business()
+    bakong_server, bank = bakong.start()
     addresses = {
+        "bakong": {"url": bakong_server.url, "token": bank.token, "email": bank.email},
         "telegram": {"url": telegram_server.url, "token": bot_token, "username": "SalaDemoBot"},
         "sms": {"url": sms_server.url, "token": sms_token, "inbound_secret": inbound_secret},
         "camdigikey": {
@@ -74,6 +77,7 @@ def main() -> int:
     print(f"Demo phone, SMS:      {sms_server.url}/", flush=True)  # noqa: T201
     print(f"Demo CamDigiKey:      {provider.url}/", flush=True)  # noqa: T201
     print(f"Demo registries:      {population_server.url}/ {business_server.url}/", flush=True)  # noqa: T201
+    print(f"Demo bank (Bakong):   {bakong_server.url}/pay/", flush=True)  # noqa: T201
 
     stopped = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -83,6 +87,7 @@ def main() -> int:
     telegram_server.stop()
     sms_server.stop()
     provider.stop()
+    bakong_server.stop()
     population_server.stop()
     business_server.stop()
     return 0

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "search",
     "cases",
     "health",
+    "payments",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -485,6 +486,27 @@ SALA_CAMDX_REGISTRIES: dict[str, dict[str, str]] = {
     for name in ("population", "business")
     if (config := camdx_registry(name)) is not None
 }
+
+# --- Payments (payments/) ------------------------------------------------------------
+# The portal's Bakong account that fees are paid into, and the payee's name the citizen
+# checks in the banking app (KHQR tags 29, 59, 60 and, in Khmer, 64).
+SALA_KHQR_ACCOUNT_ID = envstr("SALA_KHQR_ACCOUNT_ID", "sala_fees@nbcq")
+SALA_KHQR_ACQUIRING_BANK = envstr("SALA_KHQR_ACQUIRING_BANK", "")
+SALA_KHQR_MERCHANT_NAME = envstr("SALA_KHQR_MERCHANT_NAME", "SALA PORTAL FEES")
+SALA_KHQR_MERCHANT_CITY = envstr("SALA_KHQR_MERCHANT_CITY", "PHNOM PENH")
+SALA_KHQR_NAME_KM = envstr("SALA_KHQR_NAME_KM", "ថ្លៃសេវា សាលា")
+SALA_KHQR_CITY_KM = envstr("SALA_KHQR_CITY_KM", "ភ្នំពេញ")
+# Where the portal asks what was paid (payments/providers.py): the Bakong Open API.
+SALA_PAYMENT_PROVIDER = envstr("SALA_PAYMENT_PROVIDER", "bakong")
+SALA_BAKONG_API_URL = envstr("SALA_BAKONG_API_URL", "https://api-bakong.nbc.gov.kh")
+SALA_BAKONG_TOKEN = envsecret("SALA_BAKONG_TOKEN")
+SALA_BAKONG_EMAIL = envstr("SALA_BAKONG_EMAIL", "")
+SALA_BAKONG_TIMEOUT = float(envint("SALA_BAKONG_TIMEOUT", 10))
+# The shared secret a bank signs its payment callbacks with (payments/callbacks.py);
+# empty: callbacks are refused.
+SALA_BANK_CALLBACK_SECRET = envsecret("SALA_BANK_CALLBACK_SECRET")
+# How long a payment QR can be paid, in minutes (KHQR tag 99, then the request expires).
+SALA_PAYMENT_EXPIRY_MINUTES = envint("SALA_PAYMENT_EXPIRY_MINUTES", 60 * 24 * 3)
 
 # --- Portal -------------------------------------------------------------------------
 SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}

@@ -58,5 +58,10 @@ if "camdigikey" in _standins and not SALA_OIDC_ISSUER:
         _standins["camdigikey"]["client_secret"],
         SALA_OIDC_NAME,
     )
+if "bakong" in _standins and not os.environ.get("SALA_BAKONG_TOKEN"):
+    SALA_BAKONG_API_URL = _standins["bakong"]["url"]
+    SALA_BAKONG_TOKEN = _standins["bakong"]["token"]
+    SALA_BAKONG_EMAIL = _standins["bakong"]["email"]
+    SALA_DEMO_PHONES = {**SALA_DEMO_PHONES, "bank": _standins["bakong"]["url"] + "/pay/"}
 if "registries" in _standins and not SALA_CAMDX_REGISTRIES:
     SALA_CAMDX_REGISTRIES = _standins["registries"]

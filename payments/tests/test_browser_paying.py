@@ -1,0 +1,95 @@
+"""Paying a fee in a real Chromium at phone width: signed out, the citizen sees the fee,
+signs in, applies, opens the payment page, pays in the stand-in bank; the portal asks
+Bakong (the polling task, called here) and the citizen and the officer see it paid."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils.translation import override
+
+from accounts.tests.factories import PASSWORD
+from cases.models import Case
+from core.testing import (
+    PHONE,
+    assert_no_axe_violations,
+    assert_no_csp_violations,
+    save_screenshots,
+    sign_in,
+    sign_in_as,
+)
+from payments.polling import poll_payments
+
+pytestmark = pytest.mark.browser
+
+FORM = {
+    "pages": [{
+        "key": "about",
+        "title": {"km": "អំពីអ្នក", "en": "About you"},
+        "fields": [{"key": "full_name", "type": "text",
+                    "label": {"km": "ឈ្មោះពេញ", "en": "Full name"}}],
+    }],
+    "declaration": {"km": "ខ្ញុំបញ្ជាក់ថាចម្លើយរបស់ខ្ញុំពិតប្រាកដ។",
+                    "en": "I confirm that my answers are true."},
+}  # fmt: skip
+AMOUNT = {"en": "20,000 riel", "km": "២០,០០០ រៀល"}
+PAID = {"en": "Fee paid", "km": "បានបង់ថ្លៃសេវារួចហើយ"}
+WAITING = {"en": "Waiting for payment", "km": "កំពុងរង់ចាំការបង់ប្រាក់"}
+
+
+def check(page, name: str) -> None:
+    assert_no_axe_violations(page)
+    assert_no_csp_violations(page)
+    save_screenshots(page, name)
+
+
+@pytest.mark.parametrize("language", ["en", "km"])
+def test_apply_pay_in_the_bank_and_see_it_paid(new_page, live_server, world, bakong, language):
+    from services.tests.factories import create_service
+
+    create_service("residence", form=FORM, sla_working_days=5, fee_kind="fixed", fee_khr=20000)
+    world.citizen.home_area = world.tree.village
+    world.citizen.save(update_fields=["home_area"])
+    page = new_page(viewport={"width": PHONE.width, "height": PHONE.height})
+
+    page.goto(f"/{language}/services/residence/")
+    assert AMOUNT[language] in page.content()
+    sign_in(page, world.citizen.username, PASSWORD, language=language)
+    page.goto(f"/{language}/services/residence/")
+    page.locator("button.button--start").click()
+    page.wait_for_load_state()
+    page.get_by_role("textbox").first.fill("Sok Dara")
+    page.locator("button[name=_continue]").click()
+    page.wait_for_load_state()
+    assert AMOUNT[language] in page.content()  # check your answers
+    page.locator("#declaration").check()
+    page.locator("form button.button[type=submit]").last.click()
+    page.wait_for_load_state()
+    case = Case.objects.get(service__slug="residence")
+    payment = case.payment_requests.get()
+    with override(language):
+        url = payment.get_absolute_url()
+
+    page.locator(f"a[href='{url}']").first.click()
+    page.wait_for_load_state()
+    assert AMOUNT[language] in page.content()
+    assert page.locator("svg.pay-qr__image").is_visible()
+    check(page, f"payments-pay-{language}")
+
+    bank = new_page(viewport={"width": PHONE.width, "height": PHONE.height})
+    bank.goto(page.locator("a[target=_blank]").get_attribute("href"))
+    assert case.reference in bank.content()
+    bank.get_by_role("button").click()
+    bank.wait_for_load_state()
+    assert "Paid" in bank.content()
+
+    assert poll_payments().recorded == 1
+    page.reload()
+    assert PAID[language] in page.content()
+    check(page, f"payments-paid-{language}")
+    page.goto(f"/{language}/cases/")
+    assert case.reference in page.content() and WAITING[language] not in page.content()
+
+    officer = new_page()
+    sign_in_as(officer, world.clerk, live_server.url)
+    officer.goto(url)
+    assert PAID[language] in officer.content()
