@@ -98,7 +98,12 @@ def test_a_question_answered_by_a_clinician(new_page, live_server, health_world,
     assert "Fever since yesterday" in clinician.content()
     shown = clinician.get_by_role("img", name=PHOTO_1[language])
     assert shown.is_visible()
-    assert shown.evaluate("img => img.complete && img.naturalWidth") == 64
+    # The photo loads lazily: wait until the browser has it, then check it is the picture.
+    shown.scroll_into_view_if_needed()
+    clinician.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=shown.element_handle()
+    )
+    assert shown.evaluate("img => img.naturalWidth") == 64
     assert str(photo.public_id) in shown.get_attribute("src")
     check(clinician, f"health-office-question-{language}")
     clinician.locator("textarea[name=body]").fill("Give her plenty to drink; come if worse.")
