@@ -18,7 +18,6 @@ the slot's count equal to its capacity, no error page.
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
@@ -30,14 +29,13 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_cases import GUNICORN, free_port, logged_errors, percentile  # noqa: E402
 from bench.bench_notifications import reachable  # noqa: E402
-from bench.scratch import admin_sql  # noqa: E402
+from bench.scratch import measure_in_child, run_child  # noqa: E402
 
 RATIOS = {"postgres vs demo, booked p50": ("postgres booked ms", "demo booked ms")}
 FULL = "This time is full"
@@ -55,63 +53,10 @@ def run(progress: Callable[[str], None] = print) -> dict:
 
 
 def run_setup(setup: str) -> dict:
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        child = subprocess.run(  # noqa: S603
-            [sys.executable, __file__, setup, out.name],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            check=False,
-        )
-        if child.returncode != 0:
-            raise RuntimeError(f"the {setup} setup failed")
-        return json.loads(Path(out.name).read_text())
+    return measure_in_child(__file__, setup)
 
 
 # --- In the child process ----------------------------------------------------------------
-
-
-def configure(setup: str, tmp: str) -> None:
-    env = {
-        "SALA_ENV": "demo",
-        "DJANGO_SETTINGS_MODULE": "sala.settings.demo",
-        "SALA_VAR_DIR": tmp,
-        "LOG_LEVEL": "WARNING",
-        "TASKS_BACKEND": "database",
-    }
-    os.environ.pop("REDIS_URL", None)
-    if setup == "demo":
-        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-    else:
-        base = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
-        name = f"sala_bench_booking_{os.getpid()}"
-        env |= {
-            "DATABASE_URL": urlunsplit(urlsplit(base)._replace(path=f"/{name}")),
-            "SALA_BENCH_ADMIN_URL": base,
-            "SALA_BENCH_DATABASE": name,
-        }
-    os.environ.update(env)
-
-
-def child(setup: str, out: str) -> None:
-    started = time.monotonic()
-
-    def progress(message: str) -> None:
-        print(f"  [booking {time.monotonic() - started:6.1f}s] {setup}: {message}", flush=True)
-
-    with tempfile.TemporaryDirectory(prefix="sala-bench-") as tmp:
-        configure(setup, tmp)
-        if setup == "postgres":
-            admin_sql(f'CREATE DATABASE "{os.environ["SALA_BENCH_DATABASE"]}"')
-        try:
-            Path(out).write_text(json.dumps(measure(setup, progress)))
-        finally:
-            if setup == "postgres":
-                from django.db import connections
-
-                connections.close_all()
-                admin_sql(
-                    f'DROP DATABASE IF EXISTS "{os.environ["SALA_BENCH_DATABASE"]}" WITH (FORCE)'
-                )
 
 
 def prepare(places: int, bookers: int, progress: Callable[[str], None]):
@@ -288,4 +233,7 @@ def measure(setup: str, progress: Callable[[str], None]) -> dict:
 
 
 if __name__ == "__main__":
-    child(sys.argv[1], sys.argv[2])
+    setup = sys.argv[1]
+    run_child(
+        "booking", setup, sys.argv[2], "database", lambda _tmp, progress: measure(setup, progress)
+    )
