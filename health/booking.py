@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -45,16 +45,22 @@ class SlotFull(ValidationError):
 
 def bookable_slots(office: Facility, today: datetime.date | None = None) -> QuerySet[Slot]:
     today = today or timezone.localdate()
-    return Slot.objects.filter(
-        office=office, date__gt=today, date__lte=today + datetime.timedelta(days=BOOKING_DAYS_AHEAD)
-    ).order_by("date", "window", "starts_at", "service")
+    return (
+        Slot.objects.open()
+        .filter(
+            office=office,
+            date__gt=today,
+            date__lte=today + datetime.timedelta(days=BOOKING_DAYS_AHEAD),
+        )
+        .order_by("date", "window", "starts_at", "service")
+    )
 
 
 def offices_with_slots(today: datetime.date | None = None) -> QuerySet[Facility]:
     today = today or timezone.localdate()
     return (
         Facility.objects.active()
-        .filter(health_slots__date__gt=today)
+        .filter(health_slots__date__gt=today, health_slots__closed_at__isnull=True)
         .distinct()
         .select_related("area__parent__parent")
         .order_by("name_en")
@@ -152,13 +158,20 @@ def do_book(user, slot: Slot) -> Booking:
     # A slot seen full answers at once, without waiting for the database's write lock
     # (SQLite has one for the whole database): the many who ask after the last place
     # went are told so quickly. The conditional update below stays the one that decides.
-    if not Slot.objects.filter(pk=slot.pk, booked__lt=F("capacity")).exists():
-        raise SlotFull(_("This time is full. Choose another day or time."))
+    if not Slot.objects.open().filter(pk=slot.pk, booked__lt=F("capacity")).exists():
+        _refuse_full_or_closed(slot)
     with transaction.atomic():
         booking = _take_place(user, slot)
         log_action(user, "health.appointment_booked", booking, office=slot.office, person=user)
     _issue_ticket(booking, "health.appointment_booked")
     return booking
+
+
+def _refuse_full_or_closed(slot: Slot) -> NoReturn:
+    """Say why no place was taken: the health centre closed the time, or it is full."""
+    if Slot.objects.filter(pk=slot.pk, closed_at__isnull=False).exists():
+        raise ValidationError(_("The health centre has closed this time. Choose another."))
+    raise SlotFull(_("This time is full. Choose another day or time."))
 
 
 def _take_place(user, slot: Slot) -> Booking:
@@ -170,9 +183,13 @@ def _take_place(user, slot: Slot) -> Booking:
         raise ValidationError(_("Book from tomorrow on."))
     if Booking.objects.filter(slot=slot, user=user, status=Booking.Status.BOOKED).exists():
         raise ValidationError(_("You already have a place at this time."))
-    taken = Slot.objects.filter(pk=slot.pk, booked__lt=F("capacity")).update(booked=F("booked") + 1)
+    taken = (
+        Slot.objects.open()
+        .filter(pk=slot.pk, booked__lt=F("capacity"))
+        .update(booked=F("booked") + 1)
+    )
     if not taken:
-        raise SlotFull(_("This time is full. Choose another day or time."))
+        _refuse_full_or_closed(slot)
     slot.refresh_from_db(fields=["booked"])
     # The update above holds the slot's row (PostgreSQL) or the database (SQLite) until
     # the commit, so no one else numbers a booking of this slot meanwhile.

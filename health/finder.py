@@ -31,7 +31,7 @@ def health_facilities():
     answering = OfficeMembership.objects.active().filter(
         office=OuterRef("pk"), role__code=Role.CLINICIAN
     )
-    booking = Slot.objects.filter(office=OuterRef("pk"), date__gt=timezone.localdate())
+    booking = Slot.objects.open().filter(office=OuterRef("pk"), date__gt=timezone.localdate())
     return (
         Facility.objects.active()
         .filter(type__code__in=HEALTH_TYPES)

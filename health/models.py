@@ -363,13 +363,18 @@ class SlotQuerySet(models.QuerySet):
     def upcoming(self, today=None) -> SlotQuerySet:
         return self.filter(date__gte=today or timezone.localdate())
 
+    def open(self) -> SlotQuerySet:
+        """The times the health centre has not closed."""
+        return self.filter(closed_at__isnull=True)
+
 
 class Slot(models.Model):
     """A time window of one service at a health centre on one day, with a daily capacity;
     or, where the centre prefers, an exact time (`starts_at`, lasting `minutes`) with its
     own capacity, in the morning or afternoon window it falls in.
     `booked` counts the bookings that hold a place; it never exceeds `capacity` (checked
-    by the database, and by the conditional update that books)."""
+    by the database, and by the conditional update that books). A closed time
+    (`closed_at`) is kept, for its cancelled bookings, but no longer offered."""
 
     office = models.ForeignKey(
         "geo.Facility",
@@ -391,6 +396,12 @@ class Slot(models.Model):
     )
     capacity = models.PositiveSmallIntegerField(_("places"))
     booked = models.PositiveSmallIntegerField(_("places taken"), default=0)
+    closed_at = models.DateTimeField(
+        _("closed"),
+        null=True,
+        blank=True,
+        help_text=_("When the health centre closed this time; no one can book it then."),
+    )
 
     objects = SlotQuerySet.as_manager()
 

@@ -165,3 +165,33 @@ APPOINTMENT_MOVED = register_event(
     example=APPOINTMENT_EXAMPLE,
     attachments=email_attachments,
 )
+
+APPOINTMENT_TIME_CLOSED = register_event(
+    "health.appointment_time_closed",
+    label=_("A health centre closed the time of your appointment"),
+    km=Message(
+        title="ការណាត់ជួបរបស់អ្នកត្រូវបានលុបចោល៖ សំបុត្រ {{ ticket }}",
+        body=(
+            "{{ office }} មិនអាចទទួលអ្នកនៅថ្ងៃទី {{ date }} {{ window }} បានទេ "
+            "ហើយបានលុបចោលការណាត់ជួបនៅពេលនោះ។ សំបុត្រ {{ ticket }} លែងប្រើបានហើយ។ "
+            "សូមកក់ពេលផ្សេងទៀត។"
+        ),
+        short=(
+            "សាលា៖ {{ office }} បានលុបចោលការណាត់ជួបថ្ងៃទី {{ date }} {{ window }}។ "
+            "សំបុត្រ {{ ticket }} លែងប្រើបាន។ សូមកក់ពេលផ្សេង។ {{ link }}"
+        ),
+    ),
+    en=Message(
+        title="Your appointment is cancelled: ticket {{ ticket }}",
+        body=(
+            "{{ office }} cannot receive people on {{ date }}, {{ window }}, and has "
+            "cancelled the appointments at that time. Ticket {{ ticket }} is no longer valid. "
+            "Please book another time."
+        ),
+        short=(
+            "Sala: {{ office }} cancelled appointments on {{ date }}, {{ window }}. "
+            "Ticket {{ ticket }} is no longer valid; please book again. {{ link }}"
+        ),
+    ),
+    example=APPOINTMENT_EXAMPLE,
+)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from health import views
+from health import timetable_views, views
 
 app_name = "health"
 
@@ -35,4 +35,22 @@ urlpatterns = [
     path("office/appointments/", views.desks, name="desks"),
     path("office/appointments/<slug:code>/", views.desk_day, name="desk"),
     path("office/appointments/tickets/<uuid:public_id>/", views.desk_booking, name="desk_booking"),
+    path("office/timetable/", timetable_views.offices, name="timetables"),
+    path("office/timetable/times/<int:slot_id>/", timetable_views.slot_detail, name="timetable_slot"),
+    path(
+        "office/timetable/times/<int:slot_id>/close/",
+        timetable_views.close_slot,
+        name="timetable_close",
+    ),
+    path("office/timetable/<slug:code>/", timetable_views.office_timetable, name="timetable"),
+    path(
+        "office/timetable/<slug:code>/windows/",
+        timetable_views.publish_windows,
+        name="timetable_windows",
+    ),
+    path(
+        "office/timetable/<slug:code>/exact/",
+        timetable_views.publish_exact,
+        name="timetable_exact",
+    ),
 ]

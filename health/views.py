@@ -29,7 +29,18 @@ from audit.log import log_access
 from core.typing import AuthenticatedHttpRequest
 from geo.models import Area, Facility
 from geo.places import remembered_area
-from health import booking, calendar, care, desk, dhis2, finder, photos, questions, triage
+from health import (
+    booking,
+    calendar,
+    care,
+    desk,
+    dhis2,
+    finder,
+    photos,
+    questions,
+    timetable,
+    triage,
+)
 from health.decorators import health_worker_required
 from health.forms import (
     AnswerForm,
@@ -54,7 +65,10 @@ QUEUE_SIZE = 100
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "health/start.html", {"form": GroupForm()})
+    keeps_timetable = timetable.timetable_offices(request.user).exists()
+    return render(
+        request, "health/start.html", {"form": GroupForm(), "keeps_timetable": keeps_timetable}
+    )
 
 
 @require_http_methods(["GET", "POST"])
