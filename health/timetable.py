@@ -31,7 +31,7 @@ from audit.log import log_action
 from core.formatting import format_date, format_number, format_time
 from documents.issuing import do_revoke_document
 from geo import hours
-from geo.models import Facility, PublicHoliday
+from geo.models import EN_DASH, Facility, PublicHoliday
 from health.booking import WINDOW_HOURS, notification_context
 from health.care import HEALTH_CENTRE, HOSPITAL
 from health.models import AppointmentService, Booking, Slot, Window
@@ -256,7 +256,9 @@ def check_range(
         raise ValidationError(_("Publish at most a year ahead."), code="too_far")
 
 
-def _days(first: datetime.date, last: datetime.date, weekdays: Iterable[int]) -> list[datetime.date]:
+def _days(
+    first: datetime.date, last: datetime.date, weekdays: Iterable[int]
+) -> list[datetime.date]:
     chosen = set(weekdays)
     count = (last - first).days + 1
     days = (first + datetime.timedelta(days=offset) for offset in range(count))
@@ -366,7 +368,7 @@ def do_publish_exact_slots(
     open_days = OpenDays.of(office, first, last)
     result = Published()
     language = get_language()
-    when = f"{format_time(times[0], language)}–{_end_text(times[-1], minutes, language)}"
+    when = f"{format_time(times[0], language)}{EN_DASH}{_end_text(times[-1], minutes, language)}"
     for day in _days(first, last, weekdays):
         reason = open_days.closed_reason(day, *span)
         if reason:
@@ -492,11 +494,7 @@ def do_change_capacity(actor, slot: Slot, capacity: int) -> Slot:
         raise ValidationError(_("Only open times from tomorrow on can be changed."))
     check_places(capacity, MAX_EXACT_PLACES if slot.starts_at else MAX_WINDOW_PLACES)
     before = slot.capacity
-    changed = (
-        Slot.objects.open()
-        .filter(pk=slot.pk, booked__lte=capacity)
-        .update(capacity=capacity)
-    )
+    changed = Slot.objects.open().filter(pk=slot.pk, booked__lte=capacity).update(capacity=capacity)
     slot.refresh_from_db(fields=["capacity", "booked", "closed_at"])
     if not changed:
         taken = format_number(slot.booked, get_language())
@@ -564,7 +562,5 @@ def do_close_slot(actor, slot: Slot) -> int:
         closed_at=timezone.now(), booked=F("booked") - len(bookings)
     )
     slot.refresh_from_db(fields=["closed_at", "booked"])
-    log_action(
-        actor, "health.slot_closed", slot, {"cancelled": len(bookings)}, office=slot.office
-    )
+    log_action(actor, "health.slot_closed", slot, {"cancelled": len(bookings)}, office=slot.office)
     return len(bookings)

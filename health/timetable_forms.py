@@ -5,7 +5,7 @@ and keeps what was entered."""
 from __future__ import annotations
 
 import datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,6 +18,9 @@ from geo.models import Weekday
 from health import timetable
 from health.models import AppointmentService, Window
 from services.forms import AsciiDigitsMixin, LocalDateField
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 WORKING_WEEK = [0, 1, 2, 3, 4]
@@ -47,7 +50,7 @@ class PlacesField(AsciiDigitsMixin, forms.IntegerField):
         super().__init__(**kwargs)
 
 
-def day_field(label: str) -> LocalDateField:
+def day_field(label: StrOrPromise) -> LocalDateField:
     return LocalDateField(
         label=label,
         input_formats=DATE_FORMATS,
@@ -99,7 +102,7 @@ class PublishForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         first, last = data.get("first"), data.get("last")
         if first and last:
             try:

@@ -36,7 +36,9 @@ urlpatterns = [
     path("office/appointments/<slug:code>/", views.desk_day, name="desk"),
     path("office/appointments/tickets/<uuid:public_id>/", views.desk_booking, name="desk_booking"),
     path("office/timetable/", timetable_views.offices, name="timetables"),
-    path("office/timetable/times/<int:slot_id>/", timetable_views.slot_detail, name="timetable_slot"),
+    path(
+        "office/timetable/times/<int:slot_id>/", timetable_views.slot_detail, name="timetable_slot"
+    ),
     path(
         "office/timetable/times/<int:slot_id>/close/",
         timetable_views.close_slot,

@@ -60,6 +60,17 @@ def exact_form(first: datetime.date, /, **fields) -> dict:
     return data
 
 
+def open_hours(facility, weekdays, *spans: tuple[int, int]) -> None:
+    for weekday in weekdays:
+        for opens, closes in spans:
+            OpeningHours.objects.create(
+                facility=facility,
+                weekday=weekday,
+                opens=datetime.time(opens),
+                closes=datetime.time(closes),
+            )
+
+
 @pytest.fixture
 def head(health_world):
     """The health centre's head of office (its manager)."""
@@ -88,9 +99,7 @@ def persona(request, health_world, name):
 
 
 @pytest.mark.parametrize("name", ["clinician", "head"])
-def test_the_centres_clinicians_and_head_keep_its_timetable(
-    client, request, health_world, name
-):
+def test_the_centres_clinicians_and_head_keep_its_timetable(client, request, health_world, name):
     slot = create_slot(health_world.centre)
     client.force_login(persona(request, health_world, name))
     assert client.get("/en/health/office/timetable/")["Location"] == timetable_url(health_world)
@@ -116,9 +125,15 @@ def test_everyone_else_is_refused(client, request, health_world, name):
     assert client.get(timetable_url(health_world)).status_code == 403
     response = client.post(timetable_url(health_world, "windows/"), windows_form(next_monday()))
     assert response.status_code == 403
-    assert client.post(timetable_url(health_world, "exact/"), exact_form(next_monday())).status_code == 403
+    assert (
+        client.post(timetable_url(health_world, "exact/"), exact_form(next_monday())).status_code
+        == 403
+    )
     assert client.get(f"/en/health/office/timetable/times/{slot.pk}/").status_code == 404
-    assert client.post(f"/en/health/office/timetable/times/{slot.pk}/", {"capacity": "9"}).status_code == 404
+    assert (
+        client.post(f"/en/health/office/timetable/times/{slot.pk}/", {"capacity": "9"}).status_code
+        == 404
+    )
     assert client.post(f"/en/health/office/timetable/times/{slot.pk}/close/").status_code == 404
     slot.refresh_from_db()
     assert (slot.capacity, slot.closed_at) == (2, None)
@@ -150,9 +165,7 @@ def test_the_health_page_links_the_timetable_for_those_who_keep_it(client, healt
 
 def test_a_week_of_morning_windows_skips_sunday_and_a_holiday_and_says_so(client, health_world):
     monday = next_monday()
-    for weekday in range(6):  # Monday to Saturday, 7:00 to 12:00 and 14:00 to 17:00
-        OpeningHours.objects.create(facility=health_world.centre, weekday=weekday,
-                                    opens=datetime.time(7), closes=datetime.time(12))  # fmt: skip
+    open_hours(health_world.centre, range(6), (7, 12))  # Monday to Saturday mornings
     wednesday = monday + datetime.timedelta(days=2)
     PublicHoliday.objects.create(date=wednesday, name_km="ទិវាសាកល្បង", name_en="Test Day")
     client.force_login(health_world.clinician)
@@ -176,17 +189,15 @@ def test_a_week_of_morning_windows_skips_sunday_and_a_holiday_and_says_so(client
 def test_afternoons_are_skipped_where_the_centre_closes_at_noon(client, health_world, head):
     monday = next_monday()
     saturday = monday + datetime.timedelta(days=5)
-    for weekday in range(5):
-        for opens, closes in ((7, 11), (14, 17)):
-            OpeningHours.objects.create(facility=health_world.centre, weekday=weekday,
-                                        opens=datetime.time(opens), closes=datetime.time(closes))  # fmt: skip
-    OpeningHours.objects.create(facility=health_world.centre, weekday=5,
-                                opens=datetime.time(7), closes=datetime.time(11))  # fmt: skip
+    open_hours(health_world.centre, range(5), (7, 11), (14, 17))
+    open_hours(health_world.centre, [5], (7, 11))  # Saturday mornings only
     FacilityClosure.objects.create(facility=health_world.centre, date=monday, reason_en="Training")
     client.force_login(head)
     data = windows_form(monday, days=6, windows=["morning", "afternoon"])
     with translation.override("en"):
-        page = client.post(timetable_url(health_world, "windows/"), data, follow=True).content.decode()
+        page = client.post(
+            timetable_url(health_world, "windows/"), data, follow=True
+        ).content.decode()
     made = Slot.objects.filter(office=health_world.centre)
     assert made.filter(date=saturday).get().window == "morning"
     assert not made.filter(date=monday).exists()
@@ -284,8 +295,14 @@ def test_exact_times_are_published_one_after_the_other(client, health_world):
 
 def test_overlapping_exact_times_are_refused_and_nothing_is_published(client, health_world):
     first = next_monday()
-    Slot.objects.create(office=health_world.centre, service="antenatal", date=first,
-                        window="morning", starts_at=datetime.time(8, 50), minutes=30, capacity=1)  # fmt: skip
+    create_slot(
+        health_world.centre,
+        1,
+        service="antenatal",
+        date=first,
+        starts_at=datetime.time(8, 50),
+        minutes=30,
+    )  # 08:50 to 09:20
     client.force_login(health_world.clinician)
     with translation.override("en"):
         response = client.post(timetable_url(health_world, "exact/"), exact_form(first))
