@@ -84,7 +84,7 @@ DEMO_ACCOUNTS = (
     DemoAccount(
         username="nurse",
         email="nurse@demo.sala.localhost",
-        role="Officer: clinician of Phsar Thmei Ti Muoy health centre, answers health questions",
+        role="Officer: clinician of Phsar Thmei Ti Muoy health centre: questions, desk, timetable",
         profile={"name_km": "ទេព សុភាព", "name_latin": "TEP SOPHEAP"},
     ),
     DemoAccount(

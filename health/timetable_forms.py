@@ -191,4 +191,4 @@ class ExactTimesForm(PublishForm):
 
 
 class CapacityForm(forms.Form):
-    capacity = PlacesField(label=_("Places"))
+    capacity = PlacesField(label=_("Number of places"))

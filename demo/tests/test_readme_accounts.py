@@ -8,6 +8,7 @@ Sla Kram in Siem Reap), inside a transaction that is rolled back at the end.
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections.abc import Iterator
 
@@ -15,6 +16,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from accounts.models import OfficeMembership, Role, User
 from accounts.tests.totp import totp_code
@@ -25,7 +27,7 @@ from demo.accounts import DEMO_ACCOUNTS, demo_passwords
 from demo.officers import DEMO_TOTP_SECRET
 from geo.models import Facility
 from geo.tests.factories import create_area
-from health.models import DangerSignTable
+from health.models import DangerSignTable, Slot
 from health.tests.factories import create_question
 from services.models import Application
 
@@ -240,3 +242,24 @@ def test_counter_takes_a_walk_in_and_sees_no_case(passwords):
     case = a_case("demo-residence-certificate", "received")
     assert counter.get(f"/en/office/cases/{case.public_id}/").status_code == 403
     assert case.reference not in counter.get("/en/office/").content.decode()
+
+
+def test_nurse_publishes_her_centres_times_and_not_the_midwifes(passwords):
+    """The demo's health centres open every day, holidays too: five working days, five
+    mornings."""
+    nurse = signed_in("nurse", passwords)
+    assert nurse.get("/en/health/office/timetable/health-centre-120201/").status_code == 200
+    assert nurse.get("/en/health/office/timetable/health-centre-171001/").status_code == 403
+    published = nurse.post(
+        "/en/health/office/timetable/health-centre-120201/windows/",
+        {
+            "service": "vaccination",
+            "first": (timezone.localdate() + datetime.timedelta(days=20)).isoformat(),
+            "last": (timezone.localdate() + datetime.timedelta(days=26)).isoformat(),
+            "weekdays": ["0", "1", "2", "3", "4"],
+            "windows": ["morning"],
+            "capacity": "25",
+        },
+    )
+    assert published.status_code == 302
+    assert Slot.objects.filter(office__code="health-centre-120201", capacity=25).count() == 5
