@@ -402,3 +402,20 @@ def test_todays_time_can_neither_change_nor_close(client, health_world):
         client.post(url + "close/")
     slot.refresh_from_db()
     assert slot.capacity == 2 and slot.closed_at is None
+
+
+def test_a_night_shift_counts_for_the_next_mornings_window():
+    """A hospital open 17:00 to 08:00 from Monday receives people on Tuesday from 7:00,
+    but not on Monday morning (Sunday has no night shift)."""
+    from geo.hours import Interval
+    from health.timetable import OpenDays
+
+    days = OpenDays([Interval(0, datetime.time(17), datetime.time(8))], {}, {})
+    monday = next_monday()
+    morning = (7 * 60, 11 * 60)
+    assert days.closed_reason(monday + datetime.timedelta(days=1), *morning) is None
+    with translation.override("en"):
+        assert days.closed_reason(monday, *morning) == "the health centre is not open at this time"
+        assert days.closed_reason(monday + datetime.timedelta(days=3), *morning) == (
+            "the health centre is closed on this day of the week"
+        )
