@@ -530,7 +530,7 @@ def do_close_slot(actor, slot: Slot) -> int:
     notification channels (without the service: notifications carry no health content),
     so that they can book another time."""
     _check_may_keep(actor, slot.office)
-    slot = Slot.objects.select_for_update().select_related("office").get(pk=slot.pk)
+    slot = Slot.objects.select_for_update(of=("self",)).select_related("office").get(pk=slot.pk)
     if not is_changeable(slot):
         raise ValidationError(_("Only open times from tomorrow on can be closed."))
     bookings = list(
