@@ -21,6 +21,7 @@ class MarkdownField(forms.CharField):
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 8}))
         kwargs.setdefault("help_text", BODY_HELP)
+        kwargs.setdefault("error_messages", {"required": _("Write something before you send.")})
         super().__init__(strip=False, **kwargs)
 
     def clean(self, value):
@@ -38,12 +39,11 @@ class AskForm(forms.Form):
     )
     body = MarkdownField(
         label=_("Say more: what you need to know, and what you have tried"),
-        required=False,
     )
 
 
 class ReplyForm(forms.Form):
-    body = MarkdownField(label=_("Your answer"), required=False)
+    body = MarkdownField(label=_("Your answer"))
     answer_as: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Answer for"),
         queryset=None,
@@ -74,7 +74,7 @@ class ReportForm(forms.Form):
         },
     )
     note = forms.CharField(
-        label=_("Anything the moderator should know (optional)"),
+        label=_("Anything the moderator should know"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -91,7 +91,7 @@ class HideForm(ReportForm):
         },
     )
     note = forms.CharField(
-        label=_("A word to the author (optional)"),
+        label=_("A word to the author"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -99,7 +99,7 @@ class HideForm(ReportForm):
 
 
 class CommentForm(forms.Form):
-    body = MarkdownField(label=_("Your comment"), required=False)
+    body = MarkdownField(label=_("Your comment"))
 
 
 class ConsultationForm(forms.Form):
@@ -108,8 +108,8 @@ class ConsultationForm(forms.Form):
     )
     title_km = forms.CharField(label=_("Title in Khmer"), max_length=200)
     title_en = forms.CharField(label=_("Title in English"), max_length=200)
-    body_km = MarkdownField(label=_("The question or draft, in Khmer"), required=False)
-    body_en = MarkdownField(label=_("The question or draft, in English"), required=False)
+    body_km = MarkdownField(label=_("The question or draft, in Khmer"))
+    body_en = MarkdownField(label=_("The question or draft, in English"))
     closes_on = forms.DateField(
         label=_("Closes at the end of"),
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -140,5 +140,5 @@ class ConsultationForm(forms.Form):
 
 
 class ResponseForm(forms.Form):
-    response_km = MarkdownField(label=_("The office's response, in Khmer"), required=False)
-    response_en = MarkdownField(label=_("The office's response, in English"), required=False)
+    response_km = MarkdownField(label=_("The office's response, in Khmer"))
+    response_en = MarkdownField(label=_("The office's response, in English"))
