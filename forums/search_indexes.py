@@ -49,7 +49,6 @@ class ConsultationIndex(Index):
     model = Consultation
     kind = "consultation"
     kind_label = _("Public consultations")
-    promoted = True
 
     def get_queryset(self):
         return Consultation.objects.select_related("office__institution", "office__area")
