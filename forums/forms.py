@@ -106,22 +106,43 @@ class ConsultationForm(forms.Form):
     office: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Published by"), queryset=None, empty_label=None
     )
-    title_km = forms.CharField(label=_("Title in Khmer"), max_length=200)
-    title_en = forms.CharField(label=_("Title in English"), max_length=200)
-    body_km = MarkdownField(label=_("The question or draft, in Khmer"))
-    body_en = MarkdownField(label=_("The question or draft, in English"))
+    title_km = forms.CharField(
+        label=_("Title in Khmer"),
+        max_length=200,
+        error_messages={"required": _("Write the title in Khmer.")},
+    )
+    title_en = forms.CharField(
+        label=_("Title in English"),
+        max_length=200,
+        error_messages={"required": _("Write the title in English.")},
+    )
+    body_km = MarkdownField(
+        label=_("The question or draft, in Khmer"),
+        error_messages={"required": _("Write the question or draft in Khmer.")},
+    )
+    body_en = MarkdownField(
+        label=_("The question or draft, in English"),
+        error_messages={"required": _("Write the question or draft in English.")},
+    )
     closes_on = forms.DateField(
         label=_("Closes at the end of"),
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Enter the closing date as YYYY-MM-DD.")},
+        error_messages={
+            "required": _("Enter the closing date."),
+            "invalid": _("Enter the closing date as YYYY-MM-DD."),
+        },
     )
     threshold = forms.IntegerField(
-        label=_("Supports that oblige a public response"), min_value=1, max_value=1_000_000
+        label=_("Supports that oblige a public response"),
+        min_value=1,
+        max_value=1_000_000,
+        error_messages={"required": _("Enter how many supports oblige a response.")},
     )
     response_days = forms.IntegerField(
         label=_("Days the office has to respond once that many support it"),
         min_value=1,
         max_value=180,
+        error_messages={"required": _("Enter how many days the office has to respond.")},
     )
 
     def __init__(self, *args, user, **kwargs) -> None:
