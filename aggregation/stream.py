@@ -10,9 +10,11 @@ pages through them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from heapq import merge
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -57,6 +59,26 @@ class StreamEntry:
     @property
     def original_host(self) -> str:
         return urlsplit(self.original_url).hostname or ""
+
+
+class StreamContributor(Protocol):
+    """What another app adds to the stream (forums: institutions' answers), registered
+    with `register_contributor` so that aggregation never imports it."""
+
+    def count(self, filters: StreamFilters, language: str) -> int: ...
+
+    def entries(self, filters: StreamFilters, language: str, limit: int) -> list[StreamEntry]:
+        """Return up to `limit` entries matching `filters`, newest first."""
+        ...
+
+
+_contributors: list[StreamContributor] = []
+
+
+def register_contributor(contributor: StreamContributor) -> None:
+    """Add a contributor to every stream (again for the same class replaces it)."""
+    _contributors[:] = [c for c in _contributors if type(c) is not type(contributor)]
+    _contributors.append(contributor)
 
 
 def portal_news(filters: StreamFilters, language: str) -> QuerySet[Page]:
@@ -125,14 +147,21 @@ def item_entry(item: Item) -> StreamEntry:
 
 
 class Stream:
-    """Both lists merged by time, sliceable and countable for Django's Paginator."""
+    """The lists merged by time, sliceable and countable for Django's Paginator."""
 
-    def __init__(self, news: QuerySet[Page] | None, items: QuerySet[Item] | None) -> None:
+    def __init__(
+        self,
+        news: QuerySet[Page] | None,
+        items: QuerySet[Item] | None,
+        contributed: Sequence[tuple[StreamContributor, StreamFilters, str]] = (),
+    ) -> None:
         self.news = news
         self.items = items
+        self.contributed = contributed
 
     def count(self) -> int:
-        return sum(qs.count() for qs in (self.news, self.items) if qs is not None)
+        own = sum(qs.count() for qs in (self.news, self.items) if qs is not None)
+        return own + sum(c.count(filters, language) for c, filters, language in self.contributed)
 
     def __len__(self) -> int:
         return self.count()
@@ -146,6 +175,8 @@ class Stream:
             lists.append([news_entry(page) for page in self.news.select_related("locale")[:stop]])
         if self.items is not None:
             lists.append([item_entry(item) for item in self.items[:stop]])
+        for contributor, filters, language in self.contributed:
+            lists.append(contributor.entries(filters, language, stop))
         merged = list(merge(*lists, key=lambda entry: entry.published_at, reverse=True))
         return merged[index]
 
@@ -157,4 +188,5 @@ def build_stream(filters: StreamFilters, language: str) -> Stream:
     return Stream(
         portal_news(filters, language) if wants_news else None,
         source_items(filters, language) if wants_items else None,
+        [(contributor, filters, language) for contributor in _contributors] if wants_news else [],
     )

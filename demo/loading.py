@@ -15,6 +15,7 @@ from demo.accounts import load_demo_accounts
 from demo.cases import load_demo_cases
 from demo.content import load_demo_content
 from demo.documents import load_demo as load_demo_documents
+from demo.forums import load_demo as load_demo_forums
 from demo.health import load_demo as load_demo_health
 from demo.news import load_demo as load_demo_news
 from demo.notifications import load_demo_notifications
@@ -63,4 +64,5 @@ STEPS: list[Step] = [
     Step("cases", lambda: load_demo_cases().summary()),
     Step("payments", lambda: load_demo_payments().summary()),
     Step("health", lambda: load_demo_health().summary()),
+    Step("forums", lambda: load_demo_forums().summary()),
 ]

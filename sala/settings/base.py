@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "cases",
     "health",
     "payments",
+    "forums",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
