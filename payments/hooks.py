@@ -38,12 +38,12 @@ def waiting_for_payment(cases: list[Case]) -> dict[int, Waiting]:
             waiting[request.case_id] = Waiting(_("Fee paid"), request.get_absolute_url(), True)
         elif request.expires_at > now and request.case_id not in waiting:
             waiting[request.case_id] = Waiting(_("Waiting for payment"), request.get_absolute_url())
-    asked = Refund.objects.filter(
-        payment__case__in=cases, status=Refund.Status.REQUESTED
-    ).select_related("payment")
-    for refund in asked:
-        waiting[refund.payment.case_id] = Waiting(
-            _("Refund waiting for approval"), refund.payment.get_absolute_url()
+    asked = PaymentRequest.objects.filter(
+        case__in=cases, refunds__status=Refund.Status.REQUESTED
+    ).only("public_id", "case_id")
+    for request in asked:
+        waiting[request.case_id] = Waiting(
+            _("Refund waiting for approval"), request.get_absolute_url()
         )
     return waiting
 

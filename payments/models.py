@@ -89,7 +89,7 @@ class PaymentRequest(models.Model):
 
     @property
     def refund_standing(self) -> str:
-        """"refunded", "partly_refunded" or "" (nothing given back)."""
+        """ "refunded", "partly_refunded" or "" (nothing given back)."""
         if not self.refunded_amount:
             return ""
         return "refunded" if self.refundable_amount == 0 else "partly_refunded"
@@ -132,7 +132,9 @@ class Refund(models.Model):
         related_name="refunds",
     )
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
-    currency = models.CharField(_("currency"), max_length=3, choices=PaymentRequest.Currency.choices)
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=PaymentRequest.Currency.choices
+    )
     reason = models.TextField(_("reason"))
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED

@@ -113,7 +113,9 @@ def do_decide_refund(officer, refund: Refund, *, approve: bool, note: str = "") 
     if not approve and not note:
         raise RefundError(_("Write why the refund is rejected."))
     with transaction.atomic():
-        refund = Refund.objects.select_for_update().select_related("payment").get(pk=refund.pk)
+        refund = Refund.objects.select_for_update().get(public_id=refund.public_id)
+        if refund.payment_id is None:  # a payment without a bill of ours: not yet decided here
+            raise PermissionDenied
         payment = (
             PaymentRequest.objects.select_for_update()
             .select_related("case__service", "case__applicant")

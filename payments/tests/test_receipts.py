@@ -104,7 +104,10 @@ def test_a_receipt_that_could_not_be_signed_is_issued_when_the_page_is_next_open
     assert payment.status == "paid" and payment.receipt is None
     client.force_login(world.citizen)
     with override("en"):
-        assert "The receipt is being prepared" in client.get(payment.get_absolute_url()).content.decode()
+        assert (
+            "The receipt is being prepared"
+            in client.get(payment.get_absolute_url()).content.decode()
+        )
     monkeypatch.undo()
     with override("en"):
         page = client.get(payment.get_absolute_url()).content.decode()

@@ -140,7 +140,9 @@ def login(client, world, who):
 )  # fmt: skip
 def test_who_may_open_the_refund_request_screen(client, world, paid, who, status):
     login(client, world, who)
-    assert client.get(reverse("payments:refund_request", args=[paid.public_id])).status_code == status
+    assert (
+        client.get(reverse("payments:refund_request", args=[paid.public_id])).status_code == status
+    )
 
 
 @pytest.mark.parametrize(
@@ -156,9 +158,7 @@ def test_who_may_open_the_refund_decision_screen(client, world, asked, who, stat
     assert ("Approve the refund" in response.content.decode()) is buttons
 
 
-def test_the_officer_asks_on_the_screen_and_a_mistyped_amount_keeps_the_form(
-    client, world, paid
-):
+def test_the_officer_asks_on_the_screen_and_a_mistyped_amount_keeps_the_form(client, world, paid):
     client.force_login(world.clerk)
     url = reverse("payments:refund_request", args=[paid.public_id])
     with override("en"):
@@ -175,15 +175,16 @@ def test_the_officer_asks_on_the_screen_and_a_mistyped_amount_keeps_the_form(
     assert Refund.objects.get().amount == 5000
 
 
-def test_the_second_officer_approves_on_the_screen_and_the_requester_cannot(
-    client, world, asked
-):
+def test_the_second_officer_approves_on_the_screen_and_the_requester_cannot(client, world, asked):
     client.force_login(world.clerk)
     assert client.post(asked.get_absolute_url(), {"decision": "approve"}).status_code == 403
     client.force_login(world.approver)
     with override("en"):
         rejected = client.post(asked.get_absolute_url(), {"decision": "reject", "note": ""})
-    assert rejected.status_code == 400 and "Write why the refund is rejected." in rejected.content.decode()
+    assert (
+        rejected.status_code == 400
+        and "Write why the refund is rejected." in rejected.content.decode()
+    )
     assert client.post(asked.get_absolute_url(), {"decision": "approve"}).status_code == 302
     client.force_login(world.citizen)
     with override("en"):
