@@ -121,3 +121,24 @@ REFUND_REJECTED = register_event(
     ),
     example=REFUND_EXAMPLE,
 )
+
+REFUND_TO_APPROVE = register_event(
+    "payments.refund_to_approve",
+    label=_("A refund waits for your approval"),
+    channels=("email",),
+    km=Message(
+        title="ការសងប្រាក់ {{ amount }} វិញ សម្រាប់ {{ reference }} កំពុងរង់ចាំការអនុម័តរបស់អ្នក",
+        body=(
+            "មន្ត្រីម្នាក់បានស្នើសុំសងប្រាក់ {{ amount }} វិញ សម្រាប់ពាក្យស្នើសុំ{{ service }} "
+            "{{ reference }}។ សូមពិនិត្យមូលហេតុ ហើយអនុម័ត ឬបដិសេធ។"
+        ),
+    ),
+    en=Message(
+        title="A refund of {{ amount }} for {{ reference }} waits for your approval",
+        body=(
+            "An officer asked to give back {{ amount }} for the application for {{ service }} "
+            "{{ reference }}. Read the reason, then approve or reject it."
+        ),
+    ),
+    example={**REFUND_EXAMPLE, "url": "/km/pay/refunds/"},
+)

@@ -14,9 +14,11 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.models import OfficeMembership, User
+from accounts.roles import DECIDE, roles_for
 from audit.log import log_action
 from core.formatting import format_money, to_ascii_digits
 from notifications.api import notify
@@ -102,7 +104,32 @@ def do_request_refund(officer, payment: PaymentRequest, amount: Decimal, reason:
             office=payment.case.office_id,
             person=payment.case.applicant,
         )  # fmt: skip
+    transaction.on_commit(lambda: notify_deciders(refund), robust=True)
     return refund
+
+
+def notify_deciders(refund: Refund) -> int:
+    """Tell the officers who may approve the refund (all but the one who asked) that it
+    waits for them; return how many were told."""
+    payment = refund.payment
+    office = payment.case.office if payment is not None else None
+    if payment is None or office is None:
+        return 0
+    deciders = (
+        User.objects.filter(
+            office_memberships__in=OfficeMembership.objects.active().filter(
+                office=office, role__code__in=roles_for(DECIDE)
+            )
+        )
+        .exclude(pk=refund.requested_by_id)
+        .distinct()
+    )
+    with translation.override("km"):
+        url = refund.get_absolute_url()
+    context = {**_context(refund, payment), "url": url}
+    for officer in deciders:
+        notify(officer, "payments.refund_to_approve", context, key=f"refund:{refund.pk}:asked")
+    return len(deciders)
 
 
 def do_decide_refund(officer, refund: Refund, *, approve: bool, note: str = "") -> Refund:

@@ -190,3 +190,13 @@ def test_the_second_officer_approves_on_the_screen_and_the_requester_cannot(clie
     with override("en"):
         page = client.get(asked.payment.get_absolute_url()).content.decode()
     assert "Partly refunded" in page and "5,000 riel given back." in page
+
+
+def test_the_officers_who_may_approve_are_told_but_not_the_one_who_asked(
+    world, paid, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        refund = do_request_refund(world.approver, paid, Decimal(1000), "Paid for a copy")
+    told = Notification.objects.filter(event="payments.refund_to_approve")
+    assert set(told.values_list("recipient", flat=True)) == {world.head.pk}
+    assert told.get().context["url"] == f"/km/pay/refunds/{refund.public_id}/"
