@@ -115,15 +115,15 @@ def notify_deciders(refund: Refund) -> int:
     office = payment.case.office if payment is not None else None
     if payment is None or office is None:
         return 0
-    deciders = (
-        User.objects.filter(
+    deciders = [
+        officer
+        for officer in User.objects.filter(
             office_memberships__in=OfficeMembership.objects.active().filter(
                 office=office, role__code__in=roles_for(DECIDE)
             )
-        )
-        .exclude(pk=refund.requested_by_id)
-        .distinct()
-    )
+        ).distinct()
+        if officer.pk != refund.requested_by_id
+    ]
     with translation.override("km"):
         url = refund.get_absolute_url()
     context = {**_context(refund, payment), "url": url}
