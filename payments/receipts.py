@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 
+from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone
 
@@ -90,6 +91,7 @@ def ensure_receipt(payment_id: int) -> IssuedDocument | None:
         # A second confirmation, or the page, may have issued it meanwhile: one receipt.
         current = PaymentRequest.objects.select_for_update().get(pk=payment.pk)
         if current.receipt_id is not None:
+            storages["documents"].delete(document.pdf_name)  # the PDF nobody will have
             return IssuedDocument.objects.get(pk=current.receipt_id)
         current.receipt = do_save_document(document)
         current.save(update_fields=["receipt"])

@@ -4,7 +4,10 @@ receipt with the amount, service, reference and date, and nobody else has its PD
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -146,3 +149,40 @@ def test_the_applicant_finds_the_receipt_from_my_applications(
         listing = client.get(reverse("cases:my_cases")).content.decode()
     assert "Fee paid" in listing and payment.get_absolute_url() in listing
     assert "Waiting for payment" not in listing
+
+
+@pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="the tests' in-memory SQLite (shared cache) refuses concurrent writers at once; "
+    "make test-postgres runs this",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_confirmations_arriving_at_once_pay_once_and_issue_one_receipt(world, paid_service):
+    """The poll, the bank's callback and a retry confirm the same payment at the same
+    moment, each in its own thread and database connection."""
+    from audit.models import AuditEntry
+
+    payment = submit(world.citizen, paid_service, area=world.tree.village).payment_requests.get()
+    barrier = threading.Barrier(4)
+    errors: list[str] = []
+
+    def confirm_at_once() -> None:
+        barrier.wait()
+        try:
+            confirm(payment)
+            receipts.ensure_receipt(payment.pk)
+        except Exception as error:  # noqa: BLE001 - shown in the assertion
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=confirm_at_once) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert AuditEntry.objects.filter(action="payments.request.paid").count() == 1
+    assert IssuedDocument.objects.filter(kind="receipt").count() == 1
+    payment.refresh_from_db()
+    assert payment.receipt is not None
