@@ -81,6 +81,11 @@ def do_request_refund(officer, payment: PaymentRequest, amount: Decimal, reason:
         )
         if not may_request_refund(officer, payment):
             raise PermissionDenied
+        same = payment.refunds.filter(
+            status=Refund.Status.REQUESTED, requested_by=officer, amount=amount, reason=reason
+        ).first()
+        if same is not None:  # the same request sent twice (a double click): one refund
+            return same
         if payment.status not in REFUNDABLE or payment.paid_at is None:
             raise RefundError(_("Only a payment that was received can be refunded."))
         currency = payment.paid_currency or payment.currency
@@ -151,11 +156,14 @@ def do_decide_refund(officer, refund: Refund, *, approve: bool, note: str = "") 
         refund.payment = payment
         if not may_decide_refund(officer, refund):
             raise PermissionDenied
+        decided = Refund.Status.APPROVED if approve else Refund.Status.REJECTED
+        if refund.status == decided and refund.decided_by_id == officer.pk:
+            return refund  # the same decision sent twice (a double click): taken once
         if refund.status != Refund.Status.REQUESTED:
             raise RefundError(_("This refund was already decided."))
         if approve and refund.amount > payment.refundable_amount:
             raise RefundError(_("This would give back more than was paid."))
-        refund.status = Refund.Status.APPROVED if approve else Refund.Status.REJECTED
+        refund.status = decided
         refund.decided_by, refund.decided_at, refund.decision_note = officer, timezone.now(), note
         refund.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
         if approve:

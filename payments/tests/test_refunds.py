@@ -99,12 +99,24 @@ def test_a_reason_is_needed_to_ask_and_to_reject_and_riel_are_whole(world, paid,
         do_decide_refund(world.approver, asked, approve=False, note="")
 
 
-def test_deciding_twice_is_refused_and_gives_back_once(world, paid, asked):
+def test_a_double_clicked_approval_gives_back_once_and_a_second_decider_is_refused(
+    world, paid, asked
+):
     do_decide_refund(world.approver, asked, approve=True)
+    do_decide_refund(world.approver, asked, approve=True)  # a double click
     with pytest.raises(RefundError):
-        do_decide_refund(world.head, asked, approve=True)
+        do_decide_refund(world.head, asked, approve=False, note="Too late")
     paid.refresh_from_db()
     assert paid.refunded_amount == 5000
+    assert AuditEntry.objects.filter(action="payments.refund.approved").count() == 1
+
+
+def test_a_double_clicked_request_asks_once(client, world, paid):
+    client.force_login(world.clerk)
+    url = reverse("payments:refund_request", args=[paid.public_id])
+    for _ in range(2):
+        assert client.post(url, {"amount": "5000", "reason": "Paid twice"}).status_code == 302
+    assert Refund.objects.count() == 1
 
 
 def test_an_unpaid_request_cannot_be_refunded(world, paid_service):
