@@ -3,7 +3,8 @@
 A workflow is a JSON document: its `states` (key and names in Khmer and English) and its
 `transitions` (key, the states it starts `from`, the state it goes `to`, the `roles`
 allowed to take it — office role codes, or "applicant" — whether a `reason` is required,
-and an optional `effect`). A service uses `DEFAULT_WORKFLOW` unless it has a
+and an optional `effect`), and optionally when the service's fee is due (`fee_due`:
+"submission", the default, or "approval"). A service uses `DEFAULT_WORKFLOW` unless it has a
 `cases.ServiceWorkflow`. Whatever the workflow, a state whose key is in `FINAL_STATES`
 takes the case out of the open queue and stops its clock.
 
@@ -30,6 +31,8 @@ REVOKERS = list(roles_for(REVOKE))
 FINAL_STATES = ("rejected", "document_issued", "document_revoked", "withdrawn", "closed")
 DECISION_STATES = ("approved", "rejected")
 EFFECTS = ("issue_document", "revoke_document")
+# When a service's fee is asked for (payments): when the case is opened, or once approved.
+FEE_DUE = ("submission", "approval")
 
 
 def _state(key: str, km: str, en: str) -> dict[str, str]:
@@ -98,6 +101,7 @@ class Transition:
 class Workflow:
     states: dict[str, tuple[str, str]]
     transitions: dict[str, Transition]
+    fee_due: str = "submission"
 
     def state_label(self, key: str) -> str:
         km, en = self.states.get(key, (key, key))
@@ -122,6 +126,8 @@ def workflow_errors(data: Any) -> list[str]:
     for s in data.get("states") or []:
         if not (isinstance(s, dict) and s.get("key") and s.get("km") and s.get("en")):
             errors.append(f"State {s!r} needs a key and names in Khmer and English.")
+    if data.get("fee_due", "submission") not in FEE_DUE:
+        errors.append(f"fee_due must be one of {', '.join(FEE_DUE)}.")
     keys: set[str] = set()
     for t in data.get("transitions") or []:
         key = t.get("key") if isinstance(t, dict) else None
@@ -165,6 +171,7 @@ def parse_workflow(data: dict[str, Any]) -> Workflow:
             )
             for t in data["transitions"]
         },
+        fee_due=data.get("fee_due", "submission"),
     )
 
 

@@ -2,7 +2,8 @@
 My applications and in the officer's queue.
 
 Apps above cases register a function (`register_waiting`) that takes a page of cases and
-returns, for those that wait on them, a short label and the page about it;
+returns, for those that wait on them, a short label and the page about it (or, marked
+`settled`, what the case waited for and no longer does, such as a fee paid, still linked);
 `mark_waiting` puts them on the cases as `waiting_for` (a list), one query per app for
 the whole page.
 """
@@ -19,6 +20,7 @@ from cases.models import Case
 class Waiting:
     label: str
     url: str
+    settled: bool = False
 
 
 WaitingFor = Callable[[list[Case]], dict[int, Waiting]]

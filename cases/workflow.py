@@ -7,12 +7,15 @@ The workflow itself is data (`cases.definitions`; a service's own in
 case, checks the version the person saw, the state and the role, saves with a conditional
 update on the version (so the same action cannot be taken twice, even on SQLite), writes
 the history and the audit entry, runs the transition's effect (issuing or revoking the
-document, `cases.issuing`) and sends the notification after the commit.
+document, `cases.issuing`), calls the handlers apps above cases registered
+(`register_transition_handler`: payments asks for a fee due on approval) and sends the
+notification after the commit.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -180,6 +183,8 @@ def do_transition(
         person=case.applicant,
     )
     _run_effect(transition, case, actor, reason)
+    for handler in _transition_handlers:
+        handler(case, transition, actor)
     transaction.on_commit(
         lambda: notifying.notify_state_changed(case, transition, reason), robust=True
     )
@@ -188,6 +193,18 @@ def do_transition(
         extra={"reference": case.reference, "transition": key, "actor_id": actor.pk},
     )
     return case
+
+
+TransitionHandler = Callable[[Case, Transition, Any], object]
+_transition_handlers: list[TransitionHandler] = []
+
+
+def register_transition_handler(handler: TransitionHandler) -> TransitionHandler:
+    """Call `handler(case, transition, actor)` after every transition, inside its
+    transaction (a failure undoes the transition). Registering again changes nothing."""
+    if handler not in _transition_handlers:
+        _transition_handlers.append(handler)
+    return handler
 
 
 def _run_effect(transition: Transition, case: Case, actor, reason: str) -> None:

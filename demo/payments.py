@@ -1,7 +1,7 @@
 """Demo payments (idempotent): the two demo case services charge a fee (the residence
 certificate 20,000 riel, the small business permit 12.50 dollars), and the first case of
 each is asked for it: the residence certificate's is paid (through the demo bank's
-account), the business permit's waits for payment."""
+account, with its signed receipt), the business permit's waits for payment."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from accounts.officers import offices_of
 from accounts.roles import COUNTER_INTAKE, roles_for
 from audit.log import log_action
 from payments.models import PaymentRequest
+from payments.receipts import issue_receipt_later
 
 
 def may_take_cash(user, payment: PaymentRequest) -> bool:
@@ -43,4 +44,5 @@ def do_record_cash(officer, payment: PaymentRequest) -> PaymentRequest:
             office=payment.case.office_id,
             person=payment.case.applicant,
         )  # fmt: skip
+        issue_receipt_later(payment)
     return payment

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.models import user_reference
 
 
 class PaymentRequest(models.Model):
@@ -49,6 +52,19 @@ class PaymentRequest(models.Model):
     transaction_hash = models.CharField(_("transaction hash"), max_length=64, blank=True)
     payer_account = models.CharField(_("paid from"), max_length=64, blank=True)
     checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    # The signed receipt, issued once when the payment is confirmed (payments.receipts).
+    receipt = models.OneToOneField(
+        "documents.IssuedDocument",
+        verbose_name=_("receipt"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # What approved refunds gave back so far (payments.refunds), in `paid_currency`.
+    refunded_amount = models.DecimalField(
+        _("amount refunded"), max_digits=14, decimal_places=2, default=Decimal(0)
+    )
 
     class Meta:
         verbose_name = _("payment request")
@@ -66,6 +82,18 @@ class PaymentRequest(models.Model):
     def is_waiting(self) -> bool:
         return self.status == self.Status.PENDING and self.expires_at > timezone.now()
 
+    @property
+    def refundable_amount(self) -> Decimal:
+        """What was paid and not yet given back (0 for a request nobody paid)."""
+        return max((self.paid_amount or Decimal(0)) - self.refunded_amount, Decimal(0))
+
+    @property
+    def refund_standing(self) -> str:
+        """ "refunded", "partly_refunded" or "" (nothing given back)."""
+        if not self.refunded_amount:
+            return ""
+        return "refunded" if self.refundable_amount == 0 else "partly_refunded"
+
 
 class CallbackEvent(models.Model):
     """A bank's payment callback, kept by its event id so that a replay is refused."""
@@ -80,3 +108,50 @@ class CallbackEvent(models.Model):
 
     def __str__(self) -> str:
         return self.event_id
+
+
+class Refund(models.Model):
+    """Money given back for a payment, in full or in part: asked for by one officer of the
+    office handling the case, approved or rejected by another (four eyes).
+
+    `payment` is nullable so that a refund can later point at a payment recorded without
+    a bill of ours (an unknown payload, reconciliation) instead of a request."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    payment = models.ForeignKey(
+        PaymentRequest,
+        verbose_name=_("payment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="refunds",
+    )
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=PaymentRequest.Currency.choices
+    )
+    reason = models.TextField(_("reason"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED
+    )
+    requested_by = user_reference(_("requested by"), on_delete=models.PROTECT)
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    decided_by = user_reference(_("decided by"), on_delete=models.PROTECT)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.TextField(_("note on the decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("refund")
+        verbose_name_plural = _("refunds")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency} ({self.status})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("payments:refund", args=[self.public_id])

@@ -74,3 +74,71 @@ PAYMENT_REMINDER = register_event(
     ),
     example=EXAMPLE,
 )
+
+REFUND_EXAMPLE = {key: EXAMPLE[key] for key in ("reference", "service", "amount", "url")}
+
+REFUND_APPROVED = register_event(
+    "payments.refund_approved",
+    label=_("A refund of your fee was approved"),
+    km=Message(
+        title="បានអនុម័តការសងប្រាក់ {{ amount }} វិញ សម្រាប់ {{ reference }}",
+        body=(
+            "ការិយាល័យបានអនុម័តការសងប្រាក់ {{ amount }} វិញ សម្រាប់ពាក្យស្នើសុំ{{ service }}"
+            "របស់អ្នក។ ប្រាក់នឹងត្រូវផ្ទេរទៅគណនីដែលអ្នកបានបង់ ឬប្រគល់ជូនអ្នកនៅបញ្ជរ។"
+        ),
+        short="សាលា៖ បានអនុម័តការសងប្រាក់ {{ amount }} វិញ សម្រាប់ {{ reference }}។ {{ link }}",
+    ),
+    en=Message(
+        title="Refund of {{ amount }} approved for {{ reference }}",
+        body=(
+            "The office approved a refund of {{ amount }} for your application for "
+            "{{ service }}. The money goes back to the account you paid from, or is handed "
+            "to you at the counter."
+        ),
+        short="Sala: refund of {{ amount }} approved for {{ reference }}. {{ link }}",
+    ),
+    example=REFUND_EXAMPLE,
+)
+
+REFUND_REJECTED = register_event(
+    "payments.refund_rejected",
+    label=_("A refund of your fee was not approved"),
+    km=Message(
+        title="ការសងប្រាក់ {{ amount }} វិញ សម្រាប់ {{ reference }} មិនត្រូវបានអនុម័តទេ",
+        body=(
+            "ការិយាល័យមិនបានអនុម័តការសងប្រាក់ {{ amount }} វិញ សម្រាប់ពាក្យស្នើសុំ{{ service }}"
+            "របស់អ្នកទេ។ សូមទាក់ទងការិយាល័យ ប្រសិនបើអ្នកមានសំណួរ។"
+        ),
+        short="សាលា៖ ការសងប្រាក់ {{ amount }} វិញ សម្រាប់ {{ reference }} មិនត្រូវបានអនុម័តទេ។ {{ link }}",
+    ),
+    en=Message(
+        title="Refund of {{ amount }} for {{ reference }} not approved",
+        body=(
+            "The office did not approve a refund of {{ amount }} for your application for "
+            "{{ service }}. Contact the office if you have questions."
+        ),
+        short="Sala: refund of {{ amount }} for {{ reference }} not approved. {{ link }}",
+    ),
+    example=REFUND_EXAMPLE,
+)
+
+REFUND_TO_APPROVE = register_event(
+    "payments.refund_to_approve",
+    label=_("A refund waits for your approval"),
+    channels=("email",),
+    km=Message(
+        title="ការសងប្រាក់ {{ amount }} វិញ សម្រាប់ {{ reference }} កំពុងរង់ចាំការអនុម័តរបស់អ្នក",
+        body=(
+            "មន្ត្រីម្នាក់បានស្នើសុំសងប្រាក់ {{ amount }} វិញ សម្រាប់ពាក្យស្នើសុំ{{ service }} "
+            "{{ reference }}។ សូមពិនិត្យមូលហេតុ ហើយអនុម័ត ឬបដិសេធ។"
+        ),
+    ),
+    en=Message(
+        title="A refund of {{ amount }} for {{ reference }} waits for your approval",
+        body=(
+            "An officer asked to give back {{ amount }} for the application for {{ service }} "
+            "{{ reference }}. Read the reason, then approve or reject it."
+        ),
+    ),
+    example={**REFUND_EXAMPLE, "url": "/km/pay/refunds/"},
+)

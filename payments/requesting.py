@@ -14,11 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.log import log_action
-from cases.models import Case
+from cases.definitions import Transition
+from cases.models import Case, workflow_for
 from core.formatting import format_date, format_money, format_time
 from notifications.api import notify
 from payments import khqr
 from payments.models import PaymentRequest
+from payments.receipts import issue_receipt_later
 
 logger = logging.getLogger(__name__)
 
@@ -143,7 +145,15 @@ def _context(request: PaymentRequest) -> dict:
 
 def request_fee_when_opened(case: Case) -> None:
     """The cases app's opened handler: a case with a fee due at submission asks for it."""
-    do_request_payment(case.applicant, case)
+    if workflow_for(case.service).fee_due == "submission":
+        do_request_payment(case.applicant, case)
+
+
+def request_fee_when_approved(case: Case, transition: Transition, actor) -> None:
+    """The cases app's transition handler: a service whose workflow says the fee is due
+    on approval asks for it when the case is approved (the applicant is notified)."""
+    if transition.target == "approved" and workflow_for(case.service).fee_due == "approval":
+        do_request_payment(actor, case)
 
 
 @dataclass(frozen=True)
@@ -206,4 +216,5 @@ def do_record_payment(confirmation: Confirmation) -> PaymentRequest | None:
                 _context(request),
                 key=f"payment:{request.pk}:paid",
             )
+            issue_receipt_later(request)
     return request

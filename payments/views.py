@@ -7,8 +7,10 @@ from urllib.parse import quote
 
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -19,6 +21,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from payments.access import access_payment
 from payments.callbacks import CallbackError, check_signed, do_receive_callback, parse
 from payments.cash import do_record_cash, may_take_cash
+from payments.forms import RefundDecisionForm, RefundRequestForm
+from payments.models import PaymentRequest, Refund
+from payments.receipts import ensure_receipt
+from payments.refunds import (
+    REFUNDABLE,
+    RefundError,
+    do_decide_refund,
+    do_request_refund,
+    may_decide_refund,
+    may_request_refund,
+    open_to_request,
+)
 from payments.requesting import do_request_payment
 
 
@@ -44,6 +58,8 @@ def pay(request: HttpRequest, public_id) -> HttpResponse:
             return HttpResponse(status=403)
         renewed = do_request_payment(request.user, payment.case)
         return HttpResponseRedirect((renewed or payment).get_absolute_url())
+    if payment.status == PaymentRequest.Status.PAID and payment.receipt_id is None:
+        payment.receipt = ensure_receipt(payment.pk)
     svg = _qr(payment.payload).svg_inline(
         scale=5, border=4, svgclass="pay-qr__image", title=_("KHQR code to pay the fee"),
         omitsize=True,
@@ -61,8 +77,90 @@ def pay(request: HttpRequest, public_id) -> HttpResponse:
             "payee_name_km": settings.SALA_KHQR_NAME_KM,
             "demo_bank_url": _demo_bank_url(payment.payload),
             "may_take_cash": not access.as_applicant and may_take_cash(request.user, payment),
+            "refunds": payment.refunds.select_related("requested_by", "decided_by"),
+            "may_request_refund": not access.as_applicant
+            and may_request_refund(request.user, payment)
+            and payment.status in REFUNDABLE
+            and open_to_request(payment) > 0,
         },
     )
+
+
+def _officer_payment(request: HttpRequest, public_id) -> PaymentRequest:
+    """The payment for an officer of the case's office (the applicant gets 403 here)."""
+    access = access_payment(request, public_id)
+    if access.as_applicant:
+        raise PermissionDenied
+    return access.request
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def refund_request(request: HttpRequest, public_id) -> HttpResponse:
+    """An officer who handles the case asks for a refund; another officer approves it."""
+    payment = _officer_payment(request, public_id)
+    if not may_request_refund(request.user, payment):
+        raise PermissionDenied
+    form = RefundRequestForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            do_request_refund(
+                request.user, payment, form.cleaned_data["amount"], form.cleaned_data["reason"]
+            )
+        except RefundError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The refund is asked for. Another officer approves it."))
+            return HttpResponseRedirect(payment.get_absolute_url())
+    return render(
+        request,
+        "payments/refund_request.html",
+        {"payment": payment, "case": payment.case, "form": form,
+         "open_to_request": open_to_request(payment),
+         "currency": payment.paid_currency or payment.currency},
+        status=400 if form.is_bound else 200,
+    )  # fmt: skip
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def refund(request: HttpRequest, public_id) -> HttpResponse:
+    """A refund asked for: the second officer approves or rejects it here."""
+    refund = (
+        Refund.objects.select_related("payment", "requested_by", "decided_by")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if refund is None or refund.payment is None:
+        raise Http404
+    payment = _officer_payment(request, refund.payment.public_id)
+    refund.payment = payment
+    if not (may_decide_refund(request.user, refund) or refund.requested_by_id == request.user.pk):
+        raise PermissionDenied
+    form = RefundDecisionForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            do_decide_refund(
+                request.user,
+                refund,
+                approve=form.cleaned_data["decision"] == "approve",
+                note=form.cleaned_data["note"],
+            )
+        except RefundError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Done. The applicant has been told."))
+            return HttpResponseRedirect(payment.get_absolute_url())
+    return render(
+        request,
+        "payments/refund.html",
+        {"refund": refund, "payment": payment, "case": payment.case, "form": form,
+         "may_decide": may_decide_refund(request.user, refund)
+         and refund.status == Refund.Status.REQUESTED},
+        status=400 if form.is_bound else 200,
+    )  # fmt: skip
 
 
 def _demo_bank_url(payload: str) -> str:

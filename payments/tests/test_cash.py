@@ -24,7 +24,7 @@ def test_the_clerk_records_cash_once_and_the_page_is_the_receipt(client, world, 
     client.post(payment.get_absolute_url(), {"cash": "yes"})
     response = client.post(payment.get_absolute_url(), {"cash": "yes"})  # a double click
     receipt = client.get(response["Location"]).content.decode()
-    assert "Paid in cash at the counter." in receipt and "Print this page" in receipt
+    assert "Paid in cash at the counter." in receipt and "Print the receipt" in receipt
     assert PaymentRequest.objects.get(pk=payment.pk).status == "paid"
     assert AuditEntry.objects.filter(action="payments.request.paid_in_cash").count() == 1
 
