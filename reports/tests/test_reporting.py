@@ -141,6 +141,7 @@ def test_a_photo_that_is_not_a_picture_is_refused_and_the_description_kept(clien
     assert "“hole.jpg” is not an allowed file" in body
     assert "A deep pothole by the school gate." in body
     assert not Report.objects.exists()
+    fake.seek(0)
     km = client.post("/km/reports/new/", {**DETAILS, "photos": [fake]}).content.decode()
     assert "A deep pothole by the school gate." in km
     assert "hole.jpg" in km and "not an allowed file" not in km
