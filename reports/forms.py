@@ -137,7 +137,8 @@ class PlaceForm(forms.Form):
         )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         latitude, longitude = data.get("latitude"), data.get("longitude")
         if (latitude is None) != (longitude is None) and not self.errors:
             raise forms.ValidationError(

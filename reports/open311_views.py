@@ -206,7 +206,9 @@ def _area(params, point: Point | None) -> Area:
             return matches[0]
         raise Open311Error(400, f"address_string names no single commune: {text[:120]}")
     if point is None:
-        raise Open311Error(400, "a location is required: lat and long, address_string or address_id")
+        raise Open311Error(
+            400, "a location is required: lat and long, address_string or address_id"
+        )
     halls = Facility.objects.active().filter(type__code="commune-hall", area__level=3)
     nearest, _radius = by_distance(halls, point, 1)
     if not nearest:
@@ -256,4 +258,3 @@ def _post_request(request: HttpRequest, fmt: str) -> HttpResponse:
         "account_id": None,
     }
     return respond(fmt, "requests", [answer], status=201)
-

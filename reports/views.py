@@ -71,7 +71,9 @@ def _step_two(request: HttpRequest, place: PlaceForm, form: ReportForm) -> HttpR
     context = {
         "place": data,
         "form": form,
-        "duplicates": reporting.likely_duplicates(data["category"], data["area"], data.get("point")),
+        "duplicates": reporting.likely_duplicates(
+            data["category"], data["area"], data.get("point")
+        ),
         "change_url": f"{reverse('reports:new')}?{urlencode(place.query())}&change=1",
     }
     return render(request, "reports/details.html", context, status=400 if form.errors else 200)
@@ -117,7 +119,9 @@ def _report_page(request: HttpRequest, item: Report, form: StatusForm | None = N
         "reporter": access.reporter_for_officer(user, item),
         "photos": item.photos.all() if access.may_see_photos(user, item) else [],
         "is_reporter": user.is_authenticated and item.user_id == user.pk,
-        "status_form": (form or StatusForm(initial={"status": item.status})) if may_change else None,
+        "status_form": (form or StatusForm(initial={"status": item.status}))
+        if may_change
+        else None,
     }
     status = 400 if form is not None and form.errors else 200
     return render(request, "reports/report.html", context, status=status)

@@ -60,7 +60,7 @@ def world(db):
         tree=tree,
         hall=hall,
         other_hall=other_hall,
-        reporter=create_user("dara", mobile="+85512555111"),
+        reporter=create_user("dara", mobile="+85512555111", mobile_verified=True),
         other_citizen=create_user("sokha"),
         clerk=clerk,
         reader=reader,

@@ -56,7 +56,6 @@ def test_nearby_open_reports_of_the_same_problem_are_shown_before_sending(client
 
 def test_a_report_near_the_point_in_another_commune_is_a_likely_duplicate(client, world):
     from geo.nearest import Point
-
     from reports.reporting import Problem, do_send_report
 
     nearby = do_send_report(
