@@ -97,12 +97,12 @@ class PlaceForm(forms.Form):
         error_messages={"required": _("Enter the commune or sangkat where the problem is.")},
     )
     latitude = CoordinateField(
-        label=_("Latitude (optional)"),
+        label=_("Latitude"),
         low=-90,
         high=90,
         help_text=_("If you know the exact point, e.g. from your phone's map: 11.5693."),
     )
-    longitude = CoordinateField(label=_("Longitude (optional)"), low=-180, high=180)
+    longitude = CoordinateField(label=_("Longitude"), low=-180, high=180)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -169,7 +169,7 @@ class ReportForm(PlaceForm):
     """Step two: everything, the first step's answers carried in hidden fields."""
 
     place = forms.CharField(
-        label=_("Where exactly? (optional)"),
+        label=_("Where exactly?"),
         max_length=200,
         required=False,
         help_text=_("A street, a house number or a landmark, e.g. “in front of Wat Phnom”."),

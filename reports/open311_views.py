@@ -110,7 +110,7 @@ def _category(code: str) -> Category:
 def service_definition(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     data = open311.definition(
         _category(code),
-        _("Where exactly? (optional)"),
+        _("Where exactly?"),
         _("A street, a house number or a landmark, e.g. “in front of Wat Phnom”."),
     )
     return respond(fmt, "service_definition", data)

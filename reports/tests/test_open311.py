@@ -147,3 +147,20 @@ def test_sending_is_rate_limited_per_key(client, world, admin_user, settings):
     assert statuses[:-1] == [201] * (len(statuses) - 1)
     assert statuses[-1] == 429
     assert client.post("/open311/v2/requests.json", data).json()[0]["code"] == 429
+
+
+def test_a_point_alone_finds_the_commune_of_the_nearest_hall(client, world, admin_user):
+    from decimal import Decimal
+
+    world.hall.latitude, world.hall.longitude = Decimal("13.3600"), Decimal("103.8600")
+    world.hall.save()
+    world.other_hall.latitude, world.other_hall.longitude = Decimal("13.4000"), Decimal("103.9")
+    world.other_hall.save()
+    _key, raw = do_issue_key(admin_user, "Commune app")
+    data = {"api_key": raw, "service_code": "rubbish", "lat": "13.3610", "long": "103.8590",
+            "description": "Rubbish by the canal"}  # fmt: skip
+    response = client.post("/open311/v2/requests.xml", data)
+    assert response.status_code == 201
+    assert b"<service_request_id>" in response.content
+    report = Report.objects.get()
+    assert report.area == world.tree.commune and report.office == world.hall

@@ -168,3 +168,25 @@ def test_the_public_list_shows_reports_and_filters_them(client, world):
     body = client.get("/en/reports/", {"category": "rubbish"}).content.decode()
     assert rubbish.get_absolute_url() in body
     assert road.get_absolute_url() not in body
+
+
+def test_a_report_is_found_by_the_portals_search_without_its_reporter(world):
+    from search.engine import SearchRequest, run_search
+    from search.indexing import do_rebuild
+
+    report = send_report(world.reporter, world.tree.commune, description="Broken culvert")
+    do_rebuild()
+    hits = run_search(SearchRequest("culvert", "en")).hits
+    assert [hit.document.kind for hit in hits] == ["report"]
+    assert hits[0].document.url == f"/en/reports/{report.reference}/"
+    assert not run_search(SearchRequest("dara", "en")).hits
+
+
+def test_sending_is_rate_limited_per_person(client, world):
+    from reports.views import REPORT_RATE
+
+    client.force_login(world.reporter)
+    limit = int(REPORT_RATE.split("/")[0])
+    statuses = [client.post(NEW, DETAILS).status_code for _ in range(limit + 1)]
+    assert statuses == [302] * limit + [429]
+    assert Report.objects.count() == limit
