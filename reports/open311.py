@@ -95,7 +95,8 @@ def definition(category: Category, place_label: str, place_help: str) -> dict[st
 
 
 def request(report: Report) -> dict[str, Any]:
-    last_note = report.notes.last()
+    notes = list(report.notes.all())  # prefetched by the list
+    last_note = notes[-1] if notes else None
     return {
         "service_request_id": report.reference,
         "status": "closed" if report.is_closed else "open",
