@@ -22,6 +22,7 @@ from demo.notifications import load_demo_notifications
 from demo.officers import load_demo_officers
 from demo.payments import load_demo as load_demo_payments
 from demo.places import load_demo_places
+from demo.reports import load_demo as load_demo_reports
 from demo.services import load_demo as load_demo_services
 
 
@@ -65,4 +66,5 @@ STEPS: list[Step] = [
     Step("payments", lambda: load_demo_payments().summary()),
     Step("health", lambda: load_demo_health().summary()),
     Step("forums", lambda: load_demo_forums().summary()),
+    Step("reports", lambda: load_demo_reports().summary()),
 ]

@@ -107,3 +107,22 @@ class FacilityImportForm(forms.Form):
         if name.endswith(".xlsx") != (head == XLSX_MAGIC):
             raise forms.ValidationError(_("The content of the file does not match its name."))
         return upload
+
+
+AREA_MATCH_LIMIT = 15
+
+
+def match_areas(text: str, picked: str, level: int) -> list[Area]:
+    """The areas of `level` a place field's answer may mean: the one picked from the
+    type-ahead (`<field>__pick`, a code), the one with the code typed, or those whose name
+    starts with the text (one if exactly one is named so). Up to AREA_MATCH_LIMIT + 1, so
+    that the caller can tell "too many"; the caller asks which one when several are left."""
+    text = to_ascii_digits(text).strip()
+    areas = Area.objects.current().filter(level=level).select_related("parent__parent")
+    code = picked or text
+    if code.isdigit():
+        area = areas.filter(code=code).first()
+        return [area] if area else []
+    matches = list(areas.suggest(text).order_by("code")[: AREA_MATCH_LIMIT + 1])
+    exact = [a for a in matches if text.casefold() in (a.name_en.casefold(), a.name_km)]
+    return exact if len(exact) == 1 else matches

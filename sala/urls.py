@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("content.machine_urls")),
     path("", include("documents.machine_urls")),
     path("", include("payments.machine_urls")),
+    path("open311/", include("reports.open311_urls")),
 ]
 
 # Every page a person reads lives under /km/ or /en/.
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("health/", include("health.urls")),
     path("pay/", include("payments.urls")),
     path("forums/", include("forums.urls")),
+    path("reports/", include("reports.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

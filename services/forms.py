@@ -23,13 +23,13 @@ from django.utils.translation import gettext as _
 from accounts.validators import normalise_mobile, normalise_national_id
 from core.formatting import to_ascii_digits
 from core.forms import DateOfBirthField, DateOfBirthWidget
+from geo.forms import AREA_MATCH_LIMIT, match_areas
 from geo.models import Area
 from services.attachments import check_upload, count_error
 from services.definitions import AREA_LEVELS, Field, Page, text_in_language, visible_fields
 
 SEPARATOR = "__"
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-AREA_MATCH_LIMIT = 15
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -356,15 +356,7 @@ class PageForm(forms.Form):
         if not text and not picked:
             return
         level = AREA_LEVELS[question.spec.get("level", "village")]
-        areas = Area.objects.current().filter(level=level).select_related("parent__parent")
-        code = picked or text
-        if code.isdigit():
-            area = areas.filter(code=code).first()
-            matches = [area] if area else []
-        else:
-            matches = list(areas.suggest(text).order_by("code")[: AREA_MATCH_LIMIT + 1])
-            exact = [a for a in matches if text.casefold() in (a.name_en.casefold(), a.name_km)]
-            matches = exact if len(exact) == 1 else matches
+        matches = match_areas(text, picked, level)
         if len(matches) == 1:
             self.cleaned_data[name] = matches[0].code
             return

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "health",
     "payments",
     "forums",
+    "reports",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -606,3 +607,9 @@ SALA_DHIS2_DATA_ELEMENTS = {
     "attendances": envstr("SALA_DHIS2_DE_ATTENDANCES", "SalaHlthAtt"),
     "no_shows": envstr("SALA_DHIS2_DE_NO_SHOWS", "SalaHlthNoS"),
 }
+
+# --- Citizen reports: Open311 GeoReport v2 (reports/open311.py) -------------------------
+# The portal's one Open311 jurisdiction_id, and the contact that discovery names (where an
+# application asks for an API key).
+SALA_OPEN311_JURISDICTION = envstr("SALA_OPEN311_JURISDICTION", "sala.gov.kh")
+SALA_OPEN311_CONTACT = envstr("SALA_OPEN311_CONTACT", "open311@sala.gov.kh")
