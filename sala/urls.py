@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("content.machine_urls")),
     path("", include("documents.machine_urls")),
     path("", include("payments.machine_urls")),
+    path("", include("learning.machine_urls")),
 ]
 
 # Every page a person reads lives under /km/ or /en/.
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("cases.urls")),
     path("health/", include("health.urls")),
     path("pay/", include("payments.urls")),
+    path("learning/", include("learning.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

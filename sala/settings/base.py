@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "cases",
     "health",
     "payments",
+    "learning",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
