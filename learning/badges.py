@@ -29,6 +29,7 @@ CONTEXTS = [
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
 CRYPTOSUITE = "eddsa-jcs-2022"
+CRITERIA = "Every lesson of the course done and its quizzes passed."
 MULTIKEY_ED25519 = b"\xed\x01"  # the multicodec prefix of an Ed25519 public key
 
 
@@ -79,7 +80,7 @@ def unsigned_badge(enrolment: Enrolment, document: IssuedDocument) -> dict[str, 
                 "achievementType": "Course",
                 "name": course.title_en,
                 "description": course.summary_en,
-                "criteria": {"narrative": "Every lesson of the course done and its quizzes passed."},
+                "criteria": {"narrative": CRITERIA},
                 "inLanguage": "km",
                 "creator": {"id": issuer_url(), "type": ["Profile"],
                             "name": course.institution.name_en},

@@ -97,12 +97,13 @@ def attempts_left(quiz: Quiz, enrolment: Enrolment) -> int | None:
     return max(quiz.max_attempts - used, 0)
 
 
-def has_passed(quiz: Quiz, enrolment: Enrolment) -> bool:
-    return QuizAttempt.objects.filter(enrolment=enrolment, quiz=quiz, passed=True).exists()
-
-
 def new_token() -> uuid.UUID:
     return uuid.uuid4()
+
+
+def recorded_attempt(enrolment: Enrolment, token: uuid.UUID) -> QuizAttempt | None:
+    """The attempt already recorded from the form with this token, if any."""
+    return QuizAttempt.objects.filter(enrolment=enrolment, token=token).first()
 
 
 def do_submit_attempt(
@@ -114,10 +115,10 @@ def do_submit_attempt(
 ) -> QuizAttempt:
     """Record one attempt (the one already recorded for this token, if any) and, when it
     passes, the lesson as done. Raise ValidationError when no attempt is left."""
-    existing = QuizAttempt.objects.filter(enrolment=enrolment, token=token).first()
+    existing = recorded_attempt(enrolment, token)
     if existing:
         return existing
-    if attempts_left(quiz, enrolment) == 0 and not has_passed(quiz, enrolment):
+    if attempts_left(quiz, enrolment) == 0:
         raise ValidationError(_("You have used every attempt this quiz allows."))
     _marked, score = mark(quiz, answers)
     try:

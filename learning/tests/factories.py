@@ -72,7 +72,8 @@ def create_course(slug: str = "safe-online", **fields) -> SmallCourse:
             prompt_en="How many digits has a sign-in code?", number_answer=Decimal(6),
         ),
         "text": Question.objects.create(
-            quiz=quiz, kind="text", position=5, prompt_km="ឈ្មោះវិបផតថល", prompt_en="The portal's name",
+            quiz=quiz, kind="text", position=5, prompt_km="ឈ្មោះវិបផតថល",
+            prompt_en="The portal's name",
             accepted_km="សាលា", accepted_en="Sala",
         ),
     }  # fmt: skip
