@@ -10,9 +10,11 @@ when wrong, in both languages.
 
 from __future__ import annotations
 
+from typing import Any
+
 T, F = True, False
 
-SAFE = {
+SAFE: dict[str, Any] = {
     "slug": "using-the-portal-safely",
     "institution": "mptc",
     "title": ("ការប្រើប្រាស់វិបផតថលជាតិដោយសុវត្ថិភាព", "Using the national portal safely"),
@@ -212,7 +214,7 @@ SAFE = {
     ],
 }  # fmt: skip
 
-KHQR = {
+KHQR: dict[str, Any] = {
     "slug": "paying-a-fee-with-khqr",
     "institution": "mef",
     "title": ("ការបង់ថ្លៃសេវាដោយ KHQR", "Paying a fee with KHQR"),
@@ -381,7 +383,7 @@ KHQR = {
     ],
 }  # fmt: skip
 
-COMMUNE = {
+COMMUNE: dict[str, Any] = {
     "slug": "finding-your-communes-services",
     "institution": "moi",
     "title": ("ស្វែងរកសេវារបស់ឃុំ សង្កាត់របស់អ្នក", "Finding your commune's services"),
@@ -554,4 +556,4 @@ CHECKLIST = """បញ្ជីត្រួតពិនិត្យ មុនទ�
 [ ] លេខយោង បើអ្នកបានស្នើសុំតាមអនឡាញ / Your reference, if you applied online
 """
 
-COURSES = [SAFE, KHQR, COMMUNE]
+COURSES: list[dict[str, Any]] = [SAFE, KHQR, COMMUNE]

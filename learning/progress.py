@@ -30,9 +30,7 @@ def do_enrol(user: Any, course: Course) -> Enrolment:
 
 
 def done_lesson_ids(enrolment: Enrolment) -> set[int]:
-    return set(
-        enrolment.progress.exclude(lesson=None).values_list("lesson_id", flat=True)  # type: ignore[misc]
-    )
+    return set(enrolment.progress.exclude(lesson=None).values_list("lesson_id", flat=True))
 
 
 @transaction.atomic

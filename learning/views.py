@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.typing import AuthenticatedHttpRequest
 from learning import access, badges, certificates, progress, quizzes
 from learning.forms import BadgeCheckForm, QuizForm
 from learning.models import Course, Enrolment, QuizAttempt
@@ -120,7 +121,7 @@ def lesson(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
             "media": list(current.media.all()),
             "quiz": quiz,
             "enrolment": enrolment,
-            "is_done": bool(enrolment) and current.pk in progress.done_lesson_ids(enrolment),
+            "is_done": enrolment is not None and current.pk in progress.done_lesson_ids(enrolment),
             "previous": lessons[index - 1] if index else None,
             "next": lessons[index + 1] if index + 1 < len(lessons) else None,
             "position": index + 1,
@@ -183,7 +184,7 @@ def quiz(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
+def attempt(request: AuthenticatedHttpRequest, attempt_id: int) -> HttpResponse:
     """The learner's own result: each answer right or wrong, with its feedback."""
     item = get_object_or_404(
         QuizAttempt.objects.select_related("enrolment__course", "quiz__lesson"),
@@ -210,7 +211,7 @@ def attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def my_learning(request: HttpRequest) -> HttpResponse:
+def my_learning(request: AuthenticatedHttpRequest) -> HttpResponse:
     enrolments = Enrolment.objects.filter(user=request.user).select_related("course", "certificate")
     rows = [
         {"enrolment": e, "summary": progress.summary_of(e), "next": progress.next_lesson(e)}
@@ -273,7 +274,7 @@ def issuer(request: HttpRequest) -> HttpResponse:
 
 @_sign_in_first
 @require_GET
-def media(request: HttpRequest, media_id: int) -> HttpResponse:
+def media(request: HttpRequest, media_id: int) -> FileResponse:
     try:
         item = access.access_media(request.user, media_id)
     except PermissionDenied:
