@@ -9,11 +9,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.typing import AuthenticatedHttpRequest
-from learning import access, badges, certificates, progress, quizzes
+from learning import access, badges, certificates, offline, progress, quizzes, reports
 from learning.forms import BadgeCheckForm, QuizForm
 from learning.models import Course, Enrolment, QuizAttempt
 
@@ -282,3 +283,28 @@ def media(request: HttpRequest, media_id: int) -> FileResponse:
             raise _SignInFirst from None
         raise
     return FileResponse(item.file.open("rb"), filename=item.file.name.rsplit("/", 1)[-1])
+
+
+@_sign_in_first
+@require_GET
+def offline_pack(request: HttpRequest, slug: str) -> HttpResponse:
+    item = _course(request, slug)
+    language = get_language() or "km"
+    response = HttpResponse(offline.offline_pack(item, language), content_type="text/html")
+    response["Content-Disposition"] = f'attachment; filename="{item.slug}-{language}.html"'
+    return response
+
+
+@login_required
+@require_GET
+def course_report(request: HttpRequest, slug: str) -> HttpResponse:
+    """Counts per course and lesson for institutions, and their CSV download."""
+    if not request.user.has_perm("learning.view_reports"):
+        raise PermissionDenied
+    item = get_object_or_404(Course.objects.select_related("institution"), slug=slug)
+    report = reports.course_report(item)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(reports.report_csv(report), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="{item.slug}-report.csv"'
+        return response
+    return render(request, "learning/reports.html", {"report": report})
