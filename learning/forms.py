@@ -84,3 +84,33 @@ class BadgeCheckForm(forms.Form):
             return json.loads(upload.read().decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
             raise forms.ValidationError(_("This file is not a badge: it is not JSON.")) from None
+
+
+class AssistedLearnerForm(forms.Form):
+    name_km = forms.CharField(
+        label=_("Name in Khmer"), max_length=150,
+        error_messages={"required": _("Write the learner's name.")},
+    )  # fmt: skip
+    name_latin = forms.CharField(label=_("Name in Latin letters"), max_length=150, required=False)
+    office = forms.ModelChoiceField(
+        label=_("Office"), queryset=None, empty_label=None,
+        error_messages={"required": _("Choose the office.")},
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, offices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices  # type: ignore[attr-defined]
+
+
+class QuizScoreForm(forms.Form):
+    quiz = forms.IntegerField(widget=forms.HiddenInput)
+    score = forms.CharField(
+        label=_("Score on paper (percent)"), max_length=5,
+        error_messages={"required": _("Write the score, from 0 to 100.")},
+    )  # fmt: skip
+
+    def clean_score(self) -> int:
+        number = parse_number(self.cleaned_data["score"])
+        if number is None or not 0 <= number <= 100 or number != int(number):
+            raise forms.ValidationError(_("Write the score as a whole number from 0 to 100."))
+        return int(number)

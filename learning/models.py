@@ -403,3 +403,30 @@ class QuizAttempt(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("learning:attempt", kwargs={"attempt_id": self.pk})
+
+
+class AssistedLearner(models.Model):
+    """A learner without a phone, followed by a facilitator (a commune officer, a teacher)
+    of an office. The learner gets an account without a password, so their progress,
+    results and certificate are the same records as everyone's, each marked with the
+    facilitator who entered it (`entered_by`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="assisted_learner",
+    )
+    office = models.ForeignKey(
+        "geo.Facility", verbose_name=_("office"), on_delete=models.PROTECT, related_name="+"
+    )
+    added_by = user_reference(_("added by"), on_delete=models.PROTECT)
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("learner without a phone")
+        verbose_name_plural = _("learners without a phone")
+        ordering = ["-added_at"]
+
+    def __str__(self) -> str:
+        return self.user.display_name

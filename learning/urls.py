@@ -9,6 +9,12 @@ app_name = "learning"
 urlpatterns = [
     path("", views.courses, name="courses"),
     path("mine/", views.my_learning, name="mine"),
+    path("facilitate/", views.facilitate, name="facilitate"),
+    path(
+        "facilitate/<int:learner_id>/<slug:slug>/",
+        views.facilitate_course,
+        name="facilitate_course",
+    ),
     path("badges/check/", views.check_badge, name="check_badge"),
     path("attempts/<int:attempt_id>/", views.attempt, name="attempt"),
     path("media/<int:media_id>/", views.media, name="media"),

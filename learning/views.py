@@ -14,9 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.typing import AuthenticatedHttpRequest
-from learning import access, badges, certificates, offline, progress, quizzes, reports
-from learning.forms import BadgeCheckForm, QuizForm
-from learning.models import Course, Enrolment, QuizAttempt
+from learning import (
+    access,
+    badges,
+    certificates,
+    facilitation,
+    offline,
+    progress,
+    quizzes,
+    reports,
+)
+from learning.forms import AssistedLearnerForm, BadgeCheckForm, QuizForm, QuizScoreForm
+from learning.models import AssistedLearner, Course, Enrolment, Quiz, QuizAttempt
 
 
 def _course(request: HttpRequest, slug: str) -> Course:
@@ -308,3 +317,89 @@ def course_report(request: HttpRequest, slug: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{item.slug}-report.csv"'
         return response
     return render(request, "learning/reports.html", {"report": report})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def facilitate(request: HttpRequest) -> HttpResponse:
+    """A facilitator's learners without a phone, and adding one."""
+    offices = facilitation.facilitator_offices(request.user)
+    if not offices.exists():
+        raise PermissionDenied
+    form = AssistedLearnerForm(request.POST or None, offices=offices)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        learner = facilitation.do_add_learner(
+            request.user, data["office"], data["name_km"], data["name_latin"]
+        )
+        messages.success(request, _("%(name)s is added.") % {"name": learner})
+        return redirect("learning:facilitate")
+    learners = AssistedLearner.objects.filter(office__in=offices).select_related("user", "office")
+    return render(
+        request,
+        "learning/facilitate.html",
+        {"form": form, "learners": learners, "courses": access.courses_for(request.user)},
+        status=400 if form.errors else 200,
+    )
+
+
+def _quiz_id(lesson) -> int | None:
+    quiz = getattr(lesson, "quiz", None)
+    return quiz.pk if quiz else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def facilitate_course(request: HttpRequest, learner_id: int, slug: str) -> HttpResponse:
+    """Attendance and paper quiz results of one learner in one course."""
+    learner = facilitation.access_assisted_learner(request.user, learner_id)
+    item = get_object_or_404(Course.objects.published(), slug=slug)
+    score_form = QuizScoreForm(request.POST if "score" in request.POST else None)
+    if request.method == "POST":
+        if "lesson" in request.POST:
+            lesson = item.lessons().filter(pk=request.POST["lesson"]).first()
+            if lesson is not None:
+                facilitation.do_record_attendance(request.user, learner, lesson)
+                return redirect(request.path)
+            messages.error(request, _("This lesson is no longer part of the course."))
+        elif score_form.is_valid():
+            the_quiz = Quiz.objects.filter(
+                pk=score_form.cleaned_data["quiz"], lesson__module__course=item
+            ).first()
+            if the_quiz is not None:
+                facilitation.do_record_quiz_result(
+                    request.user, learner, the_quiz, score_form.cleaned_data["score"]
+                )
+                return redirect(request.path)
+            messages.error(request, _("This quiz is no longer part of the course."))
+    enrolment = facilitation.enrolment_for(learner, item)
+    records = {}
+    if enrolment:
+        records = {p.lesson_id: p for p in enrolment.progress.select_related("entered_by")}
+    attempts = (
+        QuizAttempt.objects.filter(enrolment=enrolment).select_related("entered_by")
+        if enrolment
+        else QuizAttempt.objects.none()
+    )
+    lessons = [
+        {
+            "lesson": lesson,
+            "record": records.get(lesson.pk),
+            "attempts": [
+                a for a in attempts if hasattr(lesson, "quiz") and a.quiz_id == lesson.quiz.pk
+            ],
+        }
+        for lesson in item.lessons().select_related("quiz")
+    ]
+    return render(
+        request,
+        "learning/facilitate_course.html",
+        {
+            "learner": learner,
+            "course": item,
+            "lessons": lessons,
+            "score_form": score_form,
+            "summary": progress.summary_of(enrolment) if enrolment else None,
+        },
+        status=400 if score_form.errors else 200,
+    )
