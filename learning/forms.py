@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from geo.models import Facility
 from learning.models import QuestionKind, Quiz
 from learning.quizzes import CHOICE_KINDS, parse_number
 
@@ -93,7 +94,7 @@ class AssistedLearnerForm(forms.Form):
     )  # fmt: skip
     name_latin = forms.CharField(label=_("Name in Latin letters"), max_length=150, required=False)
     office = forms.ModelChoiceField(
-        label=_("Office"), queryset=None, empty_label=None,
+        label=_("Office"), queryset=Facility.objects.none(), empty_label=None,
         error_messages={"required": _("Choose the office.")},
     )  # fmt: skip
 

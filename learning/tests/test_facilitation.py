@@ -56,7 +56,7 @@ def test_a_facilitator_records_a_learner_without_a_phone(client, world):
 
 
 def test_only_facilitators_of_the_office_record(client, world):
-    small, hall, teacher = world
+    small, hall, _teacher = world
     client.post(en("facilitate"), {"name_km": "ចាន់ ធីតា", "office": hall.pk})
     learner = AssistedLearner.objects.get()
     other = create_user("other")
