@@ -106,7 +106,7 @@ class AssistedLearnerForm(forms.Form):
 class QuizScoreForm(forms.Form):
     quiz = forms.IntegerField(widget=forms.HiddenInput)
     score = forms.CharField(
-        label=_("Score on paper (percent)"), max_length=5,
+        label=_("Score on paper (percent)"), max_length=20,
         error_messages={"required": _("Write the score, from 0 to 100.")},
     )  # fmt: skip
 

@@ -3,6 +3,8 @@ that loads from another origin (no images, frames or scripts: media are uploaded
 
 from __future__ import annotations
 
+from html import unescape
+
 import nh3
 
 TAGS = {"p", "h2", "h3", "ul", "ol", "li", "strong", "em", "a", "br", "blockquote", "code"}
@@ -18,3 +20,9 @@ def clean_lesson_html(html: str) -> str:
         url_schemes={"https", "http", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
+
+
+def plain_text(html: str) -> str:
+    """The lesson's text without tags, for a message (Telegram, SMS)."""
+    text = nh3.clean(html or "", tags=set())
+    return " ".join(unescape(text).split())

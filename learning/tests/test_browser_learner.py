@@ -109,6 +109,7 @@ def test_a_new_learner_finishes_a_course_on_a_phone_and_checks_the_certificate(
     click(page, page.get_by_role("button", name=words["start"]))
     lesson_url = page.url
     assert "/lessons/" in lesson_url
+    assert_page_budget(page, lesson_url)
     assert_no_axe_violations(page)
     save_screenshots(page, f"learning-lesson-{language}")
     click(page, page.get_by_role("button", name=words["read"]))
