@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("documents.machine_urls")),
     path("", include("payments.machine_urls")),
     path("open311/", include("reports.open311_urls")),
+    path("", include("learning.machine_urls")),
 ]
 
 # Every page a person reads lives under /km/ or /en/.
@@ -41,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("pay/", include("payments.urls")),
     path("forums/", include("forums.urls")),
     path("reports/", include("reports.urls")),
+    path("learning/", include("learning.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

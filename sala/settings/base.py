@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "payments",
     "forums",
     "reports",
+    "learning",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
