@@ -136,6 +136,7 @@ class Role(NamedInKhmerAndEnglish):
     MARKET_OFFICER = "market-officer"
     CLINICIAN = "clinician"
     DIRECTORY_OFFICER = "directory-officer"
+    FINANCE_OFFICER = "finance-officer"
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_km = models.CharField(_("name in Khmer"), max_length=120)

@@ -5,6 +5,7 @@ and a case waiting for its payment says so in My applications and the officer's 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,5 +32,7 @@ def waiting_for_payment(cases: list[Case]) -> dict[int, Waiting]:
 
 
 def register_hooks() -> None:
-    register_opened_handler(request_fee_when_opened)
+    """At start-up; an instance with SALA_PAYMENTS_ENABLED=false asks no fee online."""
+    if settings.SALA_PAYMENTS_ENABLED:
+        register_opened_handler(request_fee_when_opened)
     register_waiting(waiting_for_payment)
