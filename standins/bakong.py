@@ -113,12 +113,13 @@ class BakongHandler(Handler):
             state.failures = int(form.get("failures", 0))
             return self.answer_json(200, {"mode": state.mode})
         state.calls.append(self.path_only)
+        raw = self.body()  # read first: a keep-alive connection must not keep it unread
         if state.mode == "slow":
             state.stopping.wait(state.delay)
         if state.mode == "down" or state.take_failure():
             return self.answer(500, b"Internal Server Error", "text/plain")
         try:
-            body = json.loads(self.body() or b"null")
+            body = json.loads(raw or b"null")
         except ValueError:
             return self.answer_json(400, answer(code=1, message="Missing required fields", error=5))
         if self.path_only == "/v1/renew_token":
