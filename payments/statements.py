@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.utils import timezone
 
 from audit.log import log_action
 from geo.models import Facility
@@ -267,7 +268,8 @@ def _find(office: Facility, row: Row) -> tuple[PaymentRequest | None, str | None
         if closest.status == PaymentRequest.Status.MISMATCH and closest == by_hash:
             known = closest.mismatches.order_by("pk").first()
             return closest, known.reason if known else Mismatch.Reason.WRONG_AMOUNT
-        reason = reason_against(closest, row.amount, row.currency, late=False)
+        late = closest.expires_at <= timezone.now()
+        reason = reason_against(closest, row.amount, row.currency, late=late)
         return closest, reason or Mismatch.Reason.UNCONFIRMED
     if paid.paid_currency != row.currency:
         return paid, Mismatch.Reason.WRONG_CURRENCY
