@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from audit.log import log_action
 from payments import exports
 from payments.models import BankStatement
 from payments.reconciliation import (
+    do_record_export,
     finance_offices,
     is_finance_officer,
     mismatches,
@@ -81,14 +81,7 @@ def export(request: HttpRequest, kind: str) -> HttpResponse:
     each export is audited, per office."""
     form, filters = read_filters(request.GET, request.user)
     rows, found = payments(filters), mismatches(filters)
-    for office in filters.offices:
-        log_action(
-            request.user,
-            "payments.reconciliation.exported",
-            office,
-            {"format": kind, **filters.as_query()},
-            office=office,
-        )
+    do_record_export(request.user, filters, kind)
     stamp = timezone.localdate().isoformat()
     if kind == "csv":
         body = exports.as_csv([exports.headers(), *exports.rows(rows)])

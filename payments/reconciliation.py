@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.officers import offices_of
+from audit.log import log_action
 from geo.models import Facility
 from payments.models import Mismatch, PaymentRequest
 from services.models import Service
@@ -155,6 +157,19 @@ def read_filters(data, user) -> tuple[ReconciliationFilter, Filters]:
         date_from=cleaned.get("date_from"),
         date_to=cleaned.get("date_to"),
     )
+
+
+def do_record_export(officer, filters: Filters, kind: str) -> None:
+    """Audit an export (payment data leaving the portal), once per office it covers."""
+    with transaction.atomic():
+        for office in filters.offices:
+            log_action(
+                officer,
+                "payments.reconciliation.exported",
+                office,
+                {"format": kind, **filters.as_query()},
+                office=office,
+            )
 
 
 def payments(filters: Filters) -> QuerySet[PaymentRequest]:
