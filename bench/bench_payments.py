@@ -121,9 +121,15 @@ def fresh_requests(case, state) -> list[str]:
         payload = payload_for(reference, Decimal(20000), "KHR", now, expires)
         requests.append(
             PaymentRequest(
-                case=case, reference=reference, amount=20000, currency="KHR", payload=payload,
-                md5=khqr.md5(payload), created_at=now, expires_at=expires,
-            )  # fmt: skip
+                case=case,
+                reference=reference,
+                amount=20000,
+                currency="KHR",
+                payload=payload,
+                md5=khqr.md5(payload),
+                created_at=now,
+                expires_at=expires,
+            )
         )
     PaymentRequest.objects.bulk_create(requests, batch_size=1000)
     return [request.payload for request in requests]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from django.db.models import QuerySet
@@ -100,7 +100,7 @@ def safe(value: object) -> object:
     return value
 
 
-def as_csv(lines: Iterable[list[object]]) -> bytes:
+def as_csv(lines: Iterable[Sequence[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     for line in lines:

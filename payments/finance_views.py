@@ -4,8 +4,10 @@ for anyone else signed in, the sign-in page for those who are not."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from functools import wraps
+from typing import cast
 from urllib.parse import urlencode
 
 from django import forms
@@ -15,9 +17,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -79,12 +80,12 @@ def reconciliation(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest, kind: str) -> HttpResponse:
     """The filtered list as CSV or XLSX (XLSX adds the mismatches as a second sheet);
     each export is audited, per office."""
-    form, filters = read_filters(request.GET, request.user)
+    _form, filters = read_filters(request.GET, request.user)
     rows, found = payments(filters), mismatches(filters)
     do_record_export(request.user, filters, kind)
     stamp = timezone.localdate().isoformat()
     if kind == "csv":
-        body = exports.as_csv([exports.headers(), *exports.rows(rows)])
+        body = exports.as_csv(itertools.chain([exports.headers()], exports.rows(rows)))
         response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     else:
         body = exports.as_xlsx(
@@ -115,7 +116,9 @@ class StatementForm(forms.Form):
     def __init__(self, *args, offices, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.offices = {office.code: office for office in offices}
-        self.fields["office"].choices = [(code, o.name) for code, o in self.offices.items()]
+        cast(forms.ChoiceField, self.fields["office"]).choices = [
+            (code, office.name) for code, office in self.offices.items()
+        ]
         self.fields["office"].error_messages["invalid_choice"] = gettext_lazy(
             "You do not reconcile the payments of that office."
         )

@@ -11,9 +11,9 @@ must refund it). Administrators see every office.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -69,7 +69,7 @@ class ReconciliationFilter(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("Any"))] + StatusChoice.CHOICES,
+        choices=[("", _("Any")), *StatusChoice.CHOICES],
         error_messages={"invalid_choice": _("Choose a status from the list.")},
     )
     date_from = forms.DateField(
@@ -86,8 +86,9 @@ class ReconciliationFilter(forms.Form):
     def __init__(self, data, *, offices: QuerySet[Facility]) -> None:
         super().__init__(data)
         self.offices = list(offices)
-        self.fields["office"].choices = [("", _("All my offices"))] + [
-            (office.code, office.name) for office in self.offices
+        cast(forms.ChoiceField, self.fields["office"]).choices = [
+            ("", _("All my offices")),
+            *((office.code, office.name) for office in self.offices),
         ]
         self.fields["office"].error_messages["invalid_choice"] = _(
             "You do not reconcile the payments of that office."
@@ -97,15 +98,16 @@ class ReconciliationFilter(forms.Form):
                 "case__service_id"
             )
         ).order_by("name_en")
-        self.fields["service"].choices = [("", _("Any"))] + [
-            (service.slug, service.name) for service in services
+        cast(forms.ChoiceField, self.fields["service"]).choices = [
+            ("", _("Any")),
+            *((service.slug, service.name) for service in services),
         ]
         self.fields["service"].error_messages["invalid_choice"] = _(
             "Choose a service from the list."
         )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The end date is before the start date."))
@@ -223,9 +225,7 @@ class TotalRow:
     key: object
     label: str
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CURRENCIES, 0))
-    sums: dict[str, Decimal] = field(
-        default_factory=lambda: dict.fromkeys(CURRENCIES, Decimal(0))
-    )
+    sums: dict[str, Decimal] = field(default_factory=lambda: dict.fromkeys(CURRENCIES, Decimal(0)))
 
     def cells(self) -> list[tuple[int, Decimal, str]]:
         return [(self.counts[c], self.sums[c], c) for c in CURRENCIES]
@@ -271,7 +271,7 @@ class Summary:
 def summarise(rows: QuerySet[PaymentRequest], found: QuerySet[Mismatch]) -> Summary:
     statuses = dict(StatusChoice.CHOICES)
     order = list(statuses)
-    by_status = sorted(totals(rows, "state", statuses), key=lambda row: order.index(row.key))
+    by_status = sorted(totals(rows, "state", statuses), key=lambda row: order.index(str(row.key)))
     by_day = totals(rows, "day", {})[::-1]
     services = {s.pk: s.name for s in Service.objects.filter(pk__in=rows.values("case__service"))}
     offices = {o.pk: o.name for o in Facility.objects.filter(pk__in=rows.values("case__office"))}
@@ -288,4 +288,3 @@ def summarise(rows: QuerySet[PaymentRequest], found: QuerySet[Mismatch]) -> Summ
         total=grand_total(by_status),
         mismatch_total=mismatch_total,
     )
-

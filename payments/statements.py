@@ -158,7 +158,7 @@ def _row(number: int, record: dict) -> Row | BadRow:
 def _date(text: str) -> datetime.date | None:
     for pattern in DATE_FORMATS:
         try:
-            return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a day)
+            return datetime.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
     return None
@@ -175,9 +175,7 @@ def _amount(text: str, currency: str) -> Decimal | None:
     return amount.quantize(Decimal("0.01"))
 
 
-def do_import_statement(
-    officer, office: Facility, file_name: str, content: bytes
-) -> BankStatement:
+def do_import_statement(officer, office: Facility, file_name: str, content: bytes) -> BankStatement:
     """Import the statement for `office` and match its lines (one transaction, audited);
     StatementError if the file cannot be read at all (then nothing is kept)."""
     rows, bad = read_rows(content)

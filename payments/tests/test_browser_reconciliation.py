@@ -20,7 +20,7 @@ from core.testing import (
     save_screenshots,
     sign_in,
 )
-from payments.tests.finance_fixtures import books, confirm, finance  # noqa: F401
+from payments.tests.finance_fixtures import confirm
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def sign_in_with_second_factor(page, user, language: str) -> None:
 
 @pytest.mark.parametrize("language", ["km", "en"])
 def test_a_finance_officer_reconciles_exports_and_imports(
-    new_page, live_server, books, finance, language  # noqa: F811
+    new_page, live_server, books, finance, language
 ):
     confirm(books.waiting, currency="USD", amount=books.waiting.amount)
     page = new_page(viewport={"width": PHONE.width, "height": PHONE.height})

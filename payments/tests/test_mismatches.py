@@ -46,9 +46,7 @@ def test_a_callback_for_an_unknown_bill_is_kept_with_what_arrived(client, paymen
     assert AuditEntry.objects.filter(action="payments.mismatch.recorded").count() == 1
 
 
-def test_the_same_unknown_payment_sent_again_under_another_event_id_is_kept_once(
-    client, payment
-):
+def test_the_same_unknown_payment_sent_again_under_another_event_id_is_kept_once(client, payment):
     post(client, event(payment, md5="0" * 32, hash="a" * 64))
     post(client, event(payment, md5="0" * 32, hash="a" * 64, event_id="evt-2"))
     assert Mismatch.objects.count() == 1
@@ -88,9 +86,7 @@ def test_a_payment_of_a_bill_already_marked_expired_is_a_mismatch(client, paymen
     assert PaymentRequest.objects.get(pk=payment.pk).status == "mismatch"
 
 
-def test_a_second_payment_of_a_paid_bill_is_kept_but_the_same_one_again_is_not(
-    client, payment
-):
+def test_a_second_payment_of_a_paid_bill_is_kept_but_the_same_one_again_is_not(client, payment):
     post(client, event(payment))
     post(client, event(payment, event_id="evt-2"))  # the same transaction, resent
     assert not Mismatch.objects.exists()
@@ -101,9 +97,7 @@ def test_a_second_payment_of_a_paid_bill_is_kept_but_the_same_one_again_is_not(
     assert payment.status == "paid" and payment.transaction_hash == "f" * 64
 
 
-def test_paid_in_cash_then_in_the_bank_keeps_the_bank_payment_for_a_refund(
-    world, bakong, payment
-):
+def test_paid_in_cash_then_in_the_bank_keeps_the_bank_payment_for_a_refund(world, bakong, payment):
     do_record_cash(world.clerk, payment)
     bakong.pay(payment.payload)
     # The cash payment is recorded: the request is no longer asked about.

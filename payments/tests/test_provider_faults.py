@@ -30,9 +30,7 @@ def payment(world, paid_service):
     return submit(world.citizen, paid_service, area=world.tree.village).payment_requests.get()
 
 
-def test_a_provider_that_fails_twice_then_answers_is_asked_again_in_the_same_run(
-    retries, payment
-):
+def test_a_provider_that_fails_twice_then_answers_is_asked_again_in_the_same_run(retries, payment):
     retries.pay(payment.payload)
     retries.failures = 2
     started = time.monotonic()
@@ -55,9 +53,7 @@ def test_a_provider_still_down_after_the_retries_marks_nothing_and_the_next_run_
     assert poll_payments().recorded == 1
 
 
-def test_a_provider_slower_than_the_timeout_is_retried_then_given_up(
-    retries, settings, payment
-):
+def test_a_provider_slower_than_the_timeout_is_retried_then_given_up(retries, settings, payment):
     settings.SALA_BAKONG_ATTEMPTS = 2
     retries.pay(payment.payload)
     retries.mode, retries.delay = "slow", 3.0
@@ -103,9 +99,7 @@ def test_when_a_later_batch_fails_the_earlier_ones_are_recorded_and_the_rest_ask
     assert PaymentRequest.objects.filter(status="paid").count() == MAX_MD5_LIST + 1
 
 
-def test_a_renewed_payment_code_while_the_provider_is_down_is_not_lost(
-    retries, world, payment
-):
+def test_a_renewed_payment_code_while_the_provider_is_down_is_not_lost(retries, world, payment):
     retries.mode = "down"
     assert poll_payments().failed
     assert do_request_payment(world.citizen, payment.case) == payment  # still the same bill

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from audit.models import AuditEntry
 from payments.models import Mismatch
-from payments.tests.finance_fixtures import books, confirm, finance, other_finance  # noqa: F401
+from payments.tests.finance_fixtures import confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_a_clinician_is_refused(client, world, books):
 
 
 def test_the_finance_officer_of_another_office_sees_nothing_of_this_one(
-    client, world, books, other_finance  # noqa: F811
+    client, world, books, other_finance
 ):
     response = page(client, other_finance, date_from="")
     assert response.status_code == 200
@@ -57,9 +57,7 @@ def test_the_finance_officer_of_another_office_sees_nothing_of_this_one(
         .status_code == 403  # fmt: skip
 
 
-def test_the_finance_officer_sees_every_status_with_totals_per_currency(
-    client, books, finance  # noqa: F811
-):
+def test_the_finance_officer_sees_every_status_with_totals_per_currency(client, books, finance):
     with override("en"):
         response = page(client, finance)
     html = response.content.decode()
@@ -74,7 +72,7 @@ def test_the_finance_officer_sees_every_status_with_totals_per_currency(
     assert "60,000 riel" in html and "$12.50" in html
 
 
-def test_filters_by_status_service_and_day(client, books, finance, dollar_service):  # noqa: F811
+def test_filters_by_status_service_and_day(client, books, finance, dollar_service):
     expired = page(client, finance, status="expired").context["page"].object_list
     assert [p.reference for p in expired] == [books.expired.reference]
     dollars = page(client, finance, service=dollar_service.slug).context["page"].object_list
@@ -86,9 +84,7 @@ def test_filters_by_status_service_and_day(client, books, finance, dollar_servic
     assert not page(client, finance, date_to="2020-01-01").context["page"].object_list
 
 
-def test_a_mismatched_and_a_refunded_payment_are_shown_as_such(
-    client, books, finance  # noqa: F811
-):
+def test_a_mismatched_and_a_refunded_payment_are_shown_as_such(client, books, finance):
     from payments.models import PaymentRequest
 
     PaymentRequest.objects.filter(pk=books.paid.pk).update(status="refunded")
@@ -101,7 +97,7 @@ def test_a_mismatched_and_a_refunded_payment_are_shown_as_such(
 
 
 def test_mismatches_for_no_known_bill_are_shown_to_every_finance_officer(
-    client, world, books, finance, other_finance  # noqa: F811
+    client, world, books, finance, other_finance
 ):
     Mismatch.objects.create(source="callback", reason="unknown", amount=5, currency="USD")
     assert len(page(client, finance).context["mismatches"]) == 1
@@ -111,7 +107,7 @@ def test_mismatches_for_no_known_bill_are_shown_to_every_finance_officer(
     assert len(page(client, other_finance).context["mismatches"]) == 1
 
 
-def test_a_bad_filter_is_reported_in_both_languages_and_kept(client, books, finance):  # noqa: F811
+def test_a_bad_filter_is_reported_in_both_languages_and_kept(client, books, finance):
     for language, message in [
         ("en", "The end date is before the start date."),
         ("km", "កាលបរិច្ឆេទបញ្ចប់នៅមុនកាលបរិច្ឆេទចាប់ផ្តើម។"),
@@ -128,9 +124,7 @@ def test_a_bad_filter_is_reported_in_both_languages_and_kept(client, books, fina
     assert 'value="yesterday"' in response.content.decode()
 
 
-def test_the_csv_export_has_the_filtered_list_and_is_audited(
-    client, world, books, finance  # noqa: F811
-):
+def test_the_csv_export_has_the_filtered_list_and_is_audited(client, world, books, finance):
     response = page(client, finance, "/en/pay/finance/export.csv", status="paid")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert response.content.startswith("\ufeff".encode())
@@ -144,15 +138,13 @@ def test_the_csv_export_has_the_filtered_list_and_is_audited(
     assert entry.actor == finance and entry.data["format"] == "csv"
 
 
-def test_the_khmer_csv_has_khmer_headers(client, books, finance):  # noqa: F811
+def test_the_khmer_csv_has_khmer_headers(client, books, finance):
     client.force_login(finance)
     text = client.get("/km/pay/finance/export.csv").content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("លេខវិក្កយបត្រ")
 
 
-def test_the_xlsx_export_has_the_payments_and_the_mismatches(
-    client, books, finance  # noqa: F811
-):
+def test_the_xlsx_export_has_the_payments_and_the_mismatches(client, books, finance):
     confirm(books.waiting, currency="USD", transaction_hash="=HYPERLINK(1)")
     response = page(client, finance, "/en/pay/finance/export.xlsx")
     book = load_workbook(io.BytesIO(response.content))

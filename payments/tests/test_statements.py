@@ -14,7 +14,6 @@ from django.utils.translation import override
 from audit.models import AuditEntry
 from payments.models import BankStatement, Mismatch, StatementLine
 from payments.statements import StatementError, do_import_statement
-from payments.tests.finance_fixtures import books, finance, other_finance  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ def statement_of(books) -> bytes:
         HEADER
         + f"2026-12-07,20000,KHR,{books.paid.reference},hash-{books.paid.pk}\n"  # by hash
         + f"07/12/2026,12.50,USD,{books.dollars.reference},BANK-2\n"  # by bill and amount
-        + f"2026-12-07,\"20,000\",KHR,{books.waiting.reference},BANK-3\n"  # not confirmed
+        + f'2026-12-07,"20,000",KHR,{books.waiting.reference},BANK-3\n'  # not confirmed
         + f"2026-12-07,20000,KHR,{books.expired.reference},BANK-4\n"  # paid after expiry
         + "2026-12-07,20000,KHR,SALA-2099-999999-99,BANK-5\n"  # no such bill
         + f"2026-12-07,15000,KHR,{books.paid.reference},BANK-6\n"  # wrong amount
@@ -46,7 +45,7 @@ def outcomes(statement: BankStatement) -> dict[str, tuple[str, str]]:
     }
 
 
-def test_each_line_is_matched_or_listed_with_why(world, books, finance):  # noqa: F811
+def test_each_line_is_matched_or_listed_with_why(world, books, finance):
     statement = do_import_statement(finance, world.hall, "dec.csv", statement_of(books))
     assert outcomes(statement) == {
         f"hash-{books.paid.pk}": ("matched", ""),
@@ -69,9 +68,7 @@ def test_each_line_is_matched_or_listed_with_why(world, books, finance):  # noqa
     assert entry.actor == finance and entry.data["matched"] == 2 and entry.data["bad_rows"] == 5
 
 
-def test_importing_the_same_statement_again_matches_nothing_twice(
-    world, books, finance  # noqa: F811
-):
+def test_importing_the_same_statement_again_matches_nothing_twice(world, books, finance):
     do_import_statement(finance, world.hall, "dec.csv", statement_of(books))
     again = do_import_statement(finance, world.hall, "dec.csv", statement_of(books))
     assert (again.matched, again.already_matched, again.unmatched) == (0, 2, 4)
@@ -79,9 +76,7 @@ def test_importing_the_same_statement_again_matches_nothing_twice(
     assert Mismatch.objects.filter(source="statement").count() == 4
 
 
-def test_a_second_bank_line_for_a_paid_bill_is_money_received_twice(
-    world, books, finance  # noqa: F811
-):
+def test_a_second_bank_line_for_a_paid_bill_is_money_received_twice(world, books, finance):
     content = (
         HEADER
         + f"2026-12-07,12.50,USD,{books.dollars.reference},BANK-1\n"
@@ -91,12 +86,8 @@ def test_a_second_bank_line_for_a_paid_bill_is_money_received_twice(
     assert outcomes(statement) == {"BANK-1": ("matched", ""), "BANK-2": ("unmatched", "twice")}
 
 
-def test_another_office_s_bills_are_not_matched_by_this_office(
-    world, books, other_finance  # noqa: F811
-):
-    statement = do_import_statement(
-        other_finance, world.other_hall, "dec.csv", statement_of(books)
-    )
+def test_another_office_s_bills_are_not_matched_by_this_office(world, books, other_finance):
+    statement = do_import_statement(other_finance, world.other_hall, "dec.csv", statement_of(books))
     assert statement.matched == 0
     assert not StatementLine.objects.filter(payment__isnull=False).exists()
 
@@ -109,14 +100,14 @@ def test_another_office_s_bills_are_not_matched_by_this_office(
         (b"x" * 2_000_001, "too large"),
     ],
 )
-def test_a_file_that_cannot_be_read_is_refused_whole(world, finance, content, english):  # noqa: F811
+def test_a_file_that_cannot_be_read_is_refused_whole(world, finance, content, english):
     with pytest.raises(StatementError) as refused:
         do_import_statement(finance, world.hall, "bad.csv", content)
     assert english in refused.value.en and refused.value.km
     assert not BankStatement.objects.exists()
 
 
-def test_the_upload_page_imports_and_shows_the_counts(client, world, books, finance):  # noqa: F811
+def test_the_upload_page_imports_and_shows_the_counts(client, world, books, finance):
     client.force_login(finance)
     upload = SimpleUploadedFile("dec.csv", statement_of(books), content_type="text/csv")
     response = client.post(
@@ -131,7 +122,7 @@ def test_the_upload_page_imports_and_shows_the_counts(client, world, books, fina
     assert response.redirect_chain[-1][0].endswith(f"/statements/{statement.pk}/")
 
 
-def test_a_bad_upload_keeps_the_form_with_the_reason(client, world, finance):  # noqa: F811
+def test_a_bad_upload_keeps_the_form_with_the_reason(client, world, finance):
     client.force_login(finance)
     for language, message in [("en", "Missing: date"), ("km", "ខ្វះ៖ date")]:
         upload = SimpleUploadedFile("bad.csv", b"a,b\n1,2\n", content_type="text/csv")
@@ -143,7 +134,7 @@ def test_a_bad_upload_keeps_the_form_with_the_reason(client, world, finance):  #
     assert "Choose the statement file to import." in empty.content.decode()
 
 
-def test_statements_of_another_office_are_refused(client, world, books, finance, other_finance):  # noqa: F811
+def test_statements_of_another_office_are_refused(client, world, books, finance, other_finance):
     statement = do_import_statement(finance, world.hall, "dec.csv", statement_of(books))
     client.force_login(other_finance)
     assert client.get(f"/en/pay/finance/statements/{statement.pk}/").status_code == 403
