@@ -156,3 +156,11 @@ def test_the_xlsx_export_has_the_payments_and_the_mismatches(client, books, fina
     rows = [[cell.value for cell in row] for row in mismatches.iter_rows()]
     assert rows[1][2] == "Not the bill's currency"
     assert rows[1][6] == "'=HYPERLINK(1)"  # a formula from outside is never run
+
+
+def test_a_finance_officer_opens_the_payment_page_of_their_office_only(
+    client, books, finance, other_finance
+):
+    url = books.paid.get_absolute_url()
+    assert page(client, finance, url).status_code == 200
+    assert page(client, other_finance, url).status_code == 403
