@@ -35,8 +35,9 @@ def access_payment(request, public_id) -> PaymentAccess:
         return PaymentAccess(payment, as_applicant=True)
     if not (is_officer(user) or user.is_superuser):
         raise Http404
+    office_id = payment.case.office_id
     allowed = user.has_perm("cases.view_case", payment.case) or (
-        finance_offices(user).filter(pk=payment.case.office_id).exists()
+        office_id is not None and finance_offices(user).filter(pk=office_id).exists()
     )
     record_access(payment.case, user, allowed=allowed, what="payment")
     if not allowed:
