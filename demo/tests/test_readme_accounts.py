@@ -27,13 +27,14 @@ from geo.models import Facility
 from geo.tests.factories import create_area
 from health.models import DangerSignTable
 from health.tests.factories import create_question
+from payments.models import PaymentRequest
 from services.models import Application
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(1500)]
 
 README_ACCOUNTS = {
     "admin", "citizen", "clerk", "chief", "approver", "head", "editor",
-    "nurse", "midwife", "moh", "reader", "counter",
+    "nurse", "midwife", "moh", "reader", "counter", "finance",
 }  # fmt: skip
 HALL, DISTRICT = "commune-hall-120201", "district-office-1202"
 
@@ -240,3 +241,11 @@ def test_counter_takes_a_walk_in_and_sees_no_case(passwords):
     case = a_case("demo-residence-certificate", "received")
     assert counter.get(f"/en/office/cases/{case.public_id}/").status_code == 403
     assert case.reference not in counter.get("/en/office/").content.decode()
+
+
+def test_finance_reconciles_the_hall_s_fees(passwords):
+    finance = signed_in("finance", passwords)
+    paid = PaymentRequest.objects.get(status="paid")
+    assert paid.reference in finance.get("/en/pay/finance/").content.decode()
+    assert finance.get("/en/pay/finance/export.xlsx").status_code == 200
+    assert signed_in("clerk", passwords).get("/en/pay/finance/").status_code == 403
