@@ -73,6 +73,10 @@ format: install ## fix what ruff can fix and format the code
 bench: install ## run the benchmarks in bench/
 	$(PY) bench/run.py
 
+.PHONY: bench-payments
+bench-payments: install ## 10,000 pending payments polled against the Bakong stand-in (bench/bench_payments.py)
+	$(PY) bench/run.py payments
+
 .PHONY: relevance
 relevance: install ## search recall@5 on the held-out queries (per kind) and the tuning set
 	$(PY) bench/bench_relevance.py

@@ -137,6 +137,7 @@ class Role(NamedInKhmerAndEnglish):
     CLINICIAN = "clinician"
     DIRECTORY_OFFICER = "directory-officer"
     MODERATOR = "moderator"
+    FINANCE_OFFICER = "finance-officer"
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_km = models.CharField(_("name in Khmer"), max_length=120)

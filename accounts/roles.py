@@ -7,7 +7,8 @@ A role here is an officer role (`accounts.Role.code`) held in an office; what it
 applies to that office's objects only (a case whose current office it is, that case's
 files and issued documents). Administrators (active superusers) may do everything, as
 Django grants them every permission. Roles outside the matrix (market officer, clinician,
-directory officer, moderator) do nothing here; their own apps give them their rights.
+directory officer, moderator, finance officer, course editor, facilitator) do nothing here;
+their own apps give them their rights.
 
 Changing a cell changes what officers may do in every office: change the pinned copy in
 the test and the tables in the docs in the same commit.

@@ -112,6 +112,12 @@ DEMO_ACCOUNTS = (
         role="Officer: counter of Sangkat Phsar Thmei Ti Muoy hall (walk-ins only); TOTP below",
         profile={"name_km": "ទូច សុខា", "name_latin": "TOUCH SOKHA"},
     ),
+    DemoAccount(
+        username="finance",
+        email="finance@demo.sala.localhost",
+        role="Officer: finance officer of the Phsar Thmei Ti Muoy hall, reconciles fees; TOTP",
+        profile={"name_km": "ស៊ុន ស្រីមុំ", "name_latin": "SUN SREYMOM"},
+    ),
 )
 # Staff and officers sign in with a second factor: in the demo they all share this TOTP
 # secret (accounts/demo.py). Demo only.

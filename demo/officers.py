@@ -36,6 +36,7 @@ DEMO_OFFICE_ROLES = {
     "moh": ("ministry-moh", "health-ministry"),
     "reader": ("commune-hall-120201", Role.READER),
     "counter": ("commune-hall-120201", Role.COUNTER),
+    "finance": ("commune-hall-120201", Role.FINANCE_OFFICER),
 }
 
 

@@ -1,5 +1,6 @@
-"""Loading payment requests: the applicant pays; officers of the case's office read them
-(each opening audited, as for the case); anyone else gets 404 or 403."""
+"""Loading payment requests: the applicant pays; officers of the case's office who read its
+cases, and its finance officers, read them (each opening audited, as for the case); anyone
+else gets 404 or 403."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.http import Http404
 from accounts.officers import is_officer
 from cases.access import record_access
 from payments.models import PaymentRequest
+from payments.reconciliation import finance_offices
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,10 @@ def access_payment(request, public_id) -> PaymentAccess:
         return PaymentAccess(payment, as_applicant=True)
     if not (is_officer(user) or user.is_superuser):
         raise Http404
-    allowed = user.has_perm("cases.view_case", payment.case)
+    office_id = payment.case.office_id
+    allowed = user.has_perm("cases.view_case", payment.case) or (
+        office_id is not None and finance_offices(user).filter(pk=office_id).exists()
+    )
     record_access(payment.case, user, allowed=allowed, what="payment")
     if not allowed:
         raise PermissionDenied

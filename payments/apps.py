@@ -9,6 +9,7 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Payments")
 
     def ready(self) -> None:
+        from payments import checks  # noqa: F401 - registers the production settings check
         from payments.hooks import register_hooks
 
         register_hooks()

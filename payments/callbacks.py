@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 
-from payments.models import CallbackEvent, PaymentRequest
+from payments.models import CallbackEvent, PaymentRequest, Source
 from payments.requesting import Confirmation, do_record_payment
 
 SIGNATURE_WINDOW_SECONDS = 300
@@ -56,6 +56,7 @@ def parse(body: bytes) -> tuple[str, Confirmation]:
             transaction_hash=str(data.get("hash", ""))[:64],
             payer_account=str(data.get("from_account", ""))[:64],
             paid_at=datetime.fromtimestamp(int(data["paid_at_ms"]) / 1000, tz=UTC),
+            source=Source.BANK_CALLBACK,
         )
     except (ValueError, KeyError, TypeError, InvalidOperation) as exc:
         raise CallbackError("the body is not a payment callback", 400) from exc

@@ -9,6 +9,7 @@ verification page (`documents.actions.register_verification_actions`)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,8 +58,10 @@ def payment_of_receipt(user, document: IssuedDocument) -> list[tuple[str, str]]:
 
 
 def register_hooks() -> None:
-    register_opened_handler(request_fee_when_opened)
-    register_transition_handler(request_fee_when_approved)
+    """At start-up; an instance with SALA_PAYMENTS_ENABLED=false asks no fee online."""
+    if settings.SALA_PAYMENTS_ENABLED:
+        register_opened_handler(request_fee_when_opened)
+        register_transition_handler(request_fee_when_approved)
     register_waiting(waiting_for_payment)
     register_handling_office(PaymentRequest, lambda payment: payment.case.office)
     register_verification_actions(RECEIPT_TEMPLATE, payment_of_receipt)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,7 @@ class PaymentRequest(models.Model):
         PAID = "paid", _("Paid")
         EXPIRED = "expired", _("Expired")
         MISMATCH = "mismatch", _("Paid with a different amount")
+        REFUNDED = "refunded", _("Refunded")
 
     class Currency(models.TextChoices):
         KHR = "KHR", _("riel")
@@ -155,3 +157,141 @@ class Refund(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("payments:refund", args=[self.public_id])
+
+
+class Source(models.TextChoices):
+    """Where the portal heard of a payment."""
+
+    BAKONG = "bakong", _("Bakong (checked by the portal)")
+    BANK_CALLBACK = "callback", _("Bank callback")
+    STATEMENT = "statement", _("Bank statement")
+
+
+class Mismatch(models.Model):
+    """Money reported as paid that the portal did not take as a bill paid: kept as it
+    arrived, with why, for a finance officer to refund or settle. Never marks a bill paid."""
+
+    class Reason(models.TextChoices):
+        UNKNOWN_BILL = "unknown", _("No such bill")
+        EXPIRED = "expired", _("Paid after the bill expired")
+        WRONG_AMOUNT = "amount", _("Not the bill's amount")
+        WRONG_CURRENCY = "currency", _("Not the bill's currency")
+        ALREADY_PAID = "twice", _("The bill was already paid")
+        UNCONFIRMED = "unconfirmed", _("In the bank statement, not yet confirmed by the bank")
+
+    source = models.CharField(_("reported by"), max_length=10, choices=Source.choices)
+    reason = models.CharField(_("why it does not match"), max_length=12, choices=Reason.choices)
+    payment = models.ForeignKey(
+        PaymentRequest,
+        verbose_name=_("payment request"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mismatches",
+    )
+    office = models.ForeignKey(
+        "geo.Facility",
+        verbose_name=_("office"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    md5 = models.CharField(_("MD5 of the payload"), max_length=32, blank=True)
+    reference = models.CharField(_("bill number"), max_length=64, blank=True)
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    transaction_hash = models.CharField(_("transaction"), max_length=64, blank=True)
+    payer_account = models.CharField(_("paid from"), max_length=64, blank=True)
+    paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("payment mismatch")
+        verbose_name_plural = _("payment mismatches")
+        ordering = ["-received_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "transaction_hash"],
+                condition=~models.Q(transaction_hash=""),
+                name="payments_mismatch_once_per_transaction",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reason} {self.reference or self.md5} {self.amount} {self.currency}"
+
+
+class BankStatement(models.Model):
+    """A bank statement (CSV) a finance officer imported for an office, with the counts of
+    its lines by outcome and the rows that could not be read."""
+
+    office = models.ForeignKey(
+        "geo.Facility", verbose_name=_("office"), on_delete=models.PROTECT, related_name="+"
+    )
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("imported"), default=timezone.now)
+    file_name = models.CharField(_("file name"), max_length=200)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    matched = models.PositiveIntegerField(_("matched"), default=0)
+    already_matched = models.PositiveIntegerField(_("already matched"), default=0)
+    unmatched = models.PositiveIntegerField(_("not matched"), default=0)
+    bad_rows = models.JSONField(_("rows that could not be read"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("bank statement")
+        verbose_name_plural = _("bank statements")
+        ordering = ["-imported_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class StatementLine(models.Model):
+    """One line of a bank statement and what it was matched to."""
+
+    class Outcome(models.TextChoices):
+        MATCHED = "matched", _("Matched")
+        ALREADY_MATCHED = "already", _("Already matched")
+        UNMATCHED = "unmatched", _("Not matched")
+
+    statement = models.ForeignKey(
+        BankStatement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="lines"
+    )
+    row = models.PositiveIntegerField(_("row"))
+    booked_on = models.DateField(_("date"))
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    reference = models.CharField(_("bill number"), max_length=64, blank=True)
+    bank_transaction_id = models.CharField(_("bank transaction"), max_length=64)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+    payment = models.ForeignKey(
+        PaymentRequest,
+        verbose_name=_("payment request"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statement_lines",
+    )
+    mismatch = models.ForeignKey(
+        Mismatch,
+        verbose_name=_("mismatch"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("bank statement line")
+        verbose_name_plural = _("bank statement lines")
+        ordering = ["statement", "row"]
+        indexes = [models.Index(fields=["bank_transaction_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.row}: {self.bank_transaction_id}"

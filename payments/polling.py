@@ -13,10 +13,11 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from payments.models import PaymentRequest
-from payments.providers import Provider, ProviderError, provider
+from payments.providers import MAX_MD5_LIST, Provider, ProviderError, provider
 from payments.requesting import do_record_payment
 
 logger = logging.getLogger(__name__)
@@ -32,22 +33,32 @@ class PollResult:
 
 
 def poll_payments(source: Provider | None = None) -> PollResult:
-    """Ask about every pending request; record what was paid; expire what is past."""
+    """Ask about every pending request, 50 at a time; record what was paid; expire what
+    is past. A batch the provider cannot answer (after its retries) stops the run: what
+    the earlier batches said is recorded, the rest is asked again on the next run."""
     now = timezone.now()
     PaymentRequest.objects.filter(
         status=PaymentRequest.Status.PENDING, expires_at__lte=now - LATE_PAYMENT_WINDOW
     ).update(status=PaymentRequest.Status.EXPIRED)
-    pending = PaymentRequest.objects.filter(
-        status=PaymentRequest.Status.PENDING, expires_at__gt=now - LATE_PAYMENT_WINDOW
+    md5s = list(
+        PaymentRequest.objects.filter(
+            status=PaymentRequest.Status.PENDING, expires_at__gt=now - LATE_PAYMENT_WINDOW
+        )
+        .order_by(F("checked_at").asc(nulls_first=True), "pk")
+        .values_list("md5", flat=True)
     )
-    md5s = list(pending.values_list("md5", flat=True))
     if not md5s:
         return PollResult(0, 0, failed=False)
-    try:
-        confirmations = (source or provider()).confirmations(md5s)
-    except ProviderError as exc:
-        logger.warning("payment provider failed; will ask again", extra={"error": str(exc)})
-        return PollResult(len(md5s), 0, failed=True)
-    recorded = sum(do_record_payment(c) is not None for c in confirmations)
-    PaymentRequest.objects.filter(md5__in=md5s).update(checked_at=now)
-    return PollResult(len(md5s), recorded, failed=False)
+    source = source or provider()
+    asked = recorded = 0
+    for start in range(0, len(md5s), MAX_MD5_LIST):
+        batch = md5s[start : start + MAX_MD5_LIST]
+        try:
+            confirmations = source.confirmations(batch)
+        except ProviderError as exc:
+            logger.warning("payment provider failed; will ask again", extra={"error": str(exc)})
+            return PollResult(asked, recorded, failed=True)
+        recorded += sum(do_record_payment(c) is not None for c in confirmations)
+        PaymentRequest.objects.filter(md5__in=batch).update(checked_at=now)
+        asked += len(batch)
+    return PollResult(asked, recorded, failed=False)

@@ -8,6 +8,7 @@ A provider answers `confirmations(md5s)` with what was paid for those payloads; 
 from __future__ import annotations
 
 import logging
+import time
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
@@ -62,6 +63,32 @@ class BakongOpenAPI:
         return found
 
     def _call(self, client: OutboundClient, path: str, body: Any, renewed: bool = False) -> dict:
+        answer = self._answer_with_retries(client, path, body)
+        if answer.get("errorCode") == UNAUTHORIZED and not renewed:
+            self._renew(client)
+            return self._call(client, path, body, renewed=True)
+        if answer.get("responseCode") != 0:
+            raise ProviderError(f"Bakong refused: {answer.get('responseMessage')}")
+        return answer
+
+    def _answer_with_retries(self, client: OutboundClient, path: str, body: Any) -> dict:
+        """Bakong's answer; a call that gets none (unreachable, too slow, a 5xx, not
+        JSON) is tried again after a pause that doubles each time, up to
+        SALA_BAKONG_ATTEMPTS calls in all (ADR 0034)."""
+        pause = settings.SALA_BAKONG_RETRY_PAUSE_MS / 1000
+        for attempt in range(1, settings.SALA_BAKONG_ATTEMPTS):
+            try:
+                return self._answer(client, path, body)
+            except ProviderError as error:
+                logger.warning(
+                    "Bakong gave no answer; trying again",
+                    extra={"attempt": attempt, "error": str(error), "pause": pause},
+                )
+                time.sleep(pause)
+                pause *= 2
+        return self._answer(client, path, body)
+
+    def _answer(self, client: OutboundClient, path: str, body: Any) -> dict:
         try:
             response = client.post(
                 self.url + path, json=body, headers={"Authorization": f"Bearer {self.token}"}
@@ -71,11 +98,6 @@ class BakongOpenAPI:
             raise ProviderError(f"Bakong cannot be reached: {exc}") from exc
         if not isinstance(answer, dict):
             raise ProviderError(f"Bakong answered {response.status}")
-        if answer.get("errorCode") == UNAUTHORIZED and not renewed:
-            self._renew(client)
-            return self._call(client, path, body, renewed=True)
-        if answer.get("responseCode") != 0:
-            raise ProviderError(f"Bakong refused: {answer.get('responseMessage')}")
         return answer
 
     def _renew(self, client: OutboundClient) -> None:

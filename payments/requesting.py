@@ -19,7 +19,8 @@ from cases.models import Case, workflow_for
 from core.formatting import format_date, format_money, format_time
 from notifications.api import notify
 from payments import khqr
-from payments.models import PaymentRequest
+from payments.mismatches import reason_against, record_mismatch
+from payments.models import Mismatch, PaymentRequest, Source
 from payments.receipts import issue_receipt_later
 
 logger = logging.getLogger(__name__)
@@ -166,13 +167,15 @@ class Confirmation:
     transaction_hash: str
     payer_account: str
     paid_at: datetime
+    source: str = Source.BAKONG
 
 
 def do_record_payment(confirmation: Confirmation) -> PaymentRequest | None:
     """Record a confirmed payment on its request: paid if the amount and currency are the
-    bill's and it came before the expiry, a mismatch otherwise (kept for a refund). A
-    second confirmation of the same payment changes nothing. Returns None for a payload
-    the portal never issued."""
+    bill's and it came before the expiry, a mismatch otherwise (kept for a refund). The
+    same payment confirmed again changes nothing; another payment of a paid bill, or one
+    for a payload the portal never issued (then None is returned), is kept as a
+    `Mismatch` with what arrived."""
     with transaction.atomic():
         request = (
             PaymentRequest.objects.select_for_update()
@@ -182,13 +185,19 @@ def do_record_payment(confirmation: Confirmation) -> PaymentRequest | None:
         )
         if request is None:
             logger.warning("payment for an unknown payload", extra={"md5": confirmation.md5})
+            _mismatch(confirmation, Mismatch.Reason.UNKNOWN_BILL, None)
             return None
         if request.paid_at is not None:
+            if confirmation.transaction_hash not in ("", request.transaction_hash):
+                _mismatch(confirmation, Mismatch.Reason.ALREADY_PAID, request)
             return request
-        matches = (confirmation.amount, confirmation.currency) == (
-            request.amount,
-            request.currency,
-        ) and confirmation.paid_at <= request.expires_at
+        reason = reason_against(
+            request,
+            confirmation.amount,
+            confirmation.currency,
+            late=confirmation.paid_at > request.expires_at,
+        )
+        matches = reason is None
         request.status = PaymentRequest.Status.PAID if matches else PaymentRequest.Status.MISMATCH
         request.paid_at = confirmation.paid_at
         request.paid_amount = confirmation.amount
@@ -209,7 +218,9 @@ def do_record_payment(confirmation: Confirmation) -> PaymentRequest | None:
             office=request.case.office_id,
             person=request.case.applicant,
         )
-        if matches:
+        if reason is not None:
+            _mismatch(confirmation, reason, request)
+        else:
             notify(
                 request.case.applicant,
                 "payments.paid",
@@ -218,3 +229,17 @@ def do_record_payment(confirmation: Confirmation) -> PaymentRequest | None:
             )
             issue_receipt_later(request)
     return request
+
+
+def _mismatch(confirmation: Confirmation, reason: str, request: PaymentRequest | None) -> None:
+    record_mismatch(
+        source=confirmation.source,
+        reason=reason,
+        amount=confirmation.amount,
+        currency=confirmation.currency,
+        transaction_hash=confirmation.transaction_hash,
+        payment=request,
+        md5=confirmation.md5,
+        payer_account=confirmation.payer_account,
+        paid_at=confirmation.paid_at,
+    )

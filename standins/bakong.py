@@ -15,7 +15,8 @@ Bearer <token>`, answers `{"responseCode": 0|1, "responseMessage", "errorCode", 
 The "banking app" is the page `/pay/`: paste a KHQR (or open `/pay/?qr=…`), see the
 amount and the payee as a banking app shows them, and pay; the transaction is then found
 by the payload's MD5. Tests break it (`POST /test/mode/`): "down" (500 to every API call),
-"slow" (answers after `delay` seconds), "ok".
+"slow" (answers after `delay` seconds), "ok"; `failures=N` makes only the next N API
+calls answer 500 (a provider that comes back).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class BakongState:
     transactions: dict[str, dict[str, Any]] = field(default_factory=dict)
     mode: str = "ok"
     delay: float = 0.0
+    failures: int = 0
     calls: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     stopping: threading.Event = field(default_factory=threading.Event)
@@ -69,11 +71,19 @@ class BakongState:
                 },
             )
 
+    def take_failure(self) -> bool:
+        """Whether this call is one of the `failures` still to answer with a 500."""
+        with self.lock:
+            if self.failures <= 0:
+                return False
+            self.failures -= 1
+            return True
+
     def reset(self) -> None:
         with self.lock:
             self.transactions.clear()
             self.calls.clear()
-            self.mode, self.delay = "ok", 0.0
+            self.mode, self.delay, self.failures = "ok", 0.0, 0
 
 
 def answer(data: Any = None, *, code: int = 0, message: str = "", error: int | None = None):
@@ -100,14 +110,16 @@ class BakongHandler(Handler):
         if self.path_only == "/test/mode/":
             form = self.form()
             state.mode, state.delay = form.get("mode", "ok"), float(form.get("delay", 0))
+            state.failures = int(form.get("failures", 0))
             return self.answer_json(200, {"mode": state.mode})
         state.calls.append(self.path_only)
+        raw = self.body()  # read first: a keep-alive connection must not keep it unread
         if state.mode == "slow":
             state.stopping.wait(state.delay)
-        if state.mode == "down":
+        if state.mode == "down" or state.take_failure():
             return self.answer(500, b"Internal Server Error", "text/plain")
         try:
-            body = json.loads(self.body() or b"null")
+            body = json.loads(raw or b"null")
         except ValueError:
             return self.answer_json(400, answer(code=1, message="Missing required fields", error=5))
         if self.path_only == "/v1/renew_token":

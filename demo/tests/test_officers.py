@@ -28,7 +28,7 @@ def daun_penh(settings, tmp_path):
 
 def test_demo_officers_have_their_offices_and_the_demo_totp(client, daun_penh):
     counts = load_demo_officers()
-    assert counts.roles == 6  # the editor's ministry is not in this small gazetteer
+    assert counts.roles == 7  # the editor's ministry is not in this small gazetteer
     assert [office.code for office in offices_of_user("head")] == ["district-office-1202"]
     assert [office.code for office in offices_of_user("chief")] == ["commune-hall-120201"]
 

@@ -29,13 +29,14 @@ from geo.models import Facility
 from geo.tests.factories import create_area
 from health.models import DangerSignTable, Slot
 from health.tests.factories import create_question
+from payments.models import PaymentRequest
 from services.models import Application
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(1500)]
 
 README_ACCOUNTS = {
     "admin", "citizen", "clerk", "chief", "approver", "head", "editor",
-    "nurse", "midwife", "moh", "reader", "counter",
+    "nurse", "midwife", "moh", "reader", "counter", "finance",
 }  # fmt: skip
 HALL, DISTRICT = "commune-hall-120201", "district-office-1202"
 
@@ -263,3 +264,11 @@ def test_nurse_publishes_her_centres_times_and_not_the_midwifes(passwords):
     )
     assert published.status_code == 302
     assert Slot.objects.filter(office__code="health-centre-120201", capacity=25).count() == 5
+
+
+def test_finance_reconciles_the_hall_s_fees(passwords):
+    finance = signed_in("finance", passwords)
+    paid = PaymentRequest.objects.get(status="paid")
+    assert paid.reference in finance.get("/en/pay/finance/").content.decode()
+    assert finance.get("/en/pay/finance/export.xlsx").status_code == 200
+    assert signed_in("clerk", passwords).get("/en/pay/finance/").status_code == 403

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from cases.tests.conftest import World, client_ip, english, world  # noqa: F401
+from payments.tests.finance_fixtures import books, finance, other_finance  # noqa: F401
 
 
 @pytest.fixture

@@ -505,6 +505,13 @@ SALA_BAKONG_API_URL = envstr("SALA_BAKONG_API_URL", "https://api-bakong.nbc.gov.
 SALA_BAKONG_TOKEN = envsecret("SALA_BAKONG_TOKEN")
 SALA_BAKONG_EMAIL = envstr("SALA_BAKONG_EMAIL", "")
 SALA_BAKONG_TIMEOUT = float(envint("SALA_BAKONG_TIMEOUT", 10))
+# A Bakong call that gets no answer is tried again within the same run, at most this many
+# calls in all, after a pause (SALA_BAKONG_RETRY_PAUSE_MS) that doubles each time.
+SALA_BAKONG_ATTEMPTS = max(1, envint("SALA_BAKONG_ATTEMPTS", 3))
+SALA_BAKONG_RETRY_PAUSE_MS = max(0, envint("SALA_BAKONG_RETRY_PAUSE_MS", 1000))
+# Whether this instance takes fees online; then production needs the KHQR account and the
+# Bakong credentials (payments/checks.py).
+SALA_PAYMENTS_ENABLED = envbool("SALA_PAYMENTS_ENABLED", True)
 # The shared secret a bank signs its payment callbacks with (payments/callbacks.py);
 # empty: callbacks are refused.
 SALA_BANK_CALLBACK_SECRET = envsecret("SALA_BANK_CALLBACK_SECRET")

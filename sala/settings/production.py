@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ImproperlyConfigured
 
-from core.env import envbool, envlist
+from core.env import envbool, envlist, envstr
 
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, DEBUG, SALA_SMS_PROVIDER, SECRET_KEY
@@ -33,6 +33,9 @@ if SALA_SMS_PROVIDER == "memory" or (SALA_SMS_PROVIDER == "log" and not SALA_SMS
         "operator's gateway), or, for an instance that sends no SMS at all, "
         "SALA_SMS_LOG_IN_PRODUCTION=true to keep the log provider (numbers masked)."
     )
+
+# The demo's Bakong account is not the ministry's: production names its own (payments.E001).
+SALA_KHQR_ACCOUNT_ID = envstr("SALA_KHQR_ACCOUNT_ID", "")
 
 SALA_DEMO_DATA_ALLOWED = False
 SALA_DESIGN_PAGE_PUBLIC = False
