@@ -16,6 +16,7 @@ from demo.cases import load_demo_cases
 from demo.content import load_demo_content
 from demo.documents import load_demo as load_demo_documents
 from demo.health import load_demo as load_demo_health
+from demo.markets import load_demo as load_demo_markets
 from demo.news import load_demo as load_demo_news
 from demo.notifications import load_demo_notifications
 from demo.officers import load_demo_officers
@@ -63,4 +64,5 @@ STEPS: list[Step] = [
     Step("cases", lambda: load_demo_cases().summary()),
     Step("payments", lambda: load_demo_payments().summary()),
     Step("health", lambda: load_demo_health().summary()),
+    Step("markets", lambda: load_demo_markets().summary()),
 ]

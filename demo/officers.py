@@ -36,6 +36,9 @@ DEMO_OFFICE_ROLES = {
     "moh": ("ministry-moh", "health-ministry"),
     "reader": ("commune-hall-120201", Role.READER),
     "counter": ("commune-hall-120201", Role.COUNTER),
+    # Markets (the provincial role comes from markets' own data migration).
+    "prices": ("phsar-thmei", Role.MARKET_OFFICER),
+    "prices-review": ("maff-department-12", "provincial-market-officer"),
 }
 
 

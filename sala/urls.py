@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("cases.urls")),
     path("health/", include("health.urls")),
     path("pay/", include("payments.urls")),
+    path("markets/", include("markets.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "cases",
     "health",
     "payments",
+    "markets",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -605,3 +606,7 @@ SALA_DHIS2_DATA_ELEMENTS = {
     "attendances": envstr("SALA_DHIS2_DE_ATTENDANCES", "SalaHlthAtt"),
     "no_shows": envstr("SALA_DHIS2_DE_NO_SHOWS", "SalaHlthNoS"),
 }
+
+# --- Markets: agricultural prices (markets/) -------------------------------------------
+# Riel per US dollar, to compare prices entered in dollars with prices in riel.
+MARKETS_KHR_PER_USD = envint("MARKETS_KHR_PER_USD", 4100)
