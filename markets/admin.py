@@ -41,4 +41,4 @@ class FollowedCommodityAdmin(admin.ModelAdmin):
 @admin.register(PriceImport)
 class PriceImportAdmin(admin.ModelAdmin):
     list_display = ["file_name", "imported_by", "imported_at", "rows", "imported", "refused"]
-    readonly_fields = list_display
+    readonly_fields = ["file_name", "imported_by", "imported_at", "rows", "imported", "refused"]

@@ -68,7 +68,7 @@ class DayPricesForm(forms.Form):
         return day
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not self.errors and not any(
             cleaned.get(field_name(c, t)) is not None for c, t in self.rows
         ):
@@ -85,8 +85,10 @@ class DayPricesForm(forms.Form):
     def fields_with_last(self):
         """Each price field with the market's last published price for it."""
         for commodity, price_type in self.rows:
-            yield self[field_name(commodity, price_type)], commodity, self.latest.get(
-                (commodity.pk, price_type)
+            yield (
+                self[field_name(commodity, price_type)],
+                commodity,
+                self.latest.get((commodity.pk, price_type)),
             )
 
 

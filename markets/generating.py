@@ -4,11 +4,11 @@ and per province, the season of its category, slow inflation, a slowly wandering
 per series and a little noise each week, rounded as sellers round.
 
 Seasons, from the year's calendar in Cambodia: paddy and rice are cheapest after the
-main harvest (December–January) and dearest in the lean months before it (August–
-September); vegetables are dearer in the rainy season, when fields flood (August–
-October); fruit is cheapest at its harvest (mango in April–May); meat and fish are
+main harvest (December-January) and dearest in the lean months before it (August-
+September); vegetables are dearer in the rainy season, when fields flood (August-
+October); fruit is cheapest at its harvest (mango in April-May); meat and fish are
 dearest around Khmer New Year (mid-April) and Pchum Ben (late September) and fish cheapest
-in the open season after the flood (December–February).
+in the open season after the flood (December-February).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def weekly_rows(
     seed: int = 22,
 ) -> Iterator[dict[str, str]]:
     """Yield import rows (markets.importing's columns), week by week, oldest first."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - demo series, not secrets
     province_factor = {m.province: rng.uniform(0.92, 1.08) for m in markets}
     market_factor = {m.code: rng.uniform(0.94, 1.06) * province_factor[m.province] for m in markets}
     collect_day = {m.code: rng.randrange(0, 3) for m in markets}

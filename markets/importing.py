@@ -228,4 +228,3 @@ def _save(batch, result: ImportResult, touched) -> None:
         weeks.add(week_of(o.date))
         market_ids.add(o.market_id)
     result.imported += len(fresh)
-

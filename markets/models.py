@@ -53,9 +53,7 @@ class Unit(NamedInKhmerAndEnglish):
     code = models.SlugField(_("code"), max_length=20, unique=True)
     name_km = models.CharField(_("name in Khmer"), max_length=60)
     name_en = models.CharField(_("name in English"), max_length=60)
-    kg = models.DecimalField(
-        _("kilograms"), max_digits=10, decimal_places=3, null=True, blank=True
-    )
+    kg = models.DecimalField(_("kilograms"), max_digits=10, decimal_places=3, null=True, blank=True)
 
     class Meta:
         verbose_name = _("unit")
@@ -137,6 +135,9 @@ class FollowedCommodity(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.market} / {self.commodity} / {self.price_type}"
+
 
 class Observation(models.Model):
     class Status(models.TextChoices):
@@ -163,7 +164,9 @@ class Observation(models.Model):
         "geo.Facility", verbose_name=_("market"), on_delete=models.PROTECT, related_name="+"
     )
     price_type = models.CharField(_("price type"), max_length=10, choices=PriceType.choices)
-    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
     currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.KHR
     )
@@ -196,6 +199,9 @@ class Observation(models.Model):
             models.Index(fields=["status", "market"], name="markets_obs_status"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.commodity} {self.price} {self.currency} {self.date}"
+
 
 class LatestPrice(models.Model):
     """The last published price per commodity, market and price type (kept by
@@ -223,6 +229,9 @@ class LatestPrice(models.Model):
             models.Index(fields=["market"], name="markets_latest_market"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.commodity_id} {self.market_id} {self.value_khr}"
+
 
 class WeeklyPrice(models.Model):
     """Mean, low and high of a commodity's published prices in a week (from Monday),
@@ -248,6 +257,9 @@ class WeeklyPrice(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.commodity_id} {self.province_code or 'national'} {self.week}"
+
 
 class PriceImport(models.Model):
     """A file of prices a provincial officer imported: what the audit entry points at."""
@@ -263,3 +275,6 @@ class PriceImport(models.Model):
         verbose_name = _("price import")
         verbose_name_plural = _("price imports")
         ordering = ["-imported_at"]
+
+    def __str__(self) -> str:
+        return self.file_name

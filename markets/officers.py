@@ -53,9 +53,7 @@ def held_for(user) -> QuerySet[Observation]:
     """The held prices the user may review, oldest first."""
     provinces = review_provinces(user)
     return (
-        Observation.objects.filter(
-            status=Observation.Status.HELD, market__in=markets_in(provinces)
-        )
+        Observation.objects.filter(status=Observation.Status.HELD, market__in=markets_in(provinces))
         .select_related("commodity__unit", "market", "unit", "entered_by")
         .order_by("created_at", "pk")
     )

@@ -31,9 +31,19 @@ def observation_rows(commodity: Commodity) -> Iterator[list]:
         )
     )  # fmt: skip
     unit = commodity.unit.code
-    for day, market, name, path, ptype, unit_code, currency, price, value, source, demo in rows.iterator(
-        chunk_size=5000
-    ):
+    for (
+        day,
+        market,
+        name,
+        path,
+        ptype,
+        unit_code,
+        currency,
+        price,
+        value,
+        source,
+        demo,
+    ) in rows.iterator(chunk_size=5000):
         province = path.strip("/").split("/")[0]
         yield [day.isoformat(), market, name, province, commodity.code, ptype, unit_code,
                currency, str(price), str(value), unit, source, "yes" if demo else "no"]  # fmt: skip

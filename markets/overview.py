@@ -76,8 +76,8 @@ def province_rows(province: Area) -> list[Row]:
     for (commodity_id, price_type), prices in groups.items():
         values = [p.value_khr for p in prices]
         previous = [p.previous_khr for p in prices if p.previous_khr is not None]
-        mean = sum(values) / len(values)
-        before = sum(previous) / len(previous) if previous else None
+        mean = Decimal(sum(values)) / len(values)
+        before = Decimal(sum(previous)) / len(previous) if previous else None
         rows.append(Row(commodities[commodity_id], price_type, mean, min(values), max(values),
                         max(p.date for p in prices), _change(mean, before), len(prices),
                         any(p.is_demo for p in prices)))  # fmt: skip
@@ -92,7 +92,9 @@ def priced_provinces() -> list[Area]:
 
 def markets_in_province(province: Area) -> list[Facility]:
     return list(
-        Facility.objects.filter(type__code=MARKET, is_active=True, area__path__startswith=province.path)
+        Facility.objects.filter(
+            type__code=MARKET, is_active=True, area__path__startswith=province.path
+        )
         .select_related("area")
         .order_by("name_en")
     )

@@ -215,7 +215,7 @@ def refresh_weeks(commodity_id: int, price_type: str, weeks: set[datetime.date])
                 price_type=price_type,
                 province_code=province,
                 week=week,
-                mean_khr=(sum(values) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP),
+                mean_khr=(Decimal(sum(values)) / len(values)).quantize(CENT, ROUND_HALF_UP),
                 low_khr=min(values),
                 high_khr=max(values),
                 count=len(values),

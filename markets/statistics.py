@@ -73,7 +73,7 @@ def five_year_normal(by_week: dict[datetime.date, Decimal], week: datetime.date)
         return None
     if len(values) == NORMAL_YEARS:
         values = sorted(values)[1:-1]
-    return sum(values) / len(values)
+    return Decimal(sum(values)) / len(values)
 
 
 def commodity_figures(commodity: Commodity, price_type: str, trend_weeks: int) -> CommodityFigures:

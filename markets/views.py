@@ -7,12 +7,20 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.formatting import format_number
 from geo.models import Area, Facility
 from geo.places import chained_choices, remembered_area
 from markets import officers, opendata, overview, pages
@@ -24,17 +32,23 @@ from markets.parsing import UnreadableFile, read_rows
 from markets.publishing import Entered, do_approve, do_record_prices, do_reject
 
 
+def local(number: int) -> str:
+    return format_number(number, get_language())
+
+
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     provinces = overview.priced_provinces()
     province = next((p for p in provinces if p.code == request.GET.get("province")), None)
-    context = {"provinces": provinces, "province": province}
-    if province is None:
-        context["rows"] = overview.national_rows()
-    else:
-        context["rows"] = overview.province_rows(province)
-        context["markets"] = overview.markets_in_province(province)
-    context["is_demo"] = any(row.is_demo for row in context["rows"])
+    rows = overview.national_rows() if province is None else overview.province_rows(province)
+    markets = overview.markets_in_province(province) if province is not None else []
+    context = {
+        "provinces": provinces,
+        "province": province,
+        "rows": rows,
+        "markets": markets,
+        "is_demo": any(row.is_demo for row in rows),
+    }
     return render(request, "markets/index.html", context)
 
 
@@ -90,7 +104,7 @@ def where_to_sell(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def series(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+def series(request: HttpRequest, code: str, kind: str) -> StreamingHttpResponse:
     item = get_object_or_404(Commodity, code=code)
     rows = opendata.observation_rows(item)
     name = f"sala-market-prices-{item.code}"
@@ -130,9 +144,7 @@ def office(request: HttpRequest) -> HttpResponse:
 def enter_prices(request: HttpRequest, code: str) -> HttpResponse:
     place = officers.access_market_for_officer(request.user, code)
     rows = officers.followed(place)
-    latest = {
-        (p.commodity_id, p.price_type): p for p in LatestPrice.objects.filter(market=place)
-    }
+    latest = {(p.commodity_id, p.price_type): p for p in LatestPrice.objects.filter(market=place)}
     form = DayPricesForm(request.POST or None, rows=rows, latest=latest)
     if request.method == "POST" and form.is_valid():
         entries = [Entered(c, t, price) for c, t, price in form.entries()]
@@ -144,8 +156,8 @@ def enter_prices(request: HttpRequest, code: str) -> HttpResponse:
             held = sum(1 for o in recorded if o.status == o.Status.HELD)
             messages.success(
                 request,
-                _("%(saved)s prices saved; %(held)s held for the provincial officer's review.")
-                % {"saved": len(recorded) - held, "held": held},
+                _("Prices saved: %(saved)s. Held for the provincial officer's review: %(held)s.")
+                % {"saved": local(len(recorded) - held), "held": local(held)},
             )
             return HttpResponseRedirect(reverse("markets:enter_prices", args=[place.code]))
     return render(request, "markets/enter_prices.html", {"market": place, "form": form})
@@ -176,7 +188,9 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("The price is published.") if decision == "approve" else _("The price is rejected."),
+                _("The price is published.")
+                if decision == "approve"
+                else _("The price is rejected."),
             )
     return HttpResponseRedirect(reverse("markets:review"))
 
@@ -196,4 +210,3 @@ def import_prices(request: HttpRequest) -> HttpResponse:
         except UnreadableFile:
             form.add_error("file", _("This file cannot be read as CSV (UTF-8) or XLSX."))
     return render(request, "markets/import.html", {"form": form, "result": result})
-

@@ -29,7 +29,9 @@ def markets_world(db):
     from markets.models import Commodity, FollowedCommodity
 
     tree = create_tree()
-    market = create_facility(tree.commune, "market", name_en="Sla Kram Market", name_km="ផ្សារស្លក្រាម")
+    market = create_facility(
+        tree.commune, "market", name_en="Sla Kram Market", name_km="ផ្សារស្លក្រាម"
+    )
     other_market = create_facility(tree.other_commune, "market", name_en="Sala Kamraeuk Market")
     battambang = create_area("02", "Battambang", "បាត់ដំបង")
     far_district = create_area("0203", "Battambang", "បាត់ដំបង", battambang)

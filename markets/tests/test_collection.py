@@ -29,7 +29,12 @@ def enter(client, world, **prices):
 
 
 def test_the_form_lists_followed_commodities_with_their_last_price(client, markets_world):
-    weekly_prices(markets_world.market, "rice-jasmine", [3800], timezone.localdate() - datetime.timedelta(days=7))
+    weekly_prices(
+        markets_world.market,
+        "rice-jasmine",
+        [3800],
+        timezone.localdate() - datetime.timedelta(days=7),
+    )
     client.force_login(markets_world.officer)
     with translation.override("en"):
         page = client.get(reverse("markets:enter_prices", args=[markets_world.market.code]))
@@ -83,7 +88,9 @@ def test_the_provincial_officer_publishes_or_rejects_a_held_price(client, market
     assert "Jasmine rice" in queue and "6,000" in queue
     client.post(reverse("markets:decide", args=[held.pk]), {"decision": "approve"})
     held.refresh_from_db()
-    assert held.status == Observation.Status.PUBLISHED and held.reviewed_by == markets_world.reviewer
+    assert (
+        held.status == Observation.Status.PUBLISHED and held.reviewed_by == markets_world.reviewer
+    )
     assert LatestPrice.objects.get(market=markets_world.market).value_khr == Decimal("6000")
     assert AuditEntry.objects.filter(action="markets.price_approved").exists()
     client.post(reverse("markets:decide", args=[held.pk]), {"decision": "reject"})
@@ -114,10 +121,16 @@ def test_officers_reach_only_their_own_markets_and_provinces(client, markets_wor
     enter(client, markets_world, **{RICE: "9000"})
     held = Observation.objects.get(status=Observation.Status.HELD)
     client.force_login(markets_world.other_officer)
-    assert client.get(reverse("markets:enter_prices", args=[markets_world.market.code])).status_code == 403
+    assert (
+        client.get(reverse("markets:enter_prices", args=[markets_world.market.code])).status_code
+        == 403
+    )
     assert client.get(reverse("markets:review")).status_code == 403
     client.force_login(markets_world.far_reviewer)
-    assert client.post(reverse("markets:decide", args=[held.pk]), {"decision": "approve"}).status_code == 403
+    assert (
+        client.post(reverse("markets:decide", args=[held.pk]), {"decision": "approve"}).status_code
+        == 403
+    )
     client.force_login(markets_world.citizen)
     assert client.get(reverse("markets:office")).status_code == 403
     client.logout()
@@ -127,7 +140,9 @@ def test_officers_reach_only_their_own_markets_and_provinces(client, markets_wor
 def test_a_bad_price_is_explained_and_nothing_typed_is_lost(client, markets_world):
     client.force_login(markets_world.officer)
     with translation.override("en"):
-        page = enter(client, markets_world, **{RICE: "three thousand", "price-pork-retail": "18000"})
+        page = enter(
+            client, markets_world, **{RICE: "three thousand", "price-pork-retail": "18000"}
+        )
     text = page.content.decode()
     assert page.status_code == 200
     assert "Enter the price as a number" in text

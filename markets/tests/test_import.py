@@ -6,8 +6,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.core.management import call_command
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import Workbook
@@ -56,7 +56,9 @@ def test_a_provincial_officer_imports_good_rows_and_sees_each_bad_one(client, ma
     assert again.status_code == 200
 
 
-def test_an_xlsx_file_is_imported_and_a_broken_one_refused_with_the_form_kept(client, markets_world):
+def test_an_xlsx_file_is_imported_and_a_broken_one_refused_with_the_form_kept(
+    client, markets_world
+):
     book = Workbook()
     sheet = book.active
     sheet.append(["Date", "Market", "Commodity", "Price"])
@@ -68,7 +70,9 @@ def test_an_xlsx_file_is_imported_and_a_broken_one_refused_with_the_form_kept(cl
     client.post(reverse("markets:import"), {"file": upload})
     assert Observation.objects.get().value_khr == 18500
     with translation.override("en"):
-        page = client.post(reverse("markets:import"), {"file": SimpleUploadedFile("x.xlsx", b"not a workbook")})
+        page = client.post(
+            reverse("markets:import"), {"file": SimpleUploadedFile("x.xlsx", b"not a workbook")}
+        )
     assert "This file cannot be read as CSV (UTF-8) or XLSX." in page.content.decode()
 
 
@@ -87,7 +91,10 @@ def test_the_demo_generator_makes_seasonal_weekly_series_marked_as_demo(markets_
     assert Observation.objects.filter(is_demo=True).count() == 60 * 3 * 4
     assert LatestPrice.objects.filter(is_demo=True).count() == 3 * 4
     paddy = Commodity.objects.get(code="paddy-white")
-    weeks = {w.week.month: w.mean_khr for w in WeeklyPrice.objects.filter(commodity=paddy, province_code="")}
+    weeks = {
+        w.week.month: w.mean_khr
+        for w in WeeklyPrice.objects.filter(commodity=paddy, province_code="")
+    }
     assert weeks[9] > weeks[1]  # dearer in the lean season than after the harvest
     call_command("generate_market_prices", weeks=60, markets=3, commodities=4, stdout=io.StringIO())
     assert Observation.objects.count() == 60 * 3 * 4  # a second run adds nothing

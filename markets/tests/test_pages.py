@@ -24,7 +24,9 @@ def get(client, language: str, name: str, *args, **params):
     return client.get(url, params).content.decode()
 
 
-def test_the_commodity_page_compares_with_last_week_month_year_and_the_normal(client, markets_world):
+def test_the_commodity_page_compares_with_last_week_month_year_and_the_normal(
+    client, markets_world
+):
     today = timezone.localdate()
     # Six years of weekly prices: 3,000 riel, then 3,300 in the latest week.
     values = [3000] * (52 * 6) + [3300]
@@ -65,7 +67,7 @@ def test_prices_by_province_and_at_a_market(client, markets_world):
     national = get(client, "en", "markets:index")
     assert "Pork" in national and "20,333" in national  # (19,000 + 17,000 + 25,000) / 3
     province = get(client, "en", "markets:index", province="17")
-    assert "18,000" in province and "17,000 – 19,000" in province
+    assert "18,000" in province and "17,000 \u2013 19,000" in province
     assert "Sla Kram Market" in province and "Phsar Nath" not in province
     market = get(client, "en", "markets:market", markets_world.market.code)
     assert "19,000" in market and "higher" in market
@@ -78,7 +80,11 @@ def test_where_to_sell_lists_the_commune_market_first_with_its_price(client, mar
         weekly_prices(place, "rice-jasmine", [price], today)
     text = get(client, "en", "markets:where_to_sell", province="17", district="1710",
                commune="171004", commodity="rice-jasmine")  # fmt: skip
-    assert text.index("Sala Kamraeuk Market") < text.index("Sla Kram Market") < text.index("Phsar Nath")
+    assert (
+        text.index("Sala Kamraeuk Market")
+        < text.index("Sla Kram Market")
+        < text.index("Phsar Nath")
+    )
     assert "In your commune" in text and "In your district" in text
     assert "3,900" in text
 

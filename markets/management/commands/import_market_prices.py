@@ -45,8 +45,8 @@ class Command(BaseCommand):
                 )
             except UnreadableFile as error:
                 raise CommandError(f"Cannot read {path}: {error}") from error
-        for error in result.errors:
-            self.stdout.write(f"  line {error.line}: {error.reason_en} / {error.reason_km}")
+        for refused in result.errors:
+            self.stdout.write(f"  line {refused.line}: {refused.reason_en} / {refused.reason_km}")
         self.stdout.write(
             f"{result.rows:,} rows read: {result.imported:,} imported, {result.refused:,} refused."
         )
