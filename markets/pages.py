@@ -17,7 +17,7 @@ from markets.officers import held_for
 from markets.publishing import HISTORY_DAYS
 from markets.statistics import commodity_figures
 
-TREND_WEEKS = 104
+TREND_WEEKS = 52
 
 
 def commodity_context(commodity: Commodity, price_type: str) -> dict[str, Any]:
