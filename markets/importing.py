@@ -34,6 +34,8 @@ from markets.publishing import refresh_latest, refresh_weeks, value_in_khr, week
 
 BATCH = 5000
 MAX_REPORTED = 200
+PRICE_TYPES = frozenset(PriceType.values)
+CURRENCIES = frozenset(Currency.values)
 
 
 @dataclass
@@ -113,13 +115,13 @@ def build(row: dict[str, Any], lookups: Lookups, actor, source: str, demo: bool)
     if commodity is None:
         raise RowRefused(_("Unknown commodity code."))
     price_type = _text(row, "price_type") or commodity.price_type
-    if price_type not in PriceType.values:
+    if price_type not in PRICE_TYPES:
         raise RowRefused(_("The price type must be wholesale, retail or farm-gate."))
     unit = lookups.units.get(_text(row, "unit") or commodity.unit.code)
     if unit is None:
         raise RowRefused(_("Unknown unit."))
     currency = (_text(row, "currency") or Currency.KHR).upper()
-    if currency not in Currency.values:
+    if currency not in CURRENCIES:
         raise RowRefused(_("The currency must be KHR or USD."))
     day = _date(row.get("date"))
     if day > lookups.today:
@@ -208,11 +210,14 @@ def _save(batch, result: ImportResult, touched) -> None:
     """Save a batch, refusing the rows whose price is already recorded."""
     if not batch:
         return
+    commodities = {o.commodity_id for _line, o in batch}
     markets = {o.market_id for _line, o in batch}
     dates = [o.date for _line, o in batch]
     existing = set(
         Observation.objects.filter(
-            market_id__in=markets, date__range=(min(dates), max(dates))
+            commodity_id__in=commodities,
+            date__range=(min(dates), max(dates)),
+            market_id__in=markets,
         ).values_list("commodity_id", "market_id", "price_type", "date")
     )
     fresh = []

@@ -256,6 +256,7 @@ class WeeklyPrice(models.Model):
                 name="markets_weekly_unique",
             )
         ]
+        indexes = [models.Index(fields=["province_code", "week"], name="markets_weekly_recent")]
 
     def __str__(self) -> str:
         return f"{self.commodity_id} {self.province_code or 'national'} {self.week}"
