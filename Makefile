@@ -73,6 +73,10 @@ format: install ## fix what ruff can fix and format the code
 bench: install ## run the benchmarks in bench/
 	$(PY) bench/run.py
 
+.PHONY: bench-markets
+bench-markets: install ## market prices at national scale: import rate, commodity page p50/p95 (SCALE=0.1 for a quick run)
+	$(PY) bench/bench_markets.py --scale $${SCALE:-1}
+
 .PHONY: relevance
 relevance: install ## search recall@5 on the held-out queries (per kind) and the tuning set
 	$(PY) bench/bench_relevance.py
