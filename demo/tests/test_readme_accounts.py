@@ -33,7 +33,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.timeout(1500)]
 
 README_ACCOUNTS = {
     "admin", "citizen", "clerk", "chief", "approver", "head", "editor",
-    "nurse", "midwife", "moh", "reader", "counter",
+    "nurse", "midwife", "moh", "reader", "counter", "prices", "prices-review",
 }  # fmt: skip
 HALL, DISTRICT = "commune-hall-120201", "district-office-1202"
 
@@ -240,3 +240,13 @@ def test_counter_takes_a_walk_in_and_sees_no_case(passwords):
     case = a_case("demo-residence-certificate", "received")
     assert counter.get(f"/en/office/cases/{case.public_id}/").status_code == 403
     assert case.reference not in counter.get("/en/office/").content.decode()
+
+
+def test_prices_enters_the_central_markets_prices_and_prices_review_reviews_them(passwords):
+    prices = signed_in("prices", passwords)
+    form = prices.get("/en/markets/office/prices/phsar-thmei/").content.decode()
+    assert "Jasmine rice" in form and "Last: " in form  # followed, with demo prices
+    assert prices.get("/en/markets/office/review/").status_code == 403
+    reviewer = signed_in("prices-review", passwords)
+    assert reviewer.get("/en/markets/office/review/").status_code == 200
+    assert reviewer.get("/en/markets/office/prices/phsar-thmei/").status_code == 403
