@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from geo.models import Area
 from markets.models import Commodity, WeeklyPrice
@@ -18,6 +19,20 @@ NORMAL_YEARS = 5
 MIN_NORMAL_YEARS = 3
 # A province's price counts as current if its last week is at most this old.
 PROVINCE_FRESH_WEEKS = 8
+
+
+FIELDS = ("week", "mean_khr", "low_khr", "high_khr", "count", "is_demo")
+
+
+class Week(NamedTuple):
+    """One weekly row, read as a tuple: the page reads hundreds of them."""
+
+    week: datetime.date
+    mean_khr: Decimal
+    low_khr: Decimal
+    high_khr: Decimal
+    prices: int
+    is_demo: bool
 
 
 @dataclass
@@ -43,14 +58,14 @@ class Change:
 class CommodityFigures:
     commodity: Commodity
     price_type: str
-    weeks: list[WeeklyPrice] = field(default_factory=list)
+    weeks: list[Week] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     normal: Change | None = None
-    provinces: list[tuple[Area, WeeklyPrice]] = field(default_factory=list)
+    provinces: list[tuple[Area, Week]] = field(default_factory=list)
     is_demo: bool = False
 
     @property
-    def latest(self) -> WeeklyPrice | None:
+    def latest(self) -> Week | None:
         return self.weeks[-1] if self.weeks else None
 
 
@@ -79,11 +94,14 @@ def five_year_normal(by_week: dict[datetime.date, Decimal], week: datetime.date)
 def commodity_figures(commodity: Commodity, price_type: str, trend_weeks: int) -> CommodityFigures:
     """Two queries: the national weekly series and each province's recent weeks."""
     figures = CommodityFigures(commodity, price_type)
-    national = list(
-        WeeklyPrice.objects.filter(
+    national = [
+        Week(*row)
+        for row in WeeklyPrice.objects.filter(
             commodity=commodity, price_type=price_type, province_code=NATIONAL
-        ).order_by("week")
-    )
+        )
+        .order_by("week")
+        .values_list(*FIELDS)
+    ]
     if not national:
         return figures
     latest = national[-1]
@@ -98,11 +116,12 @@ def commodity_figures(commodity: Commodity, price_type: str, trend_weeks: int) -
     recent = WeeklyPrice.objects.filter(
         commodity=commodity,
         price_type=price_type,
+        province_code__gt=NATIONAL,
         week__gt=latest.week - datetime.timedelta(weeks=PROVINCE_FRESH_WEEKS),
-    ).exclude(province_code=NATIONAL)
-    newest: dict[str, WeeklyPrice] = {}
-    for row in recent.order_by("week"):
-        newest[row.province_code] = row
+    )
+    newest: dict[str, Week] = {}
+    for code, *row in recent.order_by("week").values_list("province_code", *FIELDS):
+        newest[code] = Week(*row)
     areas = {a.code: a for a in Area.objects.filter(code__in=newest, level=Area.Level.PROVINCE)}
     figures.provinces = sorted(
         ((areas[code], row) for code, row in newest.items() if code in areas),
