@@ -77,6 +77,10 @@ bench: install ## run the benchmarks in bench/
 bench-payments: install ## 10,000 pending payments polled against the Bakong stand-in (bench/bench_payments.py)
 	$(PY) bench/run.py payments
 
+.PHONY: bench-markets
+bench-markets: install ## market prices at national scale: import rate, commodity page p50/p95 (SCALE=0.1 for a quick run)
+	$(PY) bench/bench_markets.py --scale $${SCALE:-1}
+
 .PHONY: relevance
 relevance: install ## search recall@5 on the held-out queries (per kind) and the tuning set
 	$(PY) bench/bench_relevance.py

@@ -118,6 +118,18 @@ DEMO_ACCOUNTS = (
         role="Officer: finance officer of the Phsar Thmei Ti Muoy hall, reconciles fees; TOTP",
         profile={"name_km": "ស៊ុន ស្រីមុំ", "name_latin": "SUN SREYMOM"},
     ),
+    DemoAccount(
+        username="prices",
+        email="prices@demo.sala.localhost",
+        role="Officer: market officer of the Central Market (Phsar Thmei), enters prices; TOTP",
+        profile={"name_km": "កែវ ចាន់ថា", "name_latin": "KEO CHANTHA"},
+    ),
+    DemoAccount(
+        username="prices-review",
+        email="prices-review@demo.sala.localhost",
+        role="Officer: provincial market officer, Phnom Penh: reviews held prices, imports files",
+        profile={"name_km": "ហេង វណ្ណា", "name_latin": "HENG VANNA"},
+    ),
 )
 # Staff and officers sign in with a second factor: in the demo they all share this TOTP
 # secret (accounts/demo.py). Demo only.

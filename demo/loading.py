@@ -18,6 +18,7 @@ from demo.documents import load_demo as load_demo_documents
 from demo.forums import load_demo as load_demo_forums
 from demo.health import load_demo as load_demo_health
 from demo.learning import load_demo as load_demo_learning
+from demo.markets import load_demo as load_demo_markets
 from demo.news import load_demo as load_demo_news
 from demo.notifications import load_demo_notifications
 from demo.officers import load_demo_officers
@@ -69,4 +70,5 @@ STEPS: list[Step] = [
     Step("forums", lambda: load_demo_forums().summary()),
     Step("reports", lambda: load_demo_reports().summary()),
     Step("learning", lambda: load_demo_learning().summary()),
+    Step("markets", lambda: load_demo_markets().summary()),
 ]

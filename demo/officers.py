@@ -37,6 +37,9 @@ DEMO_OFFICE_ROLES = {
     "reader": ("commune-hall-120201", Role.READER),
     "counter": ("commune-hall-120201", Role.COUNTER),
     "finance": ("commune-hall-120201", Role.FINANCE_OFFICER),
+    # Markets (the provincial role comes from markets' own data migration).
+    "prices": ("phsar-thmei", Role.MARKET_OFFICER),
+    "prices-review": ("maff-department-12", "provincial-market-officer"),
 }
 
 

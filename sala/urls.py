@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("forums/", include("forums.urls")),
     path("reports/", include("reports.urls")),
     path("learning/", include("learning.urls")),
+    path("markets/", include("markets.urls")),
     # Last, so that every app's own addresses win: the Wagtail page tree from the language root.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

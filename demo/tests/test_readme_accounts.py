@@ -37,6 +37,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.timeout(1500)]
 README_ACCOUNTS = {
     "admin", "citizen", "clerk", "chief", "approver", "head", "editor",
     "nurse", "midwife", "moh", "reader", "counter", "finance",
+    "nurse", "midwife", "moh", "reader", "counter", "prices", "prices-review",
 }  # fmt: skip
 HALL, DISTRICT = "commune-hall-120201", "district-office-1202"
 
@@ -272,3 +273,13 @@ def test_finance_reconciles_the_hall_s_fees(passwords):
     assert paid.reference in finance.get("/en/pay/finance/").content.decode()
     assert finance.get("/en/pay/finance/export.xlsx").status_code == 200
     assert signed_in("clerk", passwords).get("/en/pay/finance/").status_code == 403
+
+
+def test_prices_enters_the_central_markets_prices_and_prices_review_reviews_them(passwords):
+    prices = signed_in("prices", passwords)
+    form = prices.get("/en/markets/office/prices/phsar-thmei/").content.decode()
+    assert "Jasmine rice" in form and "Last: " in form  # followed, with demo prices
+    assert prices.get("/en/markets/office/review/").status_code == 403
+    reviewer = signed_in("prices-review", passwords)
+    assert reviewer.get("/en/markets/office/review/").status_code == 200
+    assert reviewer.get("/en/markets/office/prices/phsar-thmei/").status_code == 403

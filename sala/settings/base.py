@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "forums",
     "reports",
     "learning",
+    "markets",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -621,3 +622,7 @@ SALA_DHIS2_DATA_ELEMENTS = {
 # application asks for an API key).
 SALA_OPEN311_JURISDICTION = envstr("SALA_OPEN311_JURISDICTION", "sala.gov.kh")
 SALA_OPEN311_CONTACT = envstr("SALA_OPEN311_CONTACT", "open311@sala.gov.kh")
+
+# --- Markets: agricultural prices (markets/) -------------------------------------------
+# Riel per US dollar, to compare prices entered in dollars with prices in riel.
+SALA_MARKETS_KHR_PER_USD = envint("SALA_MARKETS_KHR_PER_USD", 4100)
