@@ -37,7 +37,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.timeout(1500)]
 README_ACCOUNTS = {
     "admin", "citizen", "clerk", "chief", "approver", "head", "editor",
     "nurse", "midwife", "moh", "reader", "counter", "finance",
-    "nurse", "midwife", "moh", "reader", "counter", "prices", "prices-review",
+    "prices", "prices-review",
 }  # fmt: skip
 HALL, DISTRICT = "commune-hall-120201", "district-office-1202"
 
