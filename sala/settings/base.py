@@ -513,6 +513,8 @@ SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}
 SALA_DEMO_DATA_ALLOWED = True
 # The demo's phone pages (Telegram and SMS stand-ins) while the demo runs; never set otherwise.
 SALA_DEMO_PHONES: dict[str, str] = {}
+# Where the demo's stand-in ministry website listens (python -m standins serves it there).
+SALA_DEMO_MINISTRY_SITE_URL = envstr("SALA_DEMO_MINISTRY_SITE_URL", "http://127.0.0.1:8790")
 SALA_DESIGN_PAGE_PUBLIC = DEBUG
 SALA_MAP_TILE_URL = envstr("SALA_MAP_TILE_URL", "")
 SALA_MAP_TILE_ATTRIBUTION = envstr("SALA_MAP_TILE_ATTRIBUTION", "")
