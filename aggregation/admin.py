@@ -121,7 +121,8 @@ class SourceAdmin(admin.ModelAdmin):
         if source.last_success_at is None:
             return str(_("Not polled yet"))
         if source.last_error:  # a crawl that worked with pages it could not read
-            return f"{_('Working, with problems')}: {source.last_error}"
+            working = _("Working, with problems")
+            return f"{working}: {source.last_error}"
         return str(_("Working"))
 
     @admin.display(description=_("pages in the search (legacy font)"))

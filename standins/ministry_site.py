@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -327,7 +328,7 @@ def etag_of(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
 
 
-ROUTES = {
+ROUTES: dict[str, Callable[[MinistrySiteHandler], None]] = {
     "/robots.txt": MinistrySiteHandler.robots,
     "/sitemap.xml": MinistrySiteHandler.sitemap,
     "/": MinistrySiteHandler.root,
