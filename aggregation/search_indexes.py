@@ -52,7 +52,9 @@ class PageIndex(Index):
         )
 
     def entries(self, obj: Page) -> list[Entry]:
-        return [Entry(obj.language, obj.title, obj.text, obj.url)]
+        # A PDF says so: the link opens a file, not a page.
+        title = f"{obj.title} (PDF)" if obj.format == Page.Format.PDF else obj.title
+        return [Entry(obj.language, title, obj.text, obj.url)]
 
     def institution(self, obj: Page) -> Facet | None:
         i = obj.source.institution

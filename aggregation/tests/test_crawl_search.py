@@ -38,7 +38,7 @@ def search(client, language: str, query: str) -> str:
 def test_a_visitor_finds_a_crawled_pdf_and_it_links_to_the_original(client, ministry_site, crawl):
     crawl(site_source(ministry_site))
     page = search(client, "en", "guardrails")
-    assert "Road safety report 2026" in page
+    assert "Road safety report 2026 (PDF)</a>" in page
     assert f'href="{ministry_site.url}{site.PDF_PATH}"' in page
     assert "From the ministry&#x27;s website" in page or "From the ministry's website" in page
     assert "Ministry of Public Works and Transport" in page
