@@ -81,6 +81,10 @@ bench-payments: install ## 10,000 pending payments polled against the Bakong sta
 bench-markets: install ## market prices at national scale: import rate, commodity page p50/p95 (SCALE=0.1 for a quick run)
 	$(PY) bench/bench_markets.py --scale $${SCALE:-1}
 
+.PHONY: bench-crawl
+bench-crawl: install ## crawl 10,000 pages of the stand-in ministry site: pages/s, index time, search p95 before and after
+	$(PY) bench/run.py crawl
+
 .PHONY: relevance
 relevance: install ## search recall@5 on the held-out queries (per kind) and the tuning set
 	$(PY) bench/bench_relevance.py

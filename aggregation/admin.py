@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from aggregation.models import Attachment, ClassificationRule, Item, Source
+from aggregation.models import Attachment, ClassificationRule, Item, Page, Source
 from aggregation.publishing import do_publish_items
 from aggregation.tasks import poll_source
 from core.typing import AuthenticatedHttpRequest
@@ -28,6 +28,7 @@ URL_FIELDS: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {
 HEALTH_FIELDS = (
     "health",
     "items_per_day",
+    "pages",
     "last_polled_at",
     "last_success_at",
     "last_error_km",
@@ -72,6 +73,7 @@ class SourceAdmin(admin.ModelAdmin):
         "institution",
         "enabled",
         "health",
+        "pages",
         "last_success_at",
         "consecutive_failures",
         "next_poll_at",
@@ -83,7 +85,11 @@ class SourceAdmin(admin.ModelAdmin):
     readonly_fields = HEALTH_FIELDS
     fieldsets = (
         (None, {"fields": ("name_km", "name_en", "kind", "enabled", "publish_at_once")}),
-        (_("Feed"), {"fields": ("url",)}),
+        (_("Feed or website"), {"fields": ("url",)}),
+        (
+            _("Website"),
+            {"fields": ("sitemap_url", "site_languages", "crawl_delay_seconds", "max_pages")},
+        ),
         (
             _("Mailbox"),
             {
@@ -114,7 +120,18 @@ class SourceAdmin(admin.ModelAdmin):
             return f"{_('Failing')}: {source.last_error}"
         if source.last_success_at is None:
             return str(_("Not polled yet"))
+        if source.last_error:  # a crawl that worked with pages it could not read
+            working = _("Working, with problems")
+            return f"{working}: {source.last_error}"
         return str(_("Working"))
+
+    @admin.display(description=_("pages in the search (legacy font)"))
+    def pages(self, source: Source) -> str:
+        if source.kind != Source.Kind.SITE:
+            return "-"
+        indexed = source.pages.filter(status=Page.Status.INDEXED).count()
+        legacy = source.pages.filter(status=Page.Status.LEGACY_FONT).count()
+        return f"{indexed} ({legacy})"
 
     @admin.display(description=_("items a day (last 7 days)"))
     def items_per_day(self, source: Source) -> float:
@@ -181,6 +198,23 @@ class ItemAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    """What the crawler read, for administrators to check: filter by "Legacy Khmer font"
+    to find the pages a ministry must convert to Unicode."""
+
+    list_display = ("title", "status", "format", "language", "source", "last_seen_at", "url")
+    list_filter = ("status", "format", "language", "source")
+    search_fields = ("title", "url")
+    readonly_fields = [field.name for field in Page._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Page | None = None) -> bool:
+        return False
 
 
 @admin.register(ClassificationRule)

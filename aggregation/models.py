@@ -41,6 +41,7 @@ class Source(NamedInKhmerAndEnglish):
     class Kind(models.TextChoices):
         FEED = "feed", _("Feed (RSS, Atom or JSON Feed)")
         IMAP = "imap", _("Mailbox (IMAP)")
+        SITE = "site", _("Website (crawled)")
 
     class Security(models.TextChoices):
         TLS = "tls", _("TLS (port 993)")
@@ -50,7 +51,30 @@ class Source(NamedInKhmerAndEnglish):
     name_km = models.CharField(_("name in Khmer"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200)
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.FEED)
-    url = models.URLField(_("feed address"), max_length=1000, blank=True)
+    url = models.URLField(
+        _("feed or home page address"),
+        max_length=1000,
+        blank=True,
+        help_text=_("For a website, its home page: only addresses on the same host are read."),
+    )
+    sitemap_url = models.URLField(
+        _("sitemap address"),
+        max_length=1000,
+        blank=True,
+        help_text=_("For a website. Leave empty to use the sitemaps its robots.txt names."),
+    )
+    site_languages = models.CharField(
+        _("languages of the website"),
+        max_length=8,
+        choices=[("km en", _("Khmer and English")), ("km", _("Khmer")), ("en", _("English"))],
+        default="km en",
+    )
+    crawl_delay_seconds = models.FloatField(
+        _("seconds between two requests"),
+        default=1.0,
+        help_text=_("For a website. A longer Crawl-delay in its robots.txt wins."),
+    )
+    max_pages = models.PositiveIntegerField(_("most pages read in one crawl"), default=500)
     imap_host = models.CharField(_("mail server"), max_length=200, blank=True)
     imap_port = models.PositiveIntegerField(_("mail server port"), default=993)
     imap_security = models.CharField(
@@ -287,3 +311,62 @@ class ClassificationRule(models.Model):
 
     def __str__(self) -> str:
         return self.match_text
+
+
+class PageQuerySet(models.QuerySet):
+    def indexed(self) -> PageQuerySet:
+        return self.filter(status=Page.Status.INDEXED)
+
+
+class Page(models.Model):
+    """One page or PDF read from a website source, as the crawler last saw it.
+
+    Only `INDEXED` pages go into the search; a page written in a legacy non-Unicode Khmer
+    font is kept as `LEGACY_FONT` so that administrators see it, and a page that has
+    disappeared from the site is deleted (`aggregation.crawling`)."""
+
+    class Status(models.TextChoices):
+        INDEXED = "indexed", _("In the search")
+        LEGACY_FONT = "legacy", _("Legacy Khmer font: not indexed")
+        EMPTY = "empty", _("No text found: not indexed")
+
+    class Format(models.TextChoices):
+        HTML = "html", _("Web page")
+        PDF = "pdf", _("PDF")
+
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="pages"
+    )
+    url = models.URLField(_("address"), max_length=1000)
+    # The address in one spelling (`normalising.canonical_url`): the same page reached by
+    # two links, and a feed's story about it, share it.
+    canonical_url = models.CharField(max_length=1000, db_index=True)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices)
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    title = models.CharField(_("title"), max_length=500)
+    text = models.TextField(_("text"), blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    first_seen_at = models.DateTimeField(_("first read"), default=timezone.now)
+    last_seen_at = models.DateTimeField(_("last read"), default=timezone.now)
+    changed_at = models.DateTimeField(_("last changed"), default=timezone.now)
+    content_hash = models.CharField(max_length=64)
+    # The links the page had, followed again when it answers "not modified".
+    links = models.JSONField(default=list, blank=True)
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page read from a website")
+        verbose_name_plural = _("pages read from websites")
+        ordering = ["source", "url"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "canonical_url"], name="aggregation_page_address"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

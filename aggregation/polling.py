@@ -10,9 +10,11 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.utils import timezone
 
+from aggregation.crawling import CrawlReport, Progress, crawl_site
 from aggregation.errors import PollError
 from aggregation.fetching import FetchResult, feed_client, fetch
 from aggregation.ingesting import IngestReport, store_entries
@@ -38,9 +40,10 @@ class CycleReport:
     counts: Counter = field(default_factory=Counter)
     created: list[int] = field(default_factory=list)
 
-    def add(self, report: IngestReport) -> None:
+    def add(self, report: IngestReport | CrawlReport) -> None:
         self.counts.update(report.counts)
-        self.created.extend(report.created)
+        if isinstance(report, IngestReport):
+            self.created.extend(report.created)
 
 
 def poll_sources(
@@ -53,6 +56,7 @@ def poll_sources(
     sources = list(sources)
     feeds = [source for source in sources if source.kind == Source.Kind.FEED]
     mailboxes = [source for source in sources if source.kind == Source.Kind.IMAP]
+    sites = [source for source in sources if source.kind == Source.Kind.SITE]
     cycle = CycleReport()
     with feed_client(pool_size=max(1, threads)) as client:
         with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
@@ -61,13 +65,17 @@ def poll_sources(
                 _record(cycle, source, store_feed(source, outcome), progress)
     for source in mailboxes:
         _record(cycle, source, poll_mailbox_safely(source), progress)
+    for source in sites:
+        _record(cycle, source, crawl_site_safely(source), progress)
     return cycle
 
 
-def poll_source(source: Source) -> IngestReport | PollError:
+def poll_source(source: Source) -> IngestReport | CrawlReport | PollError:
     """Poll one source now; return what it stored, or the error that stopped it."""
     if source.kind == Source.Kind.IMAP:
         return poll_mailbox_safely(source)
+    if source.kind == Source.Kind.SITE:
+        return crawl_site_safely(source)
     return store_feed(source, _fetch_safely(source, None))
 
 
@@ -142,9 +150,33 @@ def poll_mailbox_safely(source: Source) -> IngestReport | PollError:
     return report
 
 
-def _ingest_safely(
-    source: Source, now: datetime, what: str, ingest: Callable[[], IngestReport]
-) -> IngestReport | PollError:
+def crawl_site_safely(source: Source, progress: Progress | None = None) -> CrawlReport | PollError:
+    """Crawl a website source and record its health: the pages that failed and those in a
+    legacy font are the source's last error, in plain words, while the rest is indexed."""
+    now = timezone.now()
+    crawled = _ingest_safely(
+        source, now, "Crawling site", lambda: crawl_site(source, progress=progress)
+    )
+    if isinstance(crawled, PollError):
+        return crawled
+    record_success(source, now, crawled)
+    errors, legacy = len(crawled.errors), len(crawled.legacy_font)
+    if errors or legacy:
+        source.last_error_en = (
+            f"{errors} pages could not be read; {legacy} pages are typed in a legacy Khmer "
+            "font (Limon, ABC) and are not in the search until the ministry converts them "
+            f"to Unicode. {' '.join(crawled.errors[:5] + crawled.legacy_font[:5])}"
+        )
+        source.last_error_km = (
+            f"ទំព័រចំនួន {errors} មិនអាចអានបាន។ ទំព័រចំនួន {legacy} ត្រូវបានវាយដោយពុម្ពអក្សរខ្មែរចាស់ "
+            "(Limon, ABC) ហើយមិនមាននៅក្នុងការស្វែងរកទេ រហូតដល់ក្រសួងបំប្លែងវាទៅជាយូនីកូដ។ "
+            f"{' '.join(crawled.errors[:5] + crawled.legacy_font[:5])}"
+        )
+        source.save(update_fields=["last_error_en", "last_error_km"])
+    return crawled
+
+
+def _ingest_safely(source: Source, now: datetime, what: str, ingest: Callable[[], Any]) -> Any:
     """Return what `ingest()` stored, or the error it met, recorded on the source."""
     try:
         return ingest()
@@ -158,7 +190,7 @@ def _ingest_safely(
         return failure
 
 
-def record_success(source, now, report: IngestReport, extra_fields=()) -> None:
+def record_success(source, now, report: IngestReport | CrawlReport, extra_fields=()) -> None:
     source.last_polled_at = now
     source.last_success_at = now
     source.last_error_km = source.last_error_en = ""

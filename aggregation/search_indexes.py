@@ -1,12 +1,13 @@
 """What aggregation puts in the portal's search: published news items from the sources,
-each in the language it is written in."""
+each in the language it is written in, and the pages read from ministries' websites."""
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from aggregation.models import Item
+from aggregation.models import Item, Page
 from search.registry import Entry, Facet, Index, register
 
 
@@ -32,3 +33,32 @@ class ItemIndex(Index):
 
 
 register(ItemIndex())
+
+
+class PageIndex(Index):
+    """Pages and PDFs read from ministries' websites, linking to the original. A page whose
+    address a feed also brought is left out: the feed's story stands for both."""
+
+    model = Page
+    kind = "website"
+    kind_label = _("From the ministry's website")
+
+    def get_queryset(self):
+        stories = Item.objects.published().filter(canonical_url=OuterRef("canonical_url"))
+        return (
+            Page.objects.indexed()
+            .exclude(Exists(stories))
+            .select_related("source", "source__institution")
+        )
+
+    def entries(self, obj: Page) -> list[Entry]:
+        # A PDF says so: the link opens a file, not a page.
+        title = f"{obj.title} (PDF)" if obj.format == Page.Format.PDF else obj.title
+        return [Entry(obj.language, title, obj.text, obj.url)]
+
+    def institution(self, obj: Page) -> Facet | None:
+        i = obj.source.institution
+        return Facet(f"geo.institution:{i.pk}", i.name_km, i.name_en) if i else None
+
+
+register(PageIndex())

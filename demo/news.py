@@ -3,7 +3,11 @@
 The three demo feeds are static files of the demo app, served by the demo itself at
 /static/demo/news/; `load_demo` reads them once from disk so that /news/ has items
 at once, and `tools/run_demo.sh` polls them from then on (conditional GET: nothing new).
-A fourth source, a mailbox, holds one mailed announcement waiting for approval.
+A fourth source, a mailbox, holds one mailed announcement waiting for approval. A fifth,
+the Ministry of Public Works and Transport's website, is the stand-in ministry site
+(`standins.ministry_site`) that `python -m standins` serves at SALA_DEMO_MINISTRY_SITE_URL;
+the demo's `poll_sources --every 60` crawls it, so its pages and PDF appear in the search
+a minute after the demo starts.
 """
 
 from __future__ import annotations
@@ -76,7 +80,25 @@ def load_demo() -> DemoNews:
             counts.items += report.counts["new"]
             record_success(source, timezone.now(), report)
     counts.items += _load_mailed_draft(counts)
+    counts.sources += _website_source()
     return counts
+
+
+def _website_source() -> int:
+    """Create the demo ministry website source (crawled while the demo runs)."""
+    _source, created = Source.objects.get_or_create(
+        name_en="Ministry of Public Works and Transport website",
+        defaults={
+            "name_km": "គេហទំព័រក្រសួងសាធារណការ និងដឹកជញ្ជូន",
+            "kind": Source.Kind.SITE,
+            "url": f"{settings.SALA_DEMO_MINISTRY_SITE_URL}/",
+            "institution": Institution.objects.filter(code="mpwt").first(),
+            "interval_minutes": 60,
+            "crawl_delay_seconds": 0.2,
+            "max_pages": 100,
+        },
+    )
+    return int(created)
 
 
 def _load_mailed_draft(counts: DemoNews) -> int:

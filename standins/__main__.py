@@ -3,7 +3,8 @@
 Starts the Telegram Bot API stand-in, the SMS gateway stand-in, the CamDigiKey
 stand-in (an OpenID Connect provider in a process of its own, standins.camdigikey) and the
 population and business registers on CamDX (standins.registries) and the Bakong Open
-API with its demo bank (standins.bakong) on free loopback ports,
+API with its demo bank (standins.bakong) on free loopback ports, and a ministry's website
+(standins.ministry_site) on the fixed port the demo's website source names,
 with secrets and keys made up for this run, and writes where they are to FILE (JSON),
 which the demo settings read (sala/settings/demo.py); the file is removed on exit.
 """
@@ -12,13 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import secrets
 import signal
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from standins import bakong, registries, sms, telegram
+from standins import bakong, ministry_site, registries, sms, telegram
 from standins.camdigikey import control as camdigikey
 
 
@@ -26,6 +29,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--portal", required=True, help="the demo portal's base URL")
     parser.add_argument("--write", required=True, type=Path, help="where to write the addresses")
+    parser.add_argument(
+        "--ministry-site",
+        default=os.environ.get("SALA_DEMO_MINISTRY_SITE_URL", "http://127.0.0.1:8790"),
+        help="where the stand-in ministry website listens (the demo's website source)",
+    )
     args = parser.parse_args()
 
     bot_token = f"demo-{secrets.token_hex(8)}"
@@ -47,7 +55,10 @@ def main() -> int:
     population_server, population = registries.start_population()
     business_server, business = registries.start_business()
     bakong_server, bank = bakong.start()
+    # A fixed port: the demo data's website source names it (SALA_DEMO_MINISTRY_SITE_URL).
+    site_server, _site = ministry_site.start(port=urlsplit(args.ministry_site).port or 8790)
     addresses = {
+        "ministry_site": {"url": site_server.url},
         "bakong": {"url": bakong_server.url, "token": bank.token, "email": bank.email},
         "telegram": {"url": telegram_server.url, "token": bot_token, "username": "SalaDemoBot"},
         "sms": {"url": sms_server.url, "token": sms_token, "inbound_secret": inbound_secret},
@@ -78,6 +89,7 @@ def main() -> int:
     print(f"Demo CamDigiKey:      {provider.url}/", flush=True)  # noqa: T201
     print(f"Demo registries:      {population_server.url}/ {business_server.url}/", flush=True)  # noqa: T201
     print(f"Demo bank (Bakong):   {bakong_server.url}/pay/", flush=True)  # noqa: T201
+    print(f"Demo ministry site:   {site_server.url}/km/", flush=True)  # noqa: T201
 
     stopped = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -88,6 +100,7 @@ def main() -> int:
     sms_server.stop()
     provider.stop()
     bakong_server.stop()
+    site_server.stop()
     population_server.stop()
     business_server.stop()
     return 0

@@ -30,3 +30,14 @@ def dovecot():
     yield server
     server.stop()
     shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture
+def ministry_site():
+    """The stand-in ministry website (standins.ministry_site) on loopback."""
+    from standins import ministry_site as site
+
+    server, state = site.start()
+    server.state = state
+    yield server
+    server.stop()

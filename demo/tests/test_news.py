@@ -9,6 +9,7 @@ from aggregation.models import ClassificationRule, Item, Source
 from aggregation.polling import poll_source
 from demo.news import load_demo
 from geo.models import Area, Institution
+from standins import ministry_site
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def places():
 def test_loading_twice_creates_everything_once(places):
     first = load_demo()
     second = load_demo()
-    assert first.sources == 4
+    assert first.sources == 5  # three feeds, a mailbox and a ministry's website
     assert first.items == 8
     assert second.sources == second.items == 0
     assert Item.objects.filter(status=Item.Status.DRAFT).count() == 1
@@ -51,3 +52,16 @@ def test_polling_the_served_demo_feeds_finds_nothing_new(places, feed_server):
         report = poll_source(source)
         assert report.counts["new"] == 0, source.last_error_en
         assert report.counts["seen"] > 0
+
+
+def test_the_demo_website_source_reads_the_stand_in_ministry_site(places, settings):
+    server, _state = ministry_site.start()
+    try:
+        settings.SALA_DEMO_MINISTRY_SITE_URL = server.url
+        load_demo()
+        source = Source.objects.get(kind=Source.Kind.SITE)
+        report = poll_source(source)
+        assert report.counts["new"] > 10, source.last_error_en
+        assert source.pages.filter(format="pdf").exists()
+    finally:
+        server.stop()

@@ -524,6 +524,8 @@ SALA_PORTAL_NAME = {"km": "សាលា", "en": "Sala"}
 SALA_DEMO_DATA_ALLOWED = True
 # The demo's phone pages (Telegram and SMS stand-ins) while the demo runs; never set otherwise.
 SALA_DEMO_PHONES: dict[str, str] = {}
+# Where the demo's stand-in ministry website listens (python -m standins serves it there).
+SALA_DEMO_MINISTRY_SITE_URL = envstr("SALA_DEMO_MINISTRY_SITE_URL", "http://127.0.0.1:8790")
 SALA_DESIGN_PAGE_PUBLIC = DEBUG
 SALA_MAP_TILE_URL = envstr("SALA_MAP_TILE_URL", "")
 SALA_MAP_TILE_ATTRIBUTION = envstr("SALA_MAP_TILE_ATTRIBUTION", "")
@@ -574,6 +576,14 @@ SALA_AGGREGATION_MAX_ATTACHMENT_BYTES = envint(
 # The authserv-id our own mail server writes into Authentication-Results; empty: those
 # headers are not trusted and only Return-Path/From alignment is checked.
 SALA_AGGREGATION_MAIL_AUTHSERV_ID = envstr("SALA_AGGREGATION_MAIL_AUTHSERV_ID")
+# Crawling ministries' websites (aggregation.crawling): the largest page and PDF read, the
+# timeout of one request, the first back-off after an error (doubled after each, at most a
+# minute) and the errors in a row after which a crawl stops until the source's next turn.
+SALA_CRAWL_MAX_PAGE_BYTES = envint("SALA_CRAWL_MAX_PAGE_BYTES", 2 * 1024 * 1024)
+SALA_CRAWL_MAX_PDF_BYTES = envint("SALA_CRAWL_MAX_PDF_BYTES", 20 * 1024 * 1024)
+SALA_CRAWL_TIMEOUT_SECONDS = envint("SALA_CRAWL_TIMEOUT_SECONDS", 10)
+SALA_CRAWL_BACKOFF_SECONDS = envint("SALA_CRAWL_BACKOFF_SECONDS", 2)
+SALA_CRAWL_ERRORS_IN_A_ROW = envint("SALA_CRAWL_ERRORS_IN_A_ROW", 10)
 # --- Issued documents ---------------------------------------------------------------
 # PDFs of issued documents are private: stored under SALA_DOCUMENTS_ROOT (never served as
 # media) or, with MEDIA_STORAGE=s3, in the bucket under issued-documents/, and handed out
