@@ -171,6 +171,7 @@ def test_a_sitemap_of_100000_entries_is_cut_and_the_crawl_keeps_its_page_limit()
 
 def test_slow_and_failing_pages_back_off_and_the_rest_of_the_site_is_read(settings):
     settings.SALA_CRAWL_BACKOFF_SECONDS = 1
+    settings.SALA_CRAWL_TIMEOUT_SECONDS = 1
     state = site.SiteState(
         failing={"/en/news/national-road-5"}, slow={"/km/news/driving-licence": 1.5}
     )
