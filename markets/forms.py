@@ -134,7 +134,7 @@ class AlertForm(forms.Form):
     )
     spike_level = forms.ChoiceField(
         label=_("Spike level"),
-        choices=[("", "–"), *PriceAlert.SpikeLevel.choices],
+        choices=[("", _("Choose")), *PriceAlert.SpikeLevel.choices],
         required=False,
     )
 
