@@ -128,14 +128,16 @@ def fires(alert: PriceAlert, series) -> bool:
 def _reason(alert: PriceAlert, series):
     before = series[-2][1] if len(series) > 1 else None
 
+    threshold = alert.threshold_khr or Decimal(0)
+
     def text(language: str) -> str:
         if alert.rule == PriceAlert.Rule.ABOVE:
             return _("It is above %(threshold)s.") % {
-                "threshold": format_money(alert.threshold_khr, "KHR", language)
+                "threshold": format_money(threshold, "KHR", language)
             }
         if alert.rule == PriceAlert.Rule.BELOW:
             return _("It is below %(threshold)s.") % {
-                "threshold": format_money(alert.threshold_khr, "KHR", language)
+                "threshold": format_money(threshold, "KHR", language)
             }
         if alert.rule == PriceAlert.Rule.CHANGE and before:
             return _("It was %(before)s the week before.") % {

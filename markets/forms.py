@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from django import forms
 from django.utils import timezone
@@ -142,8 +143,10 @@ class AlertForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.commodities = {c.code: c for c in commodities}
         self.provinces = {a.code: a for a in provinces}
-        self.fields["commodity"].choices = [(c.code, c.name) for c in commodities]
-        self.fields["province"].choices = [
+        cast(forms.ChoiceField, self.fields["commodity"]).choices = [
+            (c.code, c.name) for c in commodities
+        ]
+        cast(forms.ChoiceField, self.fields["province"]).choices = [
             ("", _("The whole country")),
             *((a.code, a.name) for a in provinces),
         ]

@@ -144,7 +144,7 @@ def alerts(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your price alert is saved."))
             return HttpResponseRedirect(reverse("markets:alerts"))
-    mine = PriceAlert.objects.filter(person=request.user).select_related(
+    mine = PriceAlert.objects.filter(person_id=request.user.pk).select_related(
         "commodity__unit", "province"
     )
     return render(
