@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.formatting import to_ascii_digits
-from markets.models import Commodity, LatestPrice, PriceType
+from markets.models import Commodity, LatestPrice, PriceAlert, PriceType
 from markets.parsing import MAX_FILE_BYTES
 
 MAX_PRICE = Decimal("999999999999")
@@ -108,3 +109,92 @@ class ImportForm(forms.Form):
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Choose a CSV or XLSX file."))
         return upload
+
+
+MAX_PERCENT = Decimal("1000")
+
+
+class AlertForm(forms.Form):
+    """A new price alert. Which value is needed depends on the rule; a wrong or missing
+    one is reported beside its field, and everything typed is kept."""
+
+    commodity = forms.ChoiceField(label=_("Commodity"))
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    rule = forms.ChoiceField(
+        label=_("Tell me when"), choices=PriceAlert.Rule.choices, widget=forms.RadioSelect
+    )
+    threshold = PriceField(
+        label=_("Price in riel per the commodity's unit"),
+        help_text=_("For a price rising above or falling below."),
+    )
+    percent = forms.CharField(
+        label=_("Change in per cent"),
+        required=False,
+        max_length=8,
+        help_text=_("For a change from one week to the next, e.g. 10."),
+    )
+    spike_level = forms.ChoiceField(
+        label=_("Spike level"),
+        choices=[("", _("Choose")), *PriceAlert.SpikeLevel.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, commodities, provinces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commodities = {c.code: c for c in commodities}
+        self.provinces = {a.code: a for a in provinces}
+        cast(forms.ChoiceField, self.fields["commodity"]).choices = [
+            (c.code, c.name) for c in commodities
+        ]
+        cast(forms.ChoiceField, self.fields["province"]).choices = [
+            ("", _("The whole country")),
+            *((a.code, a.name) for a in provinces),
+        ]
+        self.fields["commodity"].error_messages["invalid_choice"] = _(
+            "Choose a commodity from the list."
+        )
+        self.fields["province"].error_messages["invalid_choice"] = _(
+            "Choose a province from the list."
+        )
+        self.fields["rule"].error_messages["invalid_choice"] = _("Choose when to be told.")
+        self.fields["rule"].error_messages["required"] = _("Choose when to be told.")
+
+    def clean_percent(self) -> Decimal | None:
+        text = to_ascii_digits(self.cleaned_data.get("percent") or "").strip().rstrip("%")
+        if not text:
+            return None
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            raise forms.ValidationError(_("Enter the percentage as a number, e.g. 10.")) from None
+        if not value.is_finite() or value <= 0 or value > MAX_PERCENT:
+            raise forms.ValidationError(_("Enter a percentage more than 0 and at most 1000."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        rule = cleaned.get("rule")
+        needed = {
+            PriceAlert.Rule.ABOVE: ("threshold", _("Enter the price to compare with.")),
+            PriceAlert.Rule.BELOW: ("threshold", _("Enter the price to compare with.")),
+            PriceAlert.Rule.CHANGE: ("percent", _("Enter the percentage of change.")),
+            PriceAlert.Rule.SPIKE: ("spike_level", _("Choose the spike level.")),
+        }
+        if rule in needed:
+            name, message = needed[rule]
+            if cleaned.get(name) in (None, "") and name not in self.errors:
+                self.add_error(name, message)
+        return cleaned
+
+    def subscription(self) -> dict:
+        """The arguments of `do_subscribe` for the valid form."""
+        data = self.cleaned_data
+        rule = data["rule"]
+        return {
+            "commodity": self.commodities[data["commodity"]],
+            "province": self.provinces.get(data["province"]),
+            "rule": rule,
+            "threshold": data["threshold"] if rule in ("above", "below") else None,
+            "percent": data["percent"] if rule == "change" else None,
+            "spike": data["spike_level"] if rule == "spike" else "",
+        }

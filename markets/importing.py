@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.log import log_action
 from core.formatting import to_ascii_digits
 from geo.models import Facility
+from markets.alerting import check_alerts
 from markets.models import (
     MARKET,
     Commodity,
@@ -190,6 +191,7 @@ def do_import_prices(
         for (commodity_id, price_type), (weeks, market_ids) in touched.items():
             refresh_weeks(commodity_id, price_type, weeks)
             refresh_latest(commodity_id, price_type, market_ids)
+        check_alerts({key: weeks for key, (weeks, _markets) in touched.items()})
         record = PriceImport.objects.create(
             file_name=file_name[:200],
             imported_by=actor,

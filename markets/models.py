@@ -15,6 +15,7 @@ and high per commodity and price type, nationally and per province).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -279,3 +280,55 @@ class PriceImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class PriceAlert(models.Model):
+    """A person's wish to be told when a commodity's weekly price, nationally or in a
+    province, passes a threshold, moves by a percentage, or reaches a spike level."""
+
+    class Rule(models.TextChoices):
+        ABOVE = "above", _("The price rises above")
+        BELOW = "below", _("The price falls below")
+        CHANGE = "change", _("The price changes in a week by more than (%)")
+        SPIKE = "spike", _("The price reaches the spike level")
+
+    class SpikeLevel(models.TextChoices):
+        ALERT = "alert", _("Alert or crisis")
+        CRISIS = "crisis", _("Crisis")
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        related_name="price_alerts",
+    )  # fmt: skip
+    commodity = models.ForeignKey(
+        Commodity, verbose_name=_("commodity"), on_delete=models.CASCADE, related_name="+"
+    )
+    province = models.ForeignKey(
+        "geo.Area", verbose_name=_("province"), null=True, blank=True,
+        on_delete=models.CASCADE, related_name="+",
+    )  # fmt: skip
+    rule = models.CharField(_("rule"), max_length=10, choices=Rule.choices)
+    threshold_khr = models.DecimalField(
+        _("threshold in riel"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    percent = models.DecimalField(
+        _("percentage"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    spike_level = models.CharField(
+        _("spike level"), max_length=10, choices=SpikeLevel.choices, blank=True
+    )
+    last_week = models.DateField(_("last week told"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("price alert")
+        verbose_name_plural = _("price alerts")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["commodity", "province"], name="markets_alert_series")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.commodity_id} {self.rule}"
+
+    @property
+    def province_code(self) -> str:
+        return self.province.code if self.province_id and self.province else ""

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.formatting import format_date, format_number
-from markets import charts
+from markets import charts, spikes
 from markets.models import Commodity, Observation, PriceType
 from markets.officers import held_for
 from markets.publishing import HISTORY_DAYS
@@ -28,6 +28,8 @@ def commodity_context(commodity: Commodity, price_type: str) -> dict[str, Any]:
         return format_number(round(value), language)
 
     unit = commodity.unit.name
+    levels = spikes.province_levels(commodity.pk, price_type)
+    no_level = spikes.Spike(spikes.Level.NOT_ENOUGH)
     trend = [
         charts.Point(format_date(row.week, language, "short"), float(row.mean_khr))
         for row in figures.weeks
@@ -39,6 +41,10 @@ def commodity_context(commodity: Commodity, price_type: str) -> dict[str, Any]:
         "price_type_label": PriceType(price_type).label,
         "price_types": PriceType.choices,
         "figures": figures,
+        "spike": spikes.spike_level(spikes.weekly_series(commodity.pk, price_type, "")),
+        "province_rows": [
+            (area, row, levels.get(area.code, no_level)) for area, row in figures.provinces
+        ],
         "is_demo": figures.is_demo,
         "trend_chart": charts.line_chart(
             "trend",

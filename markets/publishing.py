@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from audit.log import log_action
 from geo.models import Area, Facility
+from markets.alerting import check_alerts
 from markets.models import Commodity, LatestPrice, Observation, Unit, WeeklyPrice
 
 CENT = Decimal("0.01")
@@ -174,6 +175,7 @@ def refresh_after(observations: Iterable[Observation]) -> None:
     for (commodity_id, price_type), chosen in weeks.items():
         refresh_weeks(commodity_id, price_type, chosen)
         refresh_latest(commodity_id, price_type, markets[(commodity_id, price_type)])
+    check_alerts(weeks)
 
 
 def province_codes(market_ids: Iterable[int]) -> dict[int, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import (
     Http404,
@@ -24,10 +25,11 @@ from core.formatting import format_number
 from geo.models import Area, Facility
 from geo.places import chained_choices, remembered_area
 from markets import officers, opendata, overview, pages
+from markets.alerting import MAX_ALERTS, access_alert, do_subscribe, do_unsubscribe
 from markets.decorators import market_staff_required, reviewer_required
-from markets.forms import DayPricesForm, ImportForm
+from markets.forms import AlertForm, DayPricesForm, ImportForm
 from markets.importing import do_import_prices
-from markets.models import MARKET, Commodity, LatestPrice, PriceType
+from markets.models import MARKET, Commodity, LatestPrice, PriceAlert, PriceType
 from markets.parsing import UnreadableFile, read_rows
 from markets.publishing import Entered, do_approve, do_record_prices, do_reject
 
@@ -123,6 +125,41 @@ def series(request: HttpRequest, code: str, kind: str) -> StreamingHttpResponse:
         response["Content-Disposition"] = f'inline; filename="{name}.json"'
         return response
     raise Http404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def alerts(request: HttpRequest) -> HttpResponse:
+    commodities = list(Commodity.objects.all())
+    provinces = list(Area.objects.filter(level=Area.Level.PROVINCE).order_by("code"))
+    initial = {"commodity": request.GET.get("commodity", ""), "rule": "above"}
+    form = AlertForm(
+        request.POST or None, initial=initial, commodities=commodities, provinces=provinces
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_subscribe(request.user, **form.subscription())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your price alert is saved."))
+            return HttpResponseRedirect(reverse("markets:alerts"))
+    mine = PriceAlert.objects.filter(person_id=request.user.pk).select_related(
+        "commodity__unit", "province"
+    )
+    return render(
+        request,
+        "markets/alerts.html",
+        {"form": form, "alerts": mine, "limit": MAX_ALERTS},
+    )
+
+
+@login_required
+@require_POST
+def remove_alert(request: HttpRequest, pk: int) -> HttpResponse:
+    do_unsubscribe(request.user, access_alert(request.user, pk))
+    messages.success(request, _("The price alert is removed."))
+    return HttpResponseRedirect(reverse("markets:alerts"))
 
 
 @market_staff_required
