@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.typing import AuthenticatedHttpRequest
+from documents.access import open_pdf
 from learning import (
     access,
     badges,
@@ -403,3 +404,24 @@ def facilitate_course(request: HttpRequest, learner_id: int, slug: str) -> HttpR
         },
         status=400 if score_form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def facilitate_certificate(request: HttpRequest, learner_id: int, slug: str) -> HttpResponse:
+    """The certificate PDF of a learner without a phone, for their facilitator to print."""
+    learner = facilitation.access_assisted_learner(request.user, learner_id)
+    item = get_object_or_404(Course.objects.published(), slug=slug)
+    try:
+        document = facilitation.do_certificate_for(request.user, learner, item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("learning:facilitate_course", learner_id=learner.pk, slug=item.slug)
+    response = FileResponse(
+        open_pdf(document),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"{document.template_key}-{document.code}.pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
