@@ -309,9 +309,7 @@ def offline_pack(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def course_report(request: HttpRequest, slug: str) -> HttpResponse:
     """Counts per course and lesson for institutions, and their CSV download."""
-    if not request.user.has_perm("learning.view_reports"):
-        raise PermissionDenied
-    item = get_object_or_404(Course.objects.select_related("institution"), slug=slug)
+    item = reports.access_course_report(request.user, slug)
     report = reports.course_report(item)
     if request.GET.get("format") == "csv":
         response = HttpResponse(reports.report_csv(report), content_type="text/csv")
