@@ -110,7 +110,9 @@ def _question_reply(inbound: Inbound, quiz: Quiz, index: int, ticked: list[int])
     )
     if question.kind not in CHOICE_KINDS:
         conversations.await_text(inbound, f"learning:x:{quiz.pk}:{index}")
-        hint = _("Type a number.") if question.kind == QuestionKind.NUMBER else _("Type your answer.")
+        hint = (
+            _("Type a number.") if question.kind == QuestionKind.NUMBER else _("Type your answer.")
+        )
         return Reply(f"{prompt}\n\n{hint}")
     if question.kind != QuestionKind.MULTIPLE:
         data = f"learning:a:{quiz.pk}:{index}"

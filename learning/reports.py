@@ -43,14 +43,18 @@ class CourseReport:
         return round(100 * self.completed / self.enrolments) if self.enrolments else 0
 
 
+def may_see_report(user, course: Course) -> bool:
+    return is_administrator(user) or (
+        active_memberships(user, [COURSE_EDITOR])
+        .filter(office__institution_id=course.institution_id)
+        .exists()
+    )
+
+
 def access_course_report(user, slug: str) -> Course:
     """The course whose report `user` may see; 404 for no such course, else 403."""
     course = get_object_or_404(Course.objects.select_related("institution"), slug=slug)
-    if is_administrator(user):
-        return course
-    if not active_memberships(user, [COURSE_EDITOR]).filter(
-        office__institution_id=course.institution_id
-    ).exists():
+    if not may_see_report(user, course):
         raise PermissionDenied
     return course
 

@@ -98,6 +98,7 @@ def course(request: HttpRequest, slug: str) -> HttpResponse:
             "done": done,
             "summary": progress.summary_of(enrolment) if enrolment else None,
             "next_lesson": progress.next_lesson(enrolment) if enrolment else None,
+            "may_see_report": reports.may_see_report(request.user, item),
         },
     )
 
