@@ -52,7 +52,7 @@ class MediaForm(forms.ModelForm):
         fields = ("kind", "file", "title_km", "title_en", "description_km", "description_en")
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         upload, kind = data.get("file"), data.get("kind")
         if isinstance(upload, UploadedFile) and kind:
             try:

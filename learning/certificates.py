@@ -9,17 +9,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.formatting import format_date
 from documents.issuing import do_save_document, prepare_document
 from documents.models import IssuedDocument, Kind
-from notifications.api import notify
 from learning.models import Enrolment
 from learning.notifications import CERTIFICATE_ISSUED
 from learning.progress import summary_of
+from notifications.api import notify
 
 TEMPLATE = "learning-certificate"
 

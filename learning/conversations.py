@@ -130,7 +130,8 @@ def _question_reply(inbound: Inbound, quiz: Quiz, index: int, ticked: list[int])
         for c in question.choices.all()
     )
     send = ((Button(_("Send my answers"), f"learning:s:{quiz.pk}:{index}"),),)
-    return Reply(f"{prompt}\n\n{_('Tick every right answer, then send.')}", toggles + send)
+    tick = _("Tick every right answer, then send.")
+    return Reply(f"{prompt}\n\n{tick}", toggles + send)
 
 
 def _toggle(inbound: Inbound, quiz: Quiz, index: int, choice: int) -> Reply:

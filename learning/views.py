@@ -407,7 +407,9 @@ def facilitate_course(request: HttpRequest, learner_id: int, slug: str) -> HttpR
 
 @login_required
 @require_POST
-def facilitate_certificate(request: HttpRequest, learner_id: int, slug: str) -> HttpResponse:
+def facilitate_certificate(
+    request: HttpRequest, learner_id: int, slug: str
+) -> HttpResponse | FileResponse:
     """The certificate PDF of a learner without a phone, for their facilitator to print."""
     learner = facilitation.access_assisted_learner(request.user, learner_id)
     item = get_object_or_404(Course.objects.published(), slug=slug)

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.tests.factories import create_user, grant
+from geo.models import Institution
 from geo.tests.factories import create_facility, create_tree
 from learning import quizzes
 from learning.progress import do_complete_lesson, do_enrol
-from geo.models import Institution
 from learning.tests.factories import create_course, create_institution
 from learning.tests.test_progress_and_quizzes import _right
 
