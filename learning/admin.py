@@ -1,12 +1,17 @@
 """Back office for courses: a course with its modules, a lesson with its media and quiz, a
 quiz with its questions and their answers. Lesson text is cleaned
-when saved (Lesson.save, learning.richtext)."""
+when saved (Lesson.save, learning.richtext); an uploaded media file is checked by its
+content and size (learning.uploads)."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 
 from learning.models import Choice, Course, Lesson, LessonMedia, Module, Question, Quiz
+from learning.uploads import check_media
 
 
 class ModuleInline(admin.TabularInline):
@@ -39,8 +44,27 @@ class ModuleAdmin(admin.ModelAdmin):
     inlines = [LessonInline]
 
 
+class MediaForm(forms.ModelForm):
+    """A newly uploaded file must really be the kind chosen, within its size limit."""
+
+    class Meta:
+        model = LessonMedia
+        fields = ("kind", "file", "title_km", "title_en", "description_km", "description_en")
+
+    def clean(self):
+        data = super().clean() or {}
+        upload, kind = data.get("file"), data.get("kind")
+        if isinstance(upload, UploadedFile) and kind:
+            try:
+                check_media(upload, kind)
+            except ValidationError as error:
+                self.add_error("file", error)
+        return data
+
+
 class MediaInline(admin.TabularInline):
     model = LessonMedia
+    form = MediaForm
     extra = 0
     fields = ("kind", "file", "title_km", "title_en", "description_km", "description_en")
 

@@ -1,6 +1,7 @@
 """A certificate for a finished course, issued by `documents` (kind "certificate",
 template `learning-certificate` from this app's migration): a signed PDF with shaped Khmer
-and a QR code that /verify/ checks. Refused while a lesson of the course is not done."""
+and a QR code that /verify/ checks. Refused while a lesson of the course is not done. The
+learner is told through notifications, with the verification link."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.formatting import format_date
 from documents.issuing import do_save_document, prepare_document
 from documents.models import IssuedDocument, Kind
 from learning.models import Enrolment
+from learning.notifications import CERTIFICATE_ISSUED
 from learning.progress import summary_of
+from notifications.api import notify
 
 TEMPLATE = "learning-certificate"
 
@@ -48,6 +51,20 @@ def certificate_facts(enrolment: Enrolment) -> list[dict[str, str]]:
     ]
 
 
+def _notify_learner(enrolment: Enrolment, document: IssuedDocument) -> None:
+    """Tell the learner, on the channels they chose, with the link that verifies it."""
+    course = enrolment.course
+    with translation.override(enrolment.user.preferred_language or "km"):
+        url = document.get_absolute_url()
+    notify(
+        enrolment.user,
+        CERTIFICATE_ISSUED.name,
+        {"course": {"km": course.title_km, "en": course.title_en}, "code": document.code,
+         "url": url},
+        key=f"learning.certificate:{enrolment.pk}",
+    )  # fmt: skip
+
+
 def do_issue_certificate(user: Any, enrolment: Enrolment) -> IssuedDocument:
     """Return the enrolment's certificate, issuing it the first time. Raise ValidationError
     for a course not finished. The PDF is made outside the write transaction (SQLite has
@@ -73,5 +90,6 @@ def do_issue_certificate(user: Any, enrolment: Enrolment) -> IssuedDocument:
         do_save_document(document)
         locked.certificate = document
         locked.save(update_fields=["certificate"])
+        _notify_learner(enrolment, document)
     enrolment.certificate = document
     return document

@@ -1,12 +1,14 @@
 """Following a course by the portal's Telegram bot (or by SMS): "learn" or "រៀន" lists the
 courses the linked account may take; choosing one enrols the person and sends the next
 lesson as a message with its link; a lesson without a quiz is marked done with a button;
-a quiz whose questions each have one right choice is answered with buttons, one question a message,
-and recorded by `quizzes.do_submit_attempt` as on the web, so progress is the same. A quiz
-with typed answers or several right choices is answered on the web (the link).
+a quiz is answered one question a message: one choice with a button, several choices by
+ticking toggle buttons then "Send", a number or a short text by typing a reply. The attempt
+is recorded by `quizzes.do_submit_attempt` as on the web, so scoring and progress are the same.
 
 Button data: "learning:c:<course>", "learning:d:<lesson>", "learning:q:<quiz>" (start),
-"learning:a:<quiz>:<question index>:<choice>". Answers so far wait in the cache.
+"learning:a:<quiz>:<index>:<choice>" (one choice), "learning:t:<quiz>:<index>:<choice>"
+(tick or untick), "learning:s:<quiz>:<index>" (send the ticked), "learning:x:<quiz>:<index>"
+(the typed reply, through `conversations.await_text`). Answers so far wait in the cache.
 """
 
 from __future__ import annotations
@@ -25,11 +27,11 @@ from core.languages import in_language
 from learning import access, progress, quizzes
 from learning.models import Course, Lesson, QuestionKind, Quiz
 from learning.richtext import plain_text
+from notifications import conversations
 from notifications.conversations import Button, Inbound, Reply, register_buttons, register_keywords
 
 EXCERPT = 700
-# One button is one answer: questions with several right answers are answered on the web.
-BUTTON_KINDS = {QuestionKind.SINGLE, QuestionKind.TRUE_FALSE}
+CHOICE_KINDS = {QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.TRUE_FALSE}
 QUIZ_STATE_SECONDS = 24 * 3600
 
 
@@ -81,10 +83,8 @@ def _lesson_reply(enrolment: Any, language: str) -> Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     if quiz is None:
         buttons = ((Button(_("I have read this lesson"), f"learning:d:{lesson.pk}"),),)
-    elif all(q.kind in BUTTON_KINDS for q in quiz.questions.all()):
-        buttons = ((Button(_("Take the quiz"), f"learning:q:{quiz.pk}"),),)
     else:
-        text += "\n\n" + _("Answer this lesson's quiz on the web: open the link.")
+        buttons = ((Button(_("Take the quiz"), f"learning:q:{quiz.pk}"),),)
     return Reply(f"{heading}\n\n{text}", buttons, link=_url(lesson, language))
 
 
@@ -92,30 +92,67 @@ def _state_key(user: Any, quiz: Quiz) -> str:
     return f"learning:telegram-quiz:{user.pk}:{quiz.pk}"
 
 
-def _question_reply(quiz: Quiz, index: int, language: str) -> Reply:
+def _state(user: Any, quiz: Quiz) -> dict[str, Any]:
+    return cache.get(_state_key(user, quiz)) or {
+        "token": str(quizzes.new_token()),
+        "answers": {},
+        "ticked": [],
+    }
+
+
+def _question_reply(inbound: Inbound, quiz: Quiz, index: int, ticked: list[int]) -> Reply:
+    """The question: buttons for a choice, toggles and "Send" for several, else typing."""
+    language = inbound.language
     questions = list(quiz.questions.prefetch_related("choices"))
     question = questions[index]
-    prompt = in_language(question.prompt_km, question.prompt_en, language)
-    buttons = tuple(
+    prompt = f"({index + 1}/{len(questions)}) " + in_language(
+        question.prompt_km, question.prompt_en, language
+    )
+    if question.kind not in CHOICE_KINDS:
+        conversations.await_text(inbound, f"learning:x:{quiz.pk}:{index}")
+        hint = (
+            _("Type a number.") if question.kind == QuestionKind.NUMBER else _("Type your answer.")
+        )
+        return Reply(f"{prompt}\n\n{hint}")
+    if question.kind != QuestionKind.MULTIPLE:
+        data = f"learning:a:{quiz.pk}:{index}"
+        return Reply(prompt, tuple(
+            (Button(in_language(c.text_km, c.text_en, language), f"{data}:{c.pk}"),)
+            for c in question.choices.all()
+        ))  # fmt: skip
+    toggles = tuple(
         (
             Button(
-                in_language(c.text_km, c.text_en, language), f"learning:a:{quiz.pk}:{index}:{c.pk}"
+                ("☑ " if c.pk in ticked else "☐ ") + in_language(c.text_km, c.text_en, language),
+                f"learning:t:{quiz.pk}:{index}:{c.pk}",
             ),
         )
         for c in question.choices.all()
     )
-    return Reply(f"({index + 1}/{len(questions)}) {prompt}", buttons)
+    send = ((Button(_("Send my answers"), f"learning:s:{quiz.pk}:{index}"),),)
+    tick = _("Tick every right answer, then send.")
+    return Reply(f"{prompt}\n\n{tick}", toggles + send)
 
 
-def _answer(inbound: Inbound, quiz: Quiz, index: int, choice: int) -> Reply:
+def _toggle(inbound: Inbound, quiz: Quiz, index: int, choice: int) -> Reply:
+    state = _state(inbound.user, quiz)
+    ticked = set(state["ticked"]) ^ {choice}
+    state["ticked"] = sorted(ticked)
+    cache.set(_state_key(inbound.user, quiz), state, QUIZ_STATE_SECONDS)
+    return _question_reply(inbound, quiz, index, state["ticked"])
+
+
+def _answer(inbound: Inbound, quiz: Quiz, index: int, answer: Any) -> Reply:
+    """Keep the answer to question `index`; ask the next one or record the attempt."""
     user, language = inbound.user, inbound.language
     enrolment = progress.do_enrol(user, quiz.lesson.module.course)
-    state = cache.get(_state_key(user, quiz)) or {"token": str(quizzes.new_token()), "answers": {}}
+    state = _state(user, quiz)
     questions = list(quiz.questions.all())
-    state["answers"][str(questions[index].pk)] = [choice]
+    state["answers"][str(questions[index].pk)] = answer
+    state["ticked"] = []
     if index + 1 < len(questions):
         cache.set(_state_key(user, quiz), state, QUIZ_STATE_SECONDS)
-        return _question_reply(quiz, index + 1, language)
+        return _question_reply(inbound, quiz, index + 1, [])
     cache.delete(_state_key(user, quiz))
     try:
         attempt = quizzes.do_submit_attempt(
@@ -149,8 +186,15 @@ def on_button(inbound: Inbound) -> Reply:
             quiz = Quiz.objects.select_related("lesson__module__course").get(pk=rest[0])
             if kind == "q":
                 cache.delete(_state_key(inbound.user, quiz))
-                return _question_reply(quiz, 0, inbound.language)
-            return _answer(inbound, quiz, int(rest[1]), int(rest[2]))
+                return _question_reply(inbound, quiz, 0, [])
+            index = int(rest[1])
+            if kind == "t":
+                return _toggle(inbound, quiz, index, int(rest[2]))
+            if kind == "s":
+                return _answer(inbound, quiz, index, _state(inbound.user, quiz)["ticked"])
+            if kind == "x":
+                return _answer(inbound, quiz, index, inbound.text)
+            return _answer(inbound, quiz, index, [int(rest[2])])
         except (
             Course.DoesNotExist,
             Lesson.DoesNotExist,

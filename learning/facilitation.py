@@ -1,6 +1,7 @@
 """Assisted learning: a facilitator (officer role `facilitator`) adds learners without a
 phone to their office and records, from the session or paper, each lesson attended and
-each quiz result. Every record names the facilitator who entered it."""
+each quiz result. Every record names the facilitator who entered it. When the learner
+finishes, the facilitator prints their certificate for them."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.officers import offices_of
 from audit.log import log_action
+from learning.certificates import do_issue_certificate
 from learning.models import AssistedLearner, Course, Enrolment, Lesson, Quiz, QuizAttempt
 from learning.progress import do_complete_lesson, do_enrol
 
@@ -79,6 +81,27 @@ def do_record_quiz_result(
     if attempt.passed:
         do_complete_lesson(facilitator, enrolment, quiz.lesson)
     return attempt
+
+
+def do_certificate_for(facilitator: Any, learner: AssistedLearner, course: Course):
+    """The learner's certificate (issued the first time), for the facilitator to print and
+    hand over; each time is audited with the facilitator's name. ValidationError while the
+    course is not finished; PermissionDenied for anyone but a facilitator of the office."""
+    if not facilitator_offices(facilitator).filter(pk=learner.office_id).exists():
+        raise PermissionDenied
+    enrolment = enrolment_for(learner, course)
+    if enrolment is None:
+        raise ValidationError(_("Finish every lesson of the course to get its certificate."))
+    document = do_issue_certificate(learner.user, enrolment)
+    log_action(
+        facilitator,
+        "learning.certificate_printed",
+        document,
+        {"course": course.slug, "code": document.code},
+        office=learner.office,
+        person=learner.user,
+    )
+    return document
 
 
 def enrolment_for(learner: AssistedLearner, course: Course) -> Enrolment | None:

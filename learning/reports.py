@@ -1,6 +1,8 @@
 """For institutions: per course, enrolments, completions and average quiz scores, and per
 lesson how many learners finished it and how many stopped there (it is the first lesson
-they have not finished, and the course is not complete). Counts only, no names."""
+they have not finished, and the course is not complete). Counts only, no names. A course
+editor sees the reports of their own institution's courses (an office of the course's
+institution); administrators see every course's."""
 
 from __future__ import annotations
 
@@ -8,9 +10,14 @@ import csv
 import io
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Avg
+from django.shortcuts import get_object_or_404
 
+from accounts.officers import active_memberships
+from accounts.permissions import is_administrator
 from learning.models import Course, Enrolment, LessonProgress, QuizAttempt
+from learning.rules import COURSE_EDITOR
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,22 @@ class CourseReport:
     @property
     def completion_percent(self) -> int:
         return round(100 * self.completed / self.enrolments) if self.enrolments else 0
+
+
+def may_see_report(user, course: Course) -> bool:
+    return is_administrator(user) or (
+        active_memberships(user, [COURSE_EDITOR])
+        .filter(office__institution_id=course.institution_id)
+        .exists()
+    )
+
+
+def access_course_report(user, slug: str) -> Course:
+    """The course whose report `user` may see; 404 for no such course, else 403."""
+    course = get_object_or_404(Course.objects.select_related("institution"), slug=slug)
+    if not may_see_report(user, course):
+        raise PermissionDenied
+    return course
 
 
 def _rounded(value: float | None) -> int | None:

@@ -23,5 +23,3 @@ rules.add_perm("learning", may_edit_courses)
 for _model in MODELS:
     for _verb in ("view", "add", "change", "delete"):
         rules.add_perm(f"learning.{_verb}_{_model}", may_edit_courses)
-# Counts per course and lesson for institutions (no personal data).
-rules.add_perm("learning.view_reports", may_edit_courses)

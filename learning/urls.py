@@ -15,6 +15,11 @@ urlpatterns = [
         views.facilitate_course,
         name="facilitate_course",
     ),
+    path(
+        "facilitate/<int:learner_id>/<slug:slug>/certificate/",
+        views.facilitate_certificate,
+        name="facilitate_certificate",
+    ),
     path("badges/check/", views.check_badge, name="check_badge"),
     path("attempts/<int:attempt_id>/", views.attempt, name="attempt"),
     path("media/<int:media_id>/", views.media, name="media"),

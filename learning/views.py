@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.typing import AuthenticatedHttpRequest
+from documents.access import open_pdf
 from learning import (
     access,
     badges,
@@ -97,6 +98,7 @@ def course(request: HttpRequest, slug: str) -> HttpResponse:
             "done": done,
             "summary": progress.summary_of(enrolment) if enrolment else None,
             "next_lesson": progress.next_lesson(enrolment) if enrolment else None,
+            "may_see_report": reports.may_see_report(request.user, item),
         },
     )
 
@@ -308,9 +310,7 @@ def offline_pack(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def course_report(request: HttpRequest, slug: str) -> HttpResponse:
     """Counts per course and lesson for institutions, and their CSV download."""
-    if not request.user.has_perm("learning.view_reports"):
-        raise PermissionDenied
-    item = get_object_or_404(Course.objects.select_related("institution"), slug=slug)
+    item = reports.access_course_report(request.user, slug)
     report = reports.course_report(item)
     if request.GET.get("format") == "csv":
         response = HttpResponse(reports.report_csv(report), content_type="text/csv")
@@ -403,3 +403,26 @@ def facilitate_course(request: HttpRequest, learner_id: int, slug: str) -> HttpR
         },
         status=400 if score_form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def facilitate_certificate(
+    request: HttpRequest, learner_id: int, slug: str
+) -> HttpResponse | FileResponse:
+    """The certificate PDF of a learner without a phone, for their facilitator to print."""
+    learner = facilitation.access_assisted_learner(request.user, learner_id)
+    item = get_object_or_404(Course.objects.published(), slug=slug)
+    try:
+        document = facilitation.do_certificate_for(request.user, learner, item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("learning:facilitate_course", learner_id=learner.pk, slug=item.slug)
+    response = FileResponse(
+        open_pdf(document),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"{document.template_key}-{document.code}.pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -11,7 +11,10 @@ never see a channel. An app answers by registering, in its `<app>/conversations.
   whose first word is one of the keywords (any case; Khmer or Latin; a leading "/" as in a
   Telegram command is ignored) goes to `handler`, which reads `inbound.argument`;
 - `register_buttons("health", handler)`: a pressed button whose data starts with
-  "health:" goes to `handler`, which reads `inbound.data`.
+  "health:" goes to `handler`, which reads `inbound.data`;
+- `await_text(inbound, "learning:x:...")`: the person's next typed message that is not a
+  keyword (a number, a short answer) goes to that prefix's button handler with this data
+  and the typed `inbound.text`, within `AWAIT_TEXT_MINUTES`.
 
 Buttons are Telegram's inline keyboard; by SMS they become numbered lines ("1 Yes") and a
 reply of "1" (or "១") within `SMS_CHOICES_MINUTES` presses that button. A message nobody
@@ -25,7 +28,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -36,6 +39,7 @@ from django.utils.translation import gettext as _
 logger = logging.getLogger("sala.conversations")
 
 SMS_CHOICES_MINUTES = 30
+AWAIT_TEXT_MINUTES = 60
 MAX_BUTTON_DATA_BYTES = 64  # Telegram's limit for callback data
 KHMER = re.compile(r"[\u1780-\u17ff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -181,14 +185,29 @@ def inbound_button(channel: str, address: str, data: str, user: Any = None) -> I
     return Inbound(channel=channel, address=address, data=data, user=user, language=language)
 
 
+def await_text(inbound: Inbound, data: str) -> None:
+    """Send this person's next typed message (not a keyword) to the handler of `data`'s
+    prefix, as `data` with the typed text: a question answered by typing."""
+    cache.set(_awaited_key(inbound.channel, inbound.address), data, AWAIT_TEXT_MINUTES * 60)
+
+
 def dispatch(inbound: Inbound) -> Reply:
     """Return the answer to `inbound`: its handler's, or the list of keywords."""
     if inbound.is_button:
         handler = registry.buttons.get(inbound.data.split(":", 1)[0])
     else:
-        cache.set(_language_key(inbound.channel, inbound.address), inbound.language, 86400)
         route = registry.keywords.get(inbound.keyword)
         handler = route.handler if route else None
+        awaited = cache.get(_awaited_key(inbound.channel, inbound.address))
+        if awaited:
+            cache.delete(_awaited_key(inbound.channel, inbound.address))
+        if handler is None and awaited:
+            # An answer ("6", "Sala") keeps the conversation's language, as a button does.
+            handler = registry.buttons.get(awaited.split(":", 1)[0])
+            inbound = replace(inbound_button(inbound.channel, inbound.address, awaited,
+                                             inbound.user), text=inbound.text)  # fmt: skip
+        else:
+            cache.set(_language_key(inbound.channel, inbound.address), inbound.language, 86400)
     with translation.override(inbound.language):
         if handler is None:
             return help_reply(inbound.language)
@@ -245,6 +264,10 @@ def sms_user(address: str) -> Any:
 
 def _choices_key(address: str) -> str:
     return f"conversations:sms-choices:{address}"
+
+
+def _awaited_key(channel: str, address: str) -> str:
+    return f"conversations:awaited-text:{channel}:{address}"
 
 
 def _language_key(channel: str, address: str) -> str:

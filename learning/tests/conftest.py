@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from django.core.files.storage import storages
 
+from standins import telegram as telegram_standin
+
 
 @pytest.fixture(autouse=True)
 def learning_storages(settings, tmp_path):
@@ -23,3 +25,16 @@ def learning_storages(settings, tmp_path):
     yield
     for alias in ("default", "documents"):
         storages._storages.pop(alias, None)
+
+
+@pytest.fixture
+def bot_api(settings):
+    """The Bot API stand-in on loopback, and the portal's Telegram channel pointed at it."""
+    token = "123456:learning-test-bot"
+    server, state = telegram_standin.start(token)
+    settings.SALA_TELEGRAM_BOT_TOKEN = token
+    settings.SALA_TELEGRAM_BOT_USERNAME = "SalaTestBot"
+    settings.SALA_TELEGRAM_API_URL = server.url
+    settings.SALA_TELEGRAM_WEBHOOK_SECRET = "webhook-secret-for-tests"
+    yield state
+    server.stop()

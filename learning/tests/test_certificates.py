@@ -107,3 +107,16 @@ def test_the_badge_is_an_open_badges_3_credential_that_checks(client):
     assert "This badge is genuine" in genuine.text
     assert "This badge is not genuine" in forged.text
     assert "This file is not a badge: it is not JSON." in junk.text
+
+
+def test_the_learner_is_told_once_with_the_verification_link():
+    from notifications.models import Notification
+
+    learner = create_user("learner", preferred_language="en")
+    enrolment = finished(learner)
+    document = do_issue_certificate(learner, enrolment)
+    do_issue_certificate(learner, Enrolment.objects.get(pk=enrolment.pk))
+    [told] = Notification.objects.filter(recipient=learner, event="learning.certificate_issued")
+    assert told.title == "Your certificate for “Using the portal safely” is ready"
+    assert document.code in told.body
+    assert told.url == f"/en/verify/{document.code}/"

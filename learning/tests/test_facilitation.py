@@ -69,3 +69,35 @@ def test_only_facilitators_of_the_office_record(client, world):
     client.force_login(create_user("citizen"))
     assert client.get(en("facilitate")).status_code == 403
     assert not LessonProgress.objects.exists()
+
+
+def test_the_facilitator_prints_the_certificate_of_a_learner_who_finished(client, world):
+    small, hall, teacher = world
+    client.post(en("facilitate"), {"name_km": "ចាន់ ធីតា", "office": hall.pk})
+    learner = AssistedLearner.objects.get()
+    page_url = en("facilitate_course", learner.pk, "safe-online")
+    print_url = en("facilitate_certificate", learner.pk, "safe-online")
+    client.post(page_url, {"lesson": small.lessons[0].pk})
+    with translation.override("en"):
+        refused = client.post(print_url, follow=True)
+    assert "Finish every lesson of the course to get its certificate." in refused.text
+    assert Enrolment.objects.get().certificate is None
+    client.post(page_url, {"lesson": small.lessons[1].pk})
+    client.post(page_url, {"quiz": small.quiz.pk, "score": "90"})
+    with translation.override("en"):
+        assert "Download the certificate to print (PDF)" in client.get(page_url).text
+    response = client.post(print_url)
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    document = Enrolment.objects.get().certificate
+    assert document.holder == learner.user
+    entry = AuditEntry.objects.get(action="learning.certificate_printed")
+    assert (entry.actor, entry.person) == (teacher, learner.user)
+
+    other = create_user("other")
+    grant(other, create_facility(hall.area, code="other-hall"), "facilitator")
+    client.force_login(other)
+    assert client.post(print_url).status_code == 403
+    client.force_login(learner.user)
+    assert client.post(print_url).status_code == 403
+    assert AuditEntry.objects.filter(action="learning.certificate_printed").count() == 1

@@ -23,7 +23,6 @@ def press(user, reply, label):
 
 def test_a_course_followed_by_telegram_is_the_same_progress_as_on_the_web(settings):
     small = create_course()
-    # Only one-answer questions are answered with buttons: keep two of them.
     small.questions["multiple"].delete()
     small.questions["number"].delete()
     small.questions["text"].delete()
@@ -74,3 +73,58 @@ def test_a_lesson_removed_meanwhile_is_answered_kindly():
     # Another chat: a button's reply is in the language the chat last wrote in.
     reply = dispatch(inbound_button("telegram", "7002", stale, learner))
     assert "no longer part of the course" in reply.text
+
+
+def say(user, text):
+    return dispatch(inbound_message("telegram", CHAT, text, user))
+
+
+def test_every_kind_of_question_is_answered_in_telegram_and_scored_as_on_the_web():
+    small = create_course()
+    learner = create_user("learner", preferred_language="en")
+    enrolment = Enrolment.objects.create(user=learner, course=small.course)
+    say(learner, "learn")  # the chat writes in English
+    for lesson in small.lessons[:2]:
+        dispatch(inbound_button("telegram", CHAT, f"learning:d:{lesson.pk}", learner))
+    reply = dispatch(inbound_button("telegram", CHAT, f"learning:q:{small.quiz.pk}", learner))
+    reply = press(learner, reply, "No one")
+    assert reply.text.startswith("(2/5) Signs of a scam")
+    assert [b.label for b in reply.choices()] == [
+        "☐ Hurry", "☐ A prize", "☐ Your real name", "Send my answers"
+    ]  # fmt: skip
+    reply = press(learner, reply, "☐ Hurry")
+    reply = press(learner, reply, "☐ Your real name")
+    reply = press(learner, reply, "☐ A prize")
+    reply = press(learner, reply, "☑ Your real name")  # ticked by mistake, unticked
+    assert [b.label for b in reply.choices()][:3] == ["☑ Hurry", "☑ A prize", "☐ Your real name"]
+    reply = press(learner, reply, "Send my answers")
+    reply = press(learner, reply, "False")
+    assert reply.text.startswith("(4/5) How many digits") and "Type a number." in reply.text
+    assert reply.choices() == []
+    reply = say(learner, "៦")  # Khmer digits, as the web accepts
+    assert reply.text.startswith("(5/5) The portal's name")
+    reply = say(learner, "  SALA ")
+    assert "100% right" in reply.text and "You passed." in reply.text
+
+    attempt = QuizAttempt.objects.get(enrolment=enrolment)
+    assert attempt.score == 100 and attempt.passed and attempt.entered_by is None
+    assert attempt.answers[str(small.questions["number"].pk)] == "៦"
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is not None
+
+
+def test_a_wrong_typed_answer_counts_wrong_and_a_keyword_still_works_meanwhile():
+    small = create_course()
+    for name in ("single", "multiple", "true-false", "text"):
+        small.questions[name].delete()
+    learner = create_user("learner", preferred_language="en")
+    dispatch(inbound_button("telegram", CHAT, f"learning:q:{small.quiz.pk}", learner))
+    reply = say(learner, "learn")  # a keyword is not taken as the answer
+    assert reply.text.startswith("Choose a course.")
+    dispatch(inbound_button("telegram", CHAT, f"learning:q:{small.quiz.pk}", learner))
+    reply = say(learner, "seven")
+    assert "0% right" in reply.text and "Not passed yet." in reply.text
+    assert QuizAttempt.objects.get().score == 0
+    # Nothing awaited any more: a stray number gets the help, not a second attempt.
+    assert "Sala answers these messages" in say(learner, "6").text
+    assert QuizAttempt.objects.count() == 1
