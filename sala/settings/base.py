@@ -574,6 +574,13 @@ SALA_AGGREGATION_MAX_ATTACHMENT_BYTES = envint(
 # The authserv-id our own mail server writes into Authentication-Results; empty: those
 # headers are not trusted and only Return-Path/From alignment is checked.
 SALA_AGGREGATION_MAIL_AUTHSERV_ID = envstr("SALA_AGGREGATION_MAIL_AUTHSERV_ID")
+# --- Forums: replies by mail ---------------------------------------------------------
+# The address whose +tagged forms reach the reply mailbox (replies+<token>@domain); empty:
+# forum e-mails carry no Reply-To. The mailbox as imaps://user:password@host:993/INBOX
+# (imap+starttls:// on 143; plain imap:// only to this machine); a token's age limit.
+SALA_FORUMS_REPLY_ADDRESS = envstr("SALA_FORUMS_REPLY_ADDRESS")
+SALA_FORUMS_REPLY_MAILBOX = envsecret("SALA_FORUMS_REPLY_MAILBOX")
+SALA_FORUMS_REPLY_MAX_AGE_DAYS = envint("SALA_FORUMS_REPLY_MAX_AGE_DAYS", 60)
 # --- Issued documents ---------------------------------------------------------------
 # PDFs of issued documents are private: stored under SALA_DOCUMENTS_ROOT (never served as
 # media) or, with MEDIA_STORAGE=s3, in the bucket under issued-documents/, and handed out
