@@ -93,7 +93,10 @@ def reply_text(message: EmailMessage) -> str:
     part = message.get_body(preferencelist=("plain",))
     text = part.get_content() if part is not None else ""
     replies = EmailReplyParser(languages=["en"]).read(text=text).replies
-    return replies[0].body.strip() if replies else ""
+    # A first part with headers ("On … wrote:") is the quoted mail: nothing new was written.
+    if not replies or replies[0].headers:
+        return ""
+    return replies[0].body.strip()
 
 
 def message_key(message: EmailMessage, raw: bytes) -> str:
