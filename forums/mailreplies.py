@@ -129,7 +129,6 @@ def judge(message: EmailMessage) -> Outcome:
 def take(raw: bytes) -> MailReply | None:
     """Handle one mail; None when its Message-ID was handled before."""
     message = email.message_from_bytes(raw, policy=email.policy.default)
-    assert isinstance(message, EmailMessage)  # noqa: S101 - the default policy makes one
     verdict = judge(message)
     try:
         with transaction.atomic():
@@ -139,19 +138,19 @@ def take(raw: bytes) -> MailReply | None:
             )  # fmt: skip
     except IntegrityError:
         return None
-    if verdict.outcome != MailReply.Outcome.POSTED:
+    thread, user = verdict.thread, verdict.user
+    if verdict.outcome != MailReply.Outcome.POSTED or thread is None:
         logger.warning("forums: a mailed reply was dropped (%s)", verdict.outcome)
         return record
     try:
         with transaction.atomic():
-            record.post = do_reply(verdict.user, verdict.thread, reply_text(message))
+            record.post = do_reply(user, thread, reply_text(message))
     except (ValidationError, PermissionDenied) as error:
         record.outcome = MailReply.Outcome.REFUSED
         logger.info("forums: a mailed reply was refused: %s", error)
-        assert verdict.thread is not None  # noqa: S101 - judged POSTED above
         notify(
-            verdict.user, "forums.mail_reply_refused",
-            {"title": verdict.thread.title, "url": verdict.thread.get_absolute_url()},
+            user, "forums.mail_reply_refused",
+            {"title": thread.title, "url": thread.get_absolute_url()},
             key=f"forums-mail-refused:{record.pk}",
         )  # fmt: skip
     record.save(update_fields=["outcome", "post"])

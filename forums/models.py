@@ -175,6 +175,10 @@ class MailReply(models.Model):
     post = models.ForeignKey(Post, null=True, on_delete=models.SET_NULL, related_name="+")
     received_at = models.DateTimeField(default=timezone.now)
 
+    class Meta:
+        verbose_name = _("mail reply")
+        verbose_name_plural = _("mail replies")
+
     def __str__(self) -> str:
         return f"{self.outcome} {self.message_key[:12]}"
 

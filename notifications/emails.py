@@ -81,7 +81,9 @@ def build_email(delivery: Delivery, rendered: Rendered, address: str) -> EmailMu
         text = render_to_string("notifications/email/message.txt", context)
         html = render_to_string("notifications/email/message.html", context)
     event = get_event(notification.event)
-    reply_to = event.reply_to(notification.context, notification.recipient_id) if event.reply_to else ""
+    reply_to = (
+        event.reply_to(notification.context, notification.recipient_id) if event.reply_to else ""
+    )
     domain = settings.SALA_SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
     message = EmailMultiAlternatives(
         subject=rendered.subject,

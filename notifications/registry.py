@@ -97,7 +97,14 @@ def register_event(
     if unknown:
         raise ImproperlyConfigured(f"{name}: unknown channels {sorted(unknown)}")
     event = Event(
-        name, label, km, en, tuple(channels), urgent, dict(example or {}), attachments,
+        name,
+        label,
+        km,
+        en,
+        tuple(channels),
+        urgent,
+        dict(example or {}),
+        attachments,
         reply_to,
     )
     for language in LANGUAGES:

@@ -10,13 +10,11 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
-from aggregation.tests.conftest import dovecot  # noqa: F401
 from aggregation.tests.dovecot import PASSWORD
 from forums.mailreplies import SALT, poll_replies, read_reply_token, reply_token
 from forums.models import MailReply, Post
 from forums.posting import do_ask, do_reply
 from notifications.models import Notification
-from notifications.tests.conftest import committed, smtp_server  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +22,15 @@ QUOTED = "On Mon, 7 Dec 2026 at 10:00, Sala <noreply@sala.test> wrote:\n> Someon
 
 
 @pytest.fixture
-def mail_setup(settings, dovecot):  # noqa: F811
+def mail_setup(settings, dovecot):
     settings.SALA_FORUMS_REPLY_ADDRESS = "replies@sala.test"
     settings.SALA_FORUMS_REPLY_MAILBOX = f"imap://replies:{PASSWORD}@127.0.0.1:{dovecot.port}/INBOX"
     return dovecot
 
 
-def reply_mail(to: str, body: str, *, sender: str = "dara@example.org", message_id: str = "") -> bytes:
+def reply_mail(
+    to: str, body: str, *, sender: str = "dara@example.org", message_id: str = ""
+) -> bytes:
     message = EmailMessage()
     message["From"] = f"Dara <{sender}>"
     message["To"] = to
@@ -42,7 +42,7 @@ def reply_mail(to: str, body: str, *, sender: str = "dara@example.org", message_
     return bytes(message)
 
 
-def notified_reply_to(forum_world, smtp_server, committed) -> str:  # noqa: F811
+def notified_reply_to(forum_world, smtp_server, committed) -> str:
     """Dara asks and follows; Chenda replies; return the Reply-To of Dara's e-mail."""
     thread = do_ask(forum_world.citizen, forum_world.board, "Birth certificate copy?", "Where?")
     with committed():
@@ -53,11 +53,16 @@ def notified_reply_to(forum_world, smtp_server, committed) -> str:  # noqa: F811
 
 
 def test_a_follower_replies_to_the_notification_and_the_reply_is_in_the_thread(
-    forum_world, smtp_server, committed, mail_setup  # noqa: F811
+    forum_world,
+    smtp_server,
+    committed,
+    mail_setup,
 ):
     reply_to = notified_reply_to(forum_world, smtp_server, committed)
     assert reply_to.startswith("replies+") and reply_to.endswith("@sala.test")
-    mail_setup.append("replies", reply_mail(reply_to, f"Thank you, it worked.\n\n-- \nDara\n\n{QUOTED}"))
+    mail_setup.append(
+        "replies", reply_mail(reply_to, f"Thank you, it worked.\n\n-- \nDara\n\n{QUOTED}")
+    )
 
     [record] = poll_replies()
 
@@ -68,7 +73,7 @@ def test_a_follower_replies_to_the_notification_and_the_reply_is_in_the_thread(
     assert poll_replies() == []  # read once: the mail is marked read
 
 
-def test_the_same_message_twice_posts_once(forum_world, smtp_server, committed, mail_setup):  # noqa: F811
+def test_the_same_message_twice_posts_once(forum_world, smtp_server, committed, mail_setup):
     reply_to = notified_reply_to(forum_world, smtp_server, committed)
     mail = reply_mail(reply_to, "Thank you.", message_id="<same@example.org>")
     mail_setup.append("replies", mail)
@@ -79,7 +84,10 @@ def test_the_same_message_twice_posts_once(forum_world, smtp_server, committed, 
 
 
 def test_a_forged_token_or_another_sender_posts_nothing(
-    forum_world, smtp_server, committed, mail_setup  # noqa: F811
+    forum_world,
+    smtp_server,
+    committed,
+    mail_setup,
 ):
     reply_to = notified_reply_to(forum_world, smtp_server, committed)
     token = reply_to.split("+", 1)[1].split("@")[0]
@@ -105,7 +113,10 @@ def test_a_token_expires_and_names_its_thread_and_person(settings):
 
 
 def test_a_reply_breaking_the_rules_is_refused_and_the_person_told(
-    forum_world, smtp_server, committed, mail_setup  # noqa: F811
+    forum_world,
+    smtp_server,
+    committed,
+    mail_setup,
 ):
     reply_to = notified_reply_to(forum_world, smtp_server, committed)
     mail_setup.append("replies", reply_mail(reply_to, f"\n\n{QUOTED}"))  # nothing new written
