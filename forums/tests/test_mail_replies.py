@@ -29,7 +29,12 @@ def mail_setup(settings, dovecot):
 
 
 def reply_mail(
-    to: str, body: str, *, sender: str = "dara@example.org", message_id: str = ""
+    to: str,
+    body: str,
+    *,
+    sender: str = "dara@example.org",
+    message_id: str = "",
+    envelope: str = "",
 ) -> bytes:
     message = EmailMessage()
     message["From"] = f"Dara <{sender}>"
@@ -37,7 +42,7 @@ def reply_mail(
     message["Subject"] = "Re: New reply"
     message["Date"] = format_datetime(timezone.now())
     message["Message-ID"] = message_id or f"<{abs(hash(body + to))}@example.org>"
-    message["Return-Path"] = f"<{sender}>"
+    message["Return-Path"] = f"<{envelope or sender}>"
     message.set_content(body)
     return bytes(message)
 
@@ -91,15 +96,17 @@ def test_a_forged_token_or_another_sender_posts_nothing(
 ):
     reply_to = notified_reply_to(forum_world, smtp_server, committed)
     token = reply_to.split("+", 1)[1].split("@")[0]
-    thread_part, _ts, signature = token.split(".")
-    forged = f"replies+{thread_part}.{_ts}.{signature[:-2]}xx@sala.test"
+    names, timestamp, signature = token.split(".")
+    forged = f"replies+{names}.{timestamp}.{signature[:-2]}xx@sala.test"
     mail_setup.append("replies", reply_mail(forged, "Forged token."))
     mail_setup.append("replies", reply_mail(reply_to, "Not Dara.", sender="chenda@example.org"))
+    mail_setup.append("replies", reply_mail(reply_to, "Forged From.", envelope="x@evil.test"))
 
     outcomes = sorted(record.outcome for record in poll_replies())
 
-    assert outcomes == [MailReply.Outcome.BAD_TOKEN, MailReply.Outcome.WRONG_SENDER]
-    assert not Post.objects.filter(body__in=["Forged token.", "Not Dara."]).exists()
+    assert outcomes == [MailReply.Outcome.BAD_TOKEN] + [MailReply.Outcome.WRONG_SENDER] * 2
+    bodies = ["Forged token.", "Not Dara.", "Forged From."]
+    assert not Post.objects.filter(body__in=bodies).exists()
 
 
 def test_a_token_expires_and_names_its_thread_and_person(settings):
