@@ -98,13 +98,7 @@ def poll_mailbox(source: Source) -> IngestReport:
     report = IngestReport()
     imap = connect(source)
     try:
-        status, _data = imap.select(_quoted(source.imap_folder))
-        if status != "OK":
-            raise PollError(
-                f"The folder {source.imap_folder!r} does not exist in the mailbox.",
-                f"មិនមានថត {source.imap_folder!r} នៅក្នុងប្រអប់សំបុត្រទេ។",
-            )
-        validity = _uidvalidity(imap)
+        validity = select_folder(imap, source.imap_folder)
         if validity != source.imap_uidvalidity:
             source.imap_uidvalidity = validity
             source.imap_last_uid = 0
@@ -122,6 +116,17 @@ def poll_mailbox(source: Source) -> IngestReport:
         except (imaplib.IMAP4.error, OSError):
             pass
     return report
+
+
+def select_folder(imap: imaplib.IMAP4, folder: str) -> int | None:
+    """Select the folder (writable, so flags can be set); return its UIDVALIDITY."""
+    status, _data = imap.select(_quoted(folder))
+    if status != "OK":
+        raise PollError(
+            f"The folder {folder!r} does not exist in the mailbox.",
+            f"មិនមានថត {folder!r} នៅក្នុងប្រអប់សំបុត្រទេ។",
+        )
+    return _uidvalidity(imap)
 
 
 def _quoted(folder: str) -> str:
@@ -143,16 +148,23 @@ def _new_uids(imap: imaplib.IMAP4, last_uid: int) -> list[int]:
     return sorted(uid for uid in uids if uid > last_uid)
 
 
-def _import_one(imap: imaplib.IMAP4, source: Source, uid: int, report: IngestReport) -> None:
+def fetch_message(imap: imaplib.IMAP4, uid: int) -> bytes | None:
+    """Return the message's bytes without marking it read; None when it is over the cap."""
     _status, data = imap.uid("FETCH", str(uid), "(RFC822.SIZE)")
     match = SIZE.search(data[0] or b"") if data and data[0] else None
     size = int(match.group(1)) if match else 0
     if size > settings.SALA_AGGREGATION_MAX_MAIL_BYTES:
+        return None
+    _status, data = imap.uid("FETCH", str(uid), "(BODY.PEEK[])")
+    return next((part[1] for part in data if isinstance(part, tuple)), b"")
+
+
+def _import_one(imap: imaplib.IMAP4, source: Source, uid: int, report: IngestReport) -> None:
+    raw = fetch_message(imap, uid)
+    if raw is None:
         report.counts["ignored"] += 1
         report.counts["ignored_too_large"] += 1
         return
-    _status, data = imap.uid("FETCH", str(uid), "(BODY.PEEK[])")
-    raw = next((part[1] for part in data if isinstance(part, tuple)), b"")
     message = email.message_from_bytes(raw, policy=email.policy.default)
     reason = screen(message, source.allowed_sender_list())
     if reason:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from forums.models import Board
+from forums.models import Board, MailReply
 
 
 @admin.register(Board)
@@ -14,3 +14,18 @@ class BoardAdmin(admin.ModelAdmin):
     list_filter = ("kind",)
     search_fields = ("title_en", "title_km", "slug")
     raw_id_fields = ("area", "office")
+
+
+@admin.register(MailReply)
+class MailReplyAdmin(admin.ModelAdmin):
+    """What became of each mail read from the reply mailbox, for operators; read only."""
+
+    list_display = ("received_at", "outcome", "user", "thread")
+    list_filter = ("outcome",)
+    readonly_fields = ("message_key", "outcome", "thread", "user", "post", "received_at")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

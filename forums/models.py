@@ -156,6 +156,33 @@ class Follow(models.Model):
         return f"{self.user} → {self.thread}"
 
 
+class MailReply(models.Model):
+    """A mail read from the reply mailbox, remembered by its Message-ID so the same
+    message delivered twice posts once; what became of it, for the operators."""
+
+    class Outcome(models.TextChoices):
+        POSTED = "posted", _("Posted")
+        REFUSED = "refused", _("Refused by the posting rules")
+        BAD_TOKEN = "bad-token", _("Unknown or expired reply address")
+        WRONG_SENDER = "wrong-sender", _("Not sent by the person the address belongs to")
+
+    message_key = models.CharField(max_length=64, unique=True)  # sha256 of the Message-ID
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    thread = models.ForeignKey(Thread, null=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    post = models.ForeignKey(Post, null=True, on_delete=models.SET_NULL, related_name="+")
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mail reply")
+        verbose_name_plural = _("mail replies")
+
+    def __str__(self) -> str:
+        return f"{self.outcome} {self.message_key[:12]}"
+
+
 class AbuseReport(models.Model):
     """Someone's report that a post or comment breaks the rules, and what a moderator did."""
 

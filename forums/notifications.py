@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from forums.mailreplies import reply_address
 from notifications.api import Message, register_event
 
 EXAMPLE = {"title": "តើត្រូវការឯកសារអ្វីខ្លះដើម្បីធ្វើអត្តសញ្ញាណប័ណ្ណ?", "url": "/en/forums/"}
@@ -24,6 +25,29 @@ register_event(
         title="New reply in “{{ title }}”",
         body="Someone replied in a thread you follow.",
         short="Sala: new reply in “{{ title }}”. {{ link }}",
+    ),
+    example=EXAMPLE,
+    reply_to=reply_address,
+)
+
+register_event(
+    "forums.mail_reply_refused",
+    label=_("Your reply sent by e-mail could not be posted"),
+    km=Message(
+        title="ចម្លើយដែលអ្នកផ្ញើតាមអ៊ីមែល មិនអាចដាក់ក្នុង «{{ title }}» បានទេ",
+        body=(
+            "ចម្លើយរបស់អ្នកមិនស្របតាមច្បាប់នៃវេទិកា៖ វាទទេ វែងពេក ផ្ញើញឹកញាប់ពេក "
+            "ឬប្រធានបទនេះលែងទទួលចម្លើយហើយ។ សូមបើកប្រធានបទ ហើយឆ្លើយនៅទីនោះ។"
+        ),
+        short="សាលា៖ ចម្លើយតាមអ៊ីមែលរបស់អ្នកមិនត្រូវបានដាក់ទេ។ {{ link }}",
+    ),
+    en=Message(
+        title="Your e-mailed reply to “{{ title }}” could not be posted",
+        body=(
+            "Your reply did not meet the forum's rules: it was empty, too long, sent too "
+            "fast, or the thread no longer takes replies. Open the thread and reply there."
+        ),
+        short="Sala: your e-mailed reply was not posted. {{ link }}",
     ),
     example=EXAMPLE,
 )

@@ -125,7 +125,7 @@ def _notify_followers(post: Post) -> None:
         notify(
             follow.user,
             "forums.reply",
-            {"title": thread.title, "url": post.get_absolute_url()},
+            {"title": thread.title, "url": post.get_absolute_url(), "thread_id": thread.pk},
             key=f"forums-reply:{post.pk}:{follow.user_id}",
         )
 

@@ -80,11 +80,16 @@ def build_email(delivery: Delivery, rendered: Rendered, address: str) -> EmailMu
     with translation.override(notification.language):
         text = render_to_string("notifications/email/message.txt", context)
         html = render_to_string("notifications/email/message.html", context)
+    event = get_event(notification.event)
+    reply_to = (
+        event.reply_to(notification.context, notification.recipient_id) if event.reply_to else ""
+    )
     domain = settings.SALA_SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=text,
         to=[address],
+        reply_to=[reply_to] if reply_to else None,
         headers={
             "List-Unsubscribe": f"<{one_click}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -94,7 +99,7 @@ def build_email(delivery: Delivery, rendered: Rendered, address: str) -> EmailMu
         },
     )
     message.attach_alternative(html, "text/html")
-    attachments = get_event(notification.event).attachments
+    attachments = event.attachments
     if attachments is not None:
         for filename, content, mimetype in attachments(notification.context, notification.language):
             message.attach(filename, content, mimetype)

@@ -11,6 +11,8 @@ part of a message is a Django template rendered with the notification's context:
 
 An event may also name `attachments`, a function of (context, language) returning the
 files (name, bytes, MIME type) its emails carry: the calendar file of an appointment.
+It may name `reply_to`, a function of (context, recipient id) returning the address its
+emails' Reply-To names ("" for none): a forum thread's reply-by-mail address.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class Message:
 PARTS: tuple[str, ...] = tuple(f.name for f in fields(Message))
 
 Attachments = Callable[[dict[str, Any], str], list[tuple[str, bytes, str]]]
+ReplyTo = Callable[[dict[str, Any], int], str]
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Event:
     urgent: bool = False  # sent at once even to people who chose a daily digest
     example: dict[str, Any] = field(default_factory=dict)  # context for previews
     attachments: Attachments | None = None  # files for the email
+    reply_to: ReplyTo | None = None  # the email's Reply-To address
 
     def message(self, language: str) -> Message:
         return self.en if language == "en" else self.km
@@ -80,6 +84,7 @@ def register_event(
     urgent: bool = False,
     example: dict[str, Any] | None = None,
     attachments: Attachments | None = None,
+    reply_to: ReplyTo | None = None,
 ) -> Event:
     """Register an event with its Khmer and English templates; return it.
 
@@ -91,7 +96,17 @@ def register_event(
     unknown = set(channels) - set(CHANNELS)
     if unknown:
         raise ImproperlyConfigured(f"{name}: unknown channels {sorted(unknown)}")
-    event = Event(name, label, km, en, tuple(channels), urgent, dict(example or {}), attachments)
+    event = Event(
+        name,
+        label,
+        km,
+        en,
+        tuple(channels),
+        urgent,
+        dict(example or {}),
+        attachments,
+        reply_to,
+    )
     for language in LANGUAGES:
         message = event.message(language)
         if not message.title.strip():

@@ -11,6 +11,9 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from aggregation.tests.conftest import dovecot  # noqa: F401 - the reply mailbox
+from notifications.tests.conftest import committed, smtp_server  # noqa: F401
+
 
 @dataclass
 class ForumWorld:

@@ -584,6 +584,14 @@ SALA_CRAWL_MAX_PDF_BYTES = envint("SALA_CRAWL_MAX_PDF_BYTES", 20 * 1024 * 1024)
 SALA_CRAWL_TIMEOUT_SECONDS = envint("SALA_CRAWL_TIMEOUT_SECONDS", 10)
 SALA_CRAWL_BACKOFF_SECONDS = envint("SALA_CRAWL_BACKOFF_SECONDS", 2)
 SALA_CRAWL_ERRORS_IN_A_ROW = envint("SALA_CRAWL_ERRORS_IN_A_ROW", 10)
+
+# --- Forums: replies by mail ---------------------------------------------------------
+# The address whose +tagged forms reach the reply mailbox (replies+<token>@domain); empty:
+# forum e-mails carry no Reply-To. The mailbox as imaps://user:password@host:993/INBOX
+# (imap+starttls:// on 143; plain imap:// only to this machine); a token's age limit.
+SALA_FORUMS_REPLY_ADDRESS = envstr("SALA_FORUMS_REPLY_ADDRESS")
+SALA_FORUMS_REPLY_MAILBOX = envsecret("SALA_FORUMS_REPLY_MAILBOX")
+SALA_FORUMS_REPLY_MAX_AGE_DAYS = envint("SALA_FORUMS_REPLY_MAX_AGE_DAYS", 60)
 # --- Issued documents ---------------------------------------------------------------
 # PDFs of issued documents are private: stored under SALA_DOCUMENTS_ROOT (never served as
 # media) or, with MEDIA_STORAGE=s3, in the bucket under issued-documents/, and handed out
