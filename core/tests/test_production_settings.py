@@ -19,16 +19,23 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         clean.pop(name, None)
     for name in [name for name in clean if name.startswith("SALA_SMS_")]:
         clean.pop(name)
-    # Production refuses to start without a document signing key (documents.checks), and
-    # with text messages that only go to the log.
+    # Production refuses to start without a document signing key (documents.checks), with
+    # text messages that only go to the log, and without the payment account and Bakong's
+    # credentials (payments.checks).
     clean["SALA_DOCUMENT_SIGNING_KEY"] = DOCUMENT_SIGNING_KEY
     clean["SALA_SMS_PROVIDER"] = "http"
     clean["SALA_SMS_HTTP_URL"] = "https://sms-gateway.example.org/send"
+    clean.update(PAYMENT_SETTINGS)
     clean.update(env)
     return run_project_python(["manage.py", *args], clean)
 
 
 STRONG_KEY = secrets.token_urlsafe(64)
+PAYMENT_SETTINGS = {
+    "SALA_KHQR_ACCOUNT_ID": "fees@nbcq",
+    "SALA_BAKONG_TOKEN": secrets.token_urlsafe(24),
+    "SALA_BAKONG_EMAIL": "fees@ministry.example.gov.kh",
+}
 DOCUMENT_SIGNING_KEY = base64.b64encode(secrets.token_bytes(32)).decode()
 
 

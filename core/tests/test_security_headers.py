@@ -150,6 +150,9 @@ def production_env(tmp_path) -> dict[str, str]:
         SALA_SMS_PROVIDER="http",
         SALA_SMS_HTTP_URL="https://sms-gateway.example.gov.kh/send",
         SALA_SMS_HTTP_TOKEN=secrets.token_urlsafe(24),
+        SALA_KHQR_ACCOUNT_ID="fees@nbcq",
+        SALA_BAKONG_TOKEN=secrets.token_urlsafe(24),
+        SALA_BAKONG_EMAIL="fees@ministry.example.gov.kh",
     )
     return env
 
