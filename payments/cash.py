@@ -26,7 +26,9 @@ def do_record_cash(officer, payment: PaymentRequest) -> PaymentRequest:
     """Record the bill's amount paid in cash to `officer`; a second call changes nothing."""
     with transaction.atomic():
         payment = (
-            PaymentRequest.objects.select_for_update().select_related("case__service", "case__applicant").get(pk=payment.pk)
+            PaymentRequest.objects.select_for_update()
+            .select_related("case__service", "case__applicant")
+            .get(pk=payment.pk)
         )
         if payment.paid_at is not None:
             return payment
