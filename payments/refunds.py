@@ -100,14 +100,22 @@ def currency_of(target: Refundable) -> str:
     return target.currency
 
 
+def _locked_payment(pk: int) -> PaymentRequest:
+    return (
+        PaymentRequest.objects.select_for_update()
+        .select_related("case__service", "case__applicant")
+        .get(pk=pk)
+    )
+
+
+def _locked_mismatch(pk: int) -> Mismatch:
+    return Mismatch.objects.select_for_update().get(pk=pk)
+
+
 def _locked(target: Refundable) -> Refundable:
     if isinstance(target, PaymentRequest):
-        return (
-            PaymentRequest.objects.select_for_update()
-            .select_related("case__service", "case__applicant")
-            .get(pk=target.pk)
-        )
-    return Mismatch.objects.select_for_update().get(pk=target.pk)
+        return _locked_payment(target.pk)
+    return _locked_mismatch(target.pk)
 
 
 def _where(target: Refundable) -> tuple[str, int | None, User | None]:
@@ -199,12 +207,11 @@ def do_decide_refund(officer, refund: Refund, *, approve: bool, note: str = "") 
         raise RefundError(_("Write why the refund is rejected."))
     with transaction.atomic():
         refund = Refund.objects.select_for_update().get(public_id=refund.public_id)
+        target: Refundable
         if refund.payment_id is not None:
-            target: Refundable = _locked(PaymentRequest(pk=refund.payment_id))
-            refund.payment = target
+            refund.payment = target = _locked_payment(refund.payment_id)
         elif refund.mismatch_id is not None:
-            target = _locked(Mismatch(pk=refund.mismatch_id))
-            refund.mismatch = target
+            refund.mismatch = target = _locked_mismatch(refund.mismatch_id)
         else:
             raise PermissionDenied
         if not may_decide_refund(officer, refund):

@@ -135,7 +135,7 @@ def refund(request: HttpRequest, public_id) -> HttpResponse:
         .filter(public_id=public_id)
         .first()
     )
-    if refund is None or (refund.payment is None and refund.mismatch is None):
+    if refund is None:
         raise Http404
     payment = mismatch = None
     if refund.mismatch is not None:
@@ -143,6 +143,8 @@ def refund(request: HttpRequest, public_id) -> HttpResponse:
         if not reconciles(request.user, mismatch):
             raise PermissionDenied
         back = reverse("payments:reconciliation") + "#mismatches"
+    elif refund.payment is None:
+        raise Http404
     else:
         payment = _officer_payment(request, refund.payment.public_id)
         refund.payment = payment
