@@ -78,14 +78,22 @@ def reconciliation(request: HttpRequest) -> HttpResponse:
             "page": page,
             "summary": summary,
             "mismatch_totals_rows": [summary.mismatch_total],
-            "mismatches": [
-                (mismatch, refund_standing(mismatch), may_request_refund(request.user, mismatch))
-                for mismatch in found[:PAGE_SIZE]
-            ],
+            "mismatches": with_refunds(found[:PAGE_SIZE], request.user),
             "mismatch_count": found.count(),
             "query": query,
         },
     )
+
+
+def with_refunds(found, user) -> list[Mismatch]:
+    """The mismatches shown, each with `standing` (what became of the money) and
+    `may_refund` (the user may ask to give it back: one of their offices', or no office's)."""
+    mine = set(finance_offices(user).values_list("pk", flat=True))
+    shown = list(found)
+    for mismatch in shown:
+        mismatch.standing = refund_standing(mismatch)
+        mismatch.may_refund = mismatch.office_id is None or mismatch.office_id in mine
+    return shown
 
 
 @finance_officer_required
