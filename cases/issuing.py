@@ -9,6 +9,7 @@ as it was (the officer reads why).
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.utils import timezone
@@ -22,6 +23,23 @@ from documents.models import DocumentTemplate, IssuedDocument
 
 # The template used when a service has none of its own (its key is the service's slug).
 GENERIC_TEMPLATE = "certificate"
+
+# Apps above cases say why a case's document may not be issued yet (payments: the fee is
+# not paid): each returns a translated reason, or None.
+IssueCheck = Callable[[Case], str | None]
+_issue_checks: list[IssueCheck] = []
+
+
+def register_issue_check(check: IssueCheck) -> IssueCheck:
+    """Ask `check(case)` before issuing; a reason it returns stops the issuing (the officer
+    reads it). Registering again changes nothing."""
+    if check not in _issue_checks:
+        _issue_checks.append(check)
+    return check
+
+
+def reasons_not_to_issue(case: Case) -> list[str]:
+    return [reason for check in _issue_checks if (reason := check(case))]
 
 
 def template_for(case: Case) -> DocumentTemplate | None:
@@ -89,7 +107,11 @@ def validity_for(case: Case, issued_on: date) -> tuple[date | None, date | None]
 
 def issue_document_for(case: Case, officer: User) -> CaseEvent:
     """Issue the case's signed document as `officer`, in force for as long as the service
-    says; record it in the case's history."""
+    says; record it in the case's history. Refused while a registered check says the case
+    is not ready (a fee not paid)."""
+    reasons = reasons_not_to_issue(case)
+    if reasons:
+        raise CaseActionError(" ".join(reasons))
     template = template_for(case)
     if template is None:
         raise CaseActionError(_("No document template is set up for this service."))

@@ -1,6 +1,6 @@
 """Cash at the counter: an officer of the case's office who takes walk-ins (accounts'
 `counter_intake`: counter staff and clerks) records the fee paid in cash, once, and
-prints the receipt."""
+prints the receipt. The applicant is told, as for a KHQR payment."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from accounts.roles import COUNTER_INTAKE, roles_for
 from audit.log import log_action
 from payments.models import PaymentRequest
 from payments.receipts import issue_receipt_later
+from payments.requesting import notify_paid
 
 
 def may_take_cash(user, payment: PaymentRequest) -> bool:
@@ -25,7 +26,9 @@ def do_record_cash(officer, payment: PaymentRequest) -> PaymentRequest:
     """Record the bill's amount paid in cash to `officer`; a second call changes nothing."""
     with transaction.atomic():
         payment = (
-            PaymentRequest.objects.select_for_update().select_related("case").get(pk=payment.pk)
+            PaymentRequest.objects.select_for_update()
+            .select_related("case__service", "case__applicant")
+            .get(pk=payment.pk)
         )
         if payment.paid_at is not None:
             return payment
@@ -44,5 +47,6 @@ def do_record_cash(officer, payment: PaymentRequest) -> PaymentRequest:
             office=payment.case.office_id,
             person=payment.case.applicant,
         )  # fmt: skip
+        notify_paid(payment)
         issue_receipt_later(payment)
     return payment

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from payments.models import Mismatch, PaymentRequest
-from payments.reconciliation import StatusChoice
+from payments.reconciliation import StatusChoice, refund_standing
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -72,6 +72,8 @@ def mismatch_headers() -> list[str]:
         _("Currency"),
         _("Transaction"),
         _("Paid from"),
+        _("Refund"),
+        _("Amount refunded"),
     ]
 
 
@@ -86,6 +88,8 @@ def mismatch_rows(found: QuerySet[Mismatch]) -> Iterator[list[object]]:
             m.currency,
             m.transaction_hash,
             m.payer_account,
+            refund_standing(m),
+            m.refunded,  # type: ignore[attr-defined]
         ]
 
 

@@ -11,11 +11,13 @@ from typing import cast
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -23,7 +25,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from payments import exports
-from payments.models import BankStatement
+from payments.forms import RefundRequestForm
+from payments.models import BankStatement, Mismatch
 from payments.reconciliation import (
     do_record_export,
     finance_offices,
@@ -31,7 +34,14 @@ from payments.reconciliation import (
     mismatches,
     payments,
     read_filters,
+    refund_standing,
     summarise,
+)
+from payments.refunds import (
+    RefundError,
+    do_request_refund,
+    may_request_refund,
+    open_to_request,
 )
 from payments.statements import COLUMNS, StatementError, do_import_statement
 
@@ -68,11 +78,22 @@ def reconciliation(request: HttpRequest) -> HttpResponse:
             "page": page,
             "summary": summary,
             "mismatch_totals_rows": [summary.mismatch_total],
-            "mismatches": found[:PAGE_SIZE],
+            "mismatches": with_refunds(found[:PAGE_SIZE], request.user),
             "mismatch_count": found.count(),
             "query": query,
         },
     )
+
+
+def with_refunds(found, user) -> list[Mismatch]:
+    """The mismatches shown, each with `standing` (what became of the money) and
+    `may_refund` (the user may ask to give it back: one of their offices', or no office's)."""
+    mine = set(finance_offices(user).values_list("pk", flat=True))
+    shown = list(found)
+    for mismatch in shown:
+        mismatch.standing = refund_standing(mismatch)
+        mismatch.may_refund = mismatch.office_id is None or mismatch.office_id in mine
+    return shown
 
 
 @finance_officer_required
@@ -176,3 +197,36 @@ def statement(request: HttpRequest, pk: int) -> HttpResponse:
             "line_count": found.matched + found.already_matched + found.unmatched,
         },
     )
+
+
+@finance_officer_required
+@require_http_methods(["GET", "POST"])
+def mismatch_refund(request: HttpRequest, pk: int) -> HttpResponse:
+    """A finance officer asks to give back money that did not pay a bill (at most what
+    arrived, with a reason); another finance officer decides it."""
+    mismatch = Mismatch.objects.select_related("office", "payment__case__service").filter(pk=pk)
+    found = mismatch.first()
+    if found is None:
+        raise Http404
+    if not may_request_refund(request.user, found):
+        raise PermissionDenied
+    form = RefundRequestForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            do_request_refund(
+                request.user, found, form.cleaned_data["amount"], form.cleaned_data["reason"]
+            )
+        except RefundError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("The refund is asked for. Another finance officer approves it.")
+            )
+            return HttpResponseRedirect(reverse("payments:reconciliation") + "#mismatches")
+    return render(
+        request,
+        "payments/mismatch_refund_request.html",
+        {"mismatch": found, "form": form, "open_to_request": open_to_request(found),
+         "refunds": found.refunds.all()},
+        status=400 if form.is_bound else 200,
+    )  # fmt: skip

@@ -2,7 +2,8 @@
 a case opened for a service with a fee asks for it (`cases.opening.register_opened_handler`),
 or, if its workflow says so, once approved (`cases.workflow.register_transition_handler`);
 a case waiting for its payment or a refund's approval says so in My applications and the
-officer's queue, and a paid one links to its receipt (`cases.waiting.register_waiting`);
+officer's queue, and a paid one links to its receipt (`cases.waiting.register_waiting`),
+and its document is not issued until the fee is paid (`cases.issuing.register_issue_check`);
 a receipt's PDF is for the officers of the office handling the case
 (`documents.handling.register_handling_office`), who reach the payment from its
 verification page (`documents.actions.register_verification_actions`)."""
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases.issuing import register_issue_check
 from cases.models import Case
 from cases.opening import register_opened_handler
 from cases.waiting import Waiting, register_waiting
@@ -49,6 +51,17 @@ def waiting_for_payment(cases: list[Case]) -> dict[int, Waiting]:
     return waiting
 
 
+def fee_not_paid(case: Case) -> str | None:
+    """Why the case's document may not be issued: a fee was asked for and is not paid."""
+    fees = PaymentRequest.objects.filter(case=case)
+    if not fees.exists() or fees.filter(status=PaymentRequest.Status.PAID).exists():
+        return None
+    return _(
+        "The fee for this application is not paid yet, so the document cannot be issued. "
+        "Issue it once the payment page says the fee is paid."
+    )
+
+
 def payment_of_receipt(user, document: IssuedDocument) -> list[tuple[str, str]]:
     """On a receipt's verification page, the officers who read the case reach its payment."""
     payment = PaymentRequest.objects.select_related("case").filter(receipt=document).first()
@@ -63,5 +76,6 @@ def register_hooks() -> None:
         register_opened_handler(request_fee_when_opened)
         register_transition_handler(request_fee_when_approved)
     register_waiting(waiting_for_payment)
+    register_issue_check(fee_not_paid)
     register_handling_office(PaymentRequest, lambda payment: payment.case.office)
     register_verification_actions(RECEIPT_TEMPLATE, payment_of_receipt)

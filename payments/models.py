@@ -113,11 +113,10 @@ class CallbackEvent(models.Model):
 
 
 class Refund(models.Model):
-    """Money given back for a payment, in full or in part: asked for by one officer of the
-    office handling the case, approved or rejected by another (four eyes).
-
-    `payment` is nullable so that a refund can later point at a payment recorded without
-    a bill of ours (an unknown payload, reconciliation) instead of a request."""
+    """Money given back, in full or in part, for a payment request or for a mismatch (money
+    that did not pay a bill, even one the portal never issued): asked for by one officer,
+    approved or rejected by another (four eyes). Exactly one of `payment` and `mismatch`
+    is set."""
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Waiting for approval")
@@ -128,6 +127,14 @@ class Refund(models.Model):
     payment = models.ForeignKey(
         PaymentRequest,
         verbose_name=_("payment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="refunds",
+    )
+    mismatch = models.ForeignKey(
+        "payments.Mismatch",
+        verbose_name=_("payment mismatch"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -18,7 +18,20 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +40,7 @@ from accounts.models import Role
 from accounts.officers import offices_of
 from audit.log import log_action
 from geo.models import Facility
-from payments.models import Mismatch, PaymentRequest
+from payments.models import Mismatch, PaymentRequest, Refund
 from services.models import Service
 
 CURRENCIES = ("KHR", "USD")
@@ -201,12 +214,29 @@ def payments(filters: Filters) -> QuerySet[PaymentRequest]:
     return rows.order_by("-day", "-created_at", "-pk")
 
 
+def _refunds_of_mismatch(status: str) -> Subquery:
+    """The sum of a mismatch's refunds in `status` (a subquery: no join to count twice)."""
+    return Subquery(
+        Refund.objects.filter(mismatch=OuterRef("pk"), status=status)
+        .order_by()
+        .values("mismatch")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+
+
 def mismatches(filters: Filters) -> QuerySet[Mismatch]:
-    """The mismatches of the offices (and those for no known bill), by the day received."""
+    """The mismatches of the offices (and those for no known bill), by the day received,
+    each with `refunded` (approved refunds) and `refund_asked` (refunds awaiting approval)."""
+    zero = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
     rows = (
         Mismatch.objects.filter(Q(office__in=filters.offices) | Q(office__isnull=True))
         .select_related("payment__case__service", "office")
-        .annotate(day=TruncDate("received_at"))
+        .annotate(
+            day=TruncDate("received_at"),
+            refunded=Coalesce(_refunds_of_mismatch(Refund.Status.APPROVED), zero),
+            refund_asked=Coalesce(_refunds_of_mismatch(Refund.Status.REQUESTED), zero),
+        )
     )
     if filters.service:
         rows = rows.filter(payment__case__service__slug=filters.service)
@@ -288,3 +318,15 @@ def summarise(rows: QuerySet[PaymentRequest], found: QuerySet[Mismatch]) -> Summ
         total=grand_total(by_status),
         mismatch_total=mismatch_total,
     )
+
+
+def refund_standing(mismatch: Mismatch) -> str:
+    """What became of the money of a mismatch from `mismatches()`, in words."""
+    refunded, asked = mismatch.refunded, mismatch.refund_asked  # type: ignore[attr-defined]
+    if refunded >= mismatch.amount:
+        return str(_("Refunded"))
+    if asked:
+        return str(_("Refund waiting for approval"))
+    if refunded:
+        return str(_("Partly refunded"))
+    return str(_("Not refunded"))

@@ -221,14 +221,16 @@ def do_record_payment(confirmation: Confirmation) -> PaymentRequest | None:
         if reason is not None:
             _mismatch(confirmation, reason, request)
         else:
-            notify(
-                request.case.applicant,
-                "payments.paid",
-                _context(request),
-                key=f"payment:{request.pk}:paid",
-            )
+            notify_paid(request)
             issue_receipt_later(request)
     return request
+
+
+def notify_paid(request: PaymentRequest) -> None:
+    """Tell the applicant the fee is paid, however it was paid (KHQR or cash)."""
+    notify(
+        request.case.applicant, "payments.paid", _context(request), key=f"payment:{request.pk}:paid"
+    )
 
 
 def _mismatch(confirmation: Confirmation, reason: str, request: PaymentRequest | None) -> None:

@@ -11,6 +11,11 @@ urlpatterns = [
     re_path(r"^finance/export\.(?P<kind>csv|xlsx)$", finance_views.export, name="export"),
     path("finance/statements/", finance_views.statements, name="statements"),
     path("finance/statements/<int:pk>/", finance_views.statement, name="statement"),
+    path(
+        "finance/mismatches/<int:pk>/refund/",
+        finance_views.mismatch_refund,
+        name="mismatch_refund",
+    ),
     path("<uuid:public_id>/", views.pay, name="pay"),
     path("<uuid:public_id>/khqr.png", views.qr_image, name="qr_image"),
     path("<uuid:public_id>/refund/", views.refund_request, name="refund_request"),

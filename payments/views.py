@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -32,6 +33,7 @@ from payments.refunds import (
     may_decide_refund,
     may_request_refund,
     open_to_request,
+    reconciles,
 )
 from payments.requesting import do_request_payment
 
@@ -129,14 +131,24 @@ def refund_request(request: HttpRequest, public_id) -> HttpResponse:
 def refund(request: HttpRequest, public_id) -> HttpResponse:
     """A refund asked for: the second officer approves or rejects it here."""
     refund = (
-        Refund.objects.select_related("payment", "requested_by", "decided_by")
+        Refund.objects.select_related("payment", "mismatch__office", "requested_by", "decided_by")
         .filter(public_id=public_id)
         .first()
     )
-    if refund is None or refund.payment is None:
+    if refund is None:
         raise Http404
-    payment = _officer_payment(request, refund.payment.public_id)
-    refund.payment = payment
+    payment = mismatch = None
+    if refund.mismatch is not None:
+        mismatch = refund.mismatch
+        if not reconciles(request.user, mismatch):
+            raise PermissionDenied
+        back = reverse("payments:reconciliation") + "#mismatches"
+    elif refund.payment is None:
+        raise Http404
+    else:
+        payment = _officer_payment(request, refund.payment.public_id)
+        refund.payment = payment
+        back = payment.get_absolute_url()
     if not (may_decide_refund(request.user, refund) or refund.requested_by_id == request.user.pk):
         raise PermissionDenied
     form = RefundDecisionForm(request.POST if request.method == "POST" else None)
@@ -151,12 +163,14 @@ def refund(request: HttpRequest, public_id) -> HttpResponse:
         except RefundError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Done. The applicant has been told."))
-            return HttpResponseRedirect(payment.get_absolute_url())
+            told = _("Done. The applicant has been told.")
+            messages.success(request, told if payment else _("Done."))
+            return HttpResponseRedirect(back)
     return render(
         request,
         "payments/refund.html",
-        {"refund": refund, "payment": payment, "case": payment.case, "form": form,
+        {"refund": refund, "payment": payment, "mismatch": mismatch,
+         "case": payment.case if payment else None, "form": form,
          "may_decide": may_decide_refund(request.user, refund)
          and refund.status == Refund.Status.REQUESTED},
         status=400 if form.is_bound else 200,

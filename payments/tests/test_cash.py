@@ -7,6 +7,7 @@ import pytest
 
 from audit.models import AuditEntry
 from cases.tests.factories import submit
+from notifications.models import Notification
 from payments.models import PaymentRequest
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,8 @@ def test_the_clerk_records_cash_once_and_the_page_is_the_receipt(client, world, 
     assert "Paid in cash at the counter." in receipt and "Print the receipt" in receipt
     assert PaymentRequest.objects.get(pk=payment.pk).status == "paid"
     assert AuditEntry.objects.filter(action="payments.request.paid_in_cash").count() == 1
+    told = Notification.objects.filter(recipient=world.citizen, event="payments.paid")
+    assert told.count() == 1  # told once, however many times the clerk clicked
 
 
 @pytest.mark.parametrize("who", ["approver", "outsider", "citizen"])

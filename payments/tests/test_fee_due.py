@@ -57,3 +57,29 @@ def test_by_default_the_fee_is_due_at_submission(world, paid_service):
 def test_a_workflow_with_an_unknown_due_time_is_refused():
     errors = workflow_errors({**DEFAULT_WORKFLOW, "fee_due": "later"})
     assert errors == ["fee_due must be one of submission, approval."]
+
+
+def test_a_document_is_not_issued_until_the_fee_is_paid(client, world, due_on_approval):
+    from cases.issuing import issued_document
+    from cases.models import Case
+    from payments.cash import do_record_cash
+
+    case = submit(world.citizen, due_on_approval, area=world.tree.village)
+    case = do_transition(case, "start_review", actor=world.clerk)
+    case = do_transition(case, "approve", actor=world.approver)
+    client.force_login(world.approver)
+    issue = {"transition": "issue_document", "version": case.version, "confirmed": "yes"}
+    with override("en"):
+        url = reverse("cases:act", args=[case.public_id])
+        page = client.post(url, issue, follow=True).content.decode()
+    assert "The fee for this application is not paid yet" in page
+    with override("km"):
+        page = client.post(reverse("cases:act", args=[case.public_id]), issue, follow=True)
+    assert "ថ្លៃសេវានៃពាក្យស្នើសុំនេះមិនទាន់បានបង់ទេ" in page.content.decode()
+    case = Case.objects.get(pk=case.pk)
+    assert case.state == "approved" and issued_document(case) is None
+
+    do_record_cash(world.clerk, case.payment_requests.get())
+    client.post(url, {**issue, "version": case.version})
+    case = Case.objects.get(pk=case.pk)
+    assert case.state == "document_issued" and issued_document(case) is not None
