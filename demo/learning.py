@@ -10,8 +10,9 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from accounts.models import OfficeMembership, Role, User
 from demo.learning_texts import CHECKLIST, COURSES
-from geo.models import Institution
+from geo.models import Facility, Institution
 from learning.models import Choice, Course, Lesson, LessonMedia, Module, Question, Quiz
 
 
@@ -90,4 +91,24 @@ def load_demo() -> LearningDemo:
             for lesson_place, lesson_spec in enumerate(module_spec["lessons"]):
                 _add_lesson(module, lesson_place, lesson_spec, result)
         result.courses += 1
+    _give_demo_roles()
     return result
+
+
+# The sangkat's chief also records learners without a phone; the ministry's editor reads
+# the reports of the ministry's own course (the README names both).
+DEMO_LEARNING_ROLES = (
+    ("chief", "commune-hall-120201", "facilitator"),
+    ("editor", "ministry-mptc", "course-editor"),
+)
+
+
+def _give_demo_roles() -> None:
+    for username, office_code, role_code in DEMO_LEARNING_ROLES:
+        user = User.objects.filter(username=username).first()
+        office = Facility.objects.filter(code=office_code).first()
+        role = Role.objects.filter(code=role_code).first()
+        if user and office and role:
+            OfficeMembership.objects.get_or_create(
+                user=user, office=office, role=role, ended_at=None
+            )

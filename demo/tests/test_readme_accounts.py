@@ -283,3 +283,13 @@ def test_prices_enters_the_central_markets_prices_and_prices_review_reviews_them
     reviewer = signed_in("prices-review", passwords)
     assert reviewer.get("/en/markets/office/review/").status_code == 200
     assert reviewer.get("/en/markets/office/prices/phsar-thmei/").status_code == 403
+
+
+def test_chief_facilitates_and_editor_reads_the_ministry_s_course_report(passwords):
+    chief = signed_in("chief", passwords)
+    assert chief.get("/en/learning/facilitate/").status_code == 200
+    editor = signed_in("editor", passwords)
+    assert editor.get("/en/learning/using-the-portal-safely/report/").status_code == 200
+    # The KHQR course is the finance ministry's: not the editor's to read.
+    assert editor.get("/en/learning/paying-a-fee-with-khqr/report/").status_code == 403
+    assert signed_in("clerk", passwords).get("/en/learning/facilitate/").status_code == 403
