@@ -2,12 +2,12 @@
 
 It serves what real government sites serve, good and bad: a robots.txt that closes
 /private/ and names the sitemap, a sitemap, Khmer and English pages whose main text sits
-between menus and footers, an English PDF report and a Khmer one, a page in a legacy non-Unicode Khmer font, an
-endless calendar and links carrying session ids (traps), a loop of relative links, a
-redirect on the site and one to another host, a page that is gone (404), a 50 MB PDF,
-malformed HTML and pages with wrong or missing encodings. Variants (`SiteState`) add
-failing or slow pages, a sitemap of 100,000 entries and thousands of generated notices
-(the benchmark). Demo data: every page says so.
+between menus and footers, an English PDF report and a Khmer one, a page in a legacy
+non-Unicode Khmer font, an endless calendar and links carrying session ids (traps), a
+loop of relative links, a redirect on the site and one to another host, a page that is
+gone (404), a 50 MB PDF, malformed HTML and pages with wrong or missing encodings.
+Variants (`SiteState`) add failing or slow pages, a sitemap of 100,000 entries and
+thousands of generated notices (the benchmark). Demo data: every page says so.
 """
 
 from __future__ import annotations
@@ -264,7 +264,14 @@ class MinistrySiteHandler(Handler):
     def sitemap(self) -> None:
         state: SiteState = self.stand_in
         base = f"http://{self.headers.get('Host', '')}"
-        paths = [*ARTICLES, PDF_PATH, KHMER_PDF_PATH, "/legacy/notice", "/gone", "/private/salaries"]
+        paths = [
+            *ARTICLES,
+            PDF_PATH,
+            KHMER_PDF_PATH,
+            "/legacy/notice",
+            "/gone",
+            "/private/salaries",
+        ]
         paths = [p for p in paths if p not in state.gone or p == "/gone"]
         paths += [f"/en/notices/{n}" for n in range(1, state.notices + 1)]
         paths += [f"/en/archive/{n}" for n in range(1, state.sitemap_entries + 1)]
