@@ -2,12 +2,12 @@
 
 It serves what real government sites serve, good and bad: a robots.txt that closes
 /private/ and names the sitemap, a sitemap, Khmer and English pages whose main text sits
-between menus and footers, a PDF report, a page in a legacy non-Unicode Khmer font, an
-endless calendar and links carrying session ids (traps), a loop of relative links, a
-redirect on the site and one to another host, a page that is gone (404), a 50 MB PDF,
-malformed HTML and pages with wrong or missing encodings. Variants (`SiteState`) add
-failing or slow pages, a sitemap of 100,000 entries and thousands of generated notices
-(the benchmark). Demo data: every page says so.
+between menus and footers, an English PDF report and a Khmer one, a page in a legacy
+non-Unicode Khmer font, an endless calendar and links carrying session ids (traps), a
+loop of relative links, a redirect on the site and one to another host, a page that is
+gone (404), a 50 MB PDF, malformed HTML and pages with wrong or missing encodings.
+Variants (`SiteState`) add failing or slow pages, a sitemap of 100,000 entries and
+thousands of generated notices (the benchmark). Demo data: every page says so.
 """
 
 from __future__ import annotations
@@ -81,6 +81,13 @@ PDF_LINES = [
     "This year the ministry installed 120 kilometres of guardrails on national roads",
     "and painted new pedestrian crossings in front of 300 schools.",
 ]
+KHMER_PDF_PATH = "/km/reports/road-safety-2026.pdf"
+KHMER_PDF_LINES = [
+    "របាយការណ៍សុវត្ថិភាពចរាចរណ៍ផ្លូវគោក ឆ្នាំ ២០២៦",
+    "ក្រសួងសាធារណការ និងដឹកជញ្ជូន (ទិន្នន័យសាកល្បង)",
+    "ឆ្នាំនេះ ក្រសួងបានដំឡើងរបាំងការពារសុវត្ថិភាពប្រវែង ១២០ គីឡូម៉ែត្រ នៅតាមផ្លូវជាតិ",
+    "ហើយបានគូសផ្លូវថ្មើរជើងថ្មីនៅមុខសាលារៀនចំនួន ៣០០។",
+]
 # A notice typed in the Limon S1 font: Latin letters that only that font draws as Khmer.
 LEGACY_TEXT = (
     "RksYgsaFarNkar nig dwkCBa¢Ún CUndMNwgdl;RbCaBlrdæTaMgGs;fa kareFVIdMeNIrtampøÚvCati "
@@ -146,6 +153,7 @@ def home_page(language: str) -> bytes:
     title = "ទំព័រដើម" if language == "km" else "Home"
     main = f"""<h1>{title}</h1><ul>{links}
 <li><a href="{PDF_PATH}">Road safety report 2026 (PDF)</a></li>
+<li><a href="{KHMER_PDF_PATH}">របាយការណ៍សុវត្ថិភាពចរាចរណ៍ (PDF)</a></li>
 <li><a href="/legacy/notice">សេចក្តីជូនដំណឹង</a></li>
 <li><a href="/en/news/driving-licence;jsessionid=8F3A2B">Driving licence</a></li>
 <li><a href="/en/news/national-road-5?PHPSESSID=a81c9e">Road 5</a></li>
@@ -172,6 +180,20 @@ def report_pdf() -> bytes:
     pdf.set_font("helvetica", size=12)
     for line in PDF_LINES:
         pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@lru_cache(maxsize=1)
+def khmer_report_pdf() -> bytes:
+    """A Khmer report laid out as the portal lays out its own documents: shaped by
+    HarfBuzz, with the text kept extractable (documents.pdf)."""
+    from documents.pdf import DocumentPDF
+
+    pdf = DocumentPDF()
+    pdf.set_title(KHMER_PDF_LINES[0])
+    pdf.add_page()
+    for line in KHMER_PDF_LINES:
+        pdf.write_line(line, size=12)
     return bytes(pdf.output())
 
 
@@ -242,7 +264,14 @@ class MinistrySiteHandler(Handler):
     def sitemap(self) -> None:
         state: SiteState = self.stand_in
         base = f"http://{self.headers.get('Host', '')}"
-        paths = [*ARTICLES, PDF_PATH, "/legacy/notice", "/gone", "/private/salaries"]
+        paths = [
+            *ARTICLES,
+            PDF_PATH,
+            KHMER_PDF_PATH,
+            "/legacy/notice",
+            "/gone",
+            "/private/salaries",
+        ]
         paths = [p for p in paths if p not in state.gone or p == "/gone"]
         paths += [f"/en/notices/{n}" for n in range(1, state.notices + 1)]
         paths += [f"/en/archive/{n}" for n in range(1, state.sitemap_entries + 1)]
@@ -265,6 +294,9 @@ class MinistrySiteHandler(Handler):
 
     def pdf(self) -> None:
         self.answer_html(report_pdf(), "application/pdf")
+
+    def khmer_pdf(self) -> None:
+        self.answer_html(khmer_report_pdf(), "application/pdf")
 
     def legacy(self) -> None:
         main = f'<article><h1><font face="Limon S1">esckþICUndMNwg</font></h1><p><font face="Limon S1">{LEGACY_TEXT}</font></p></article>'  # noqa: E501
@@ -335,6 +367,7 @@ ROUTES: dict[str, Callable[[MinistrySiteHandler], None]] = {
     "/km/": MinistrySiteHandler.home_km,
     "/en/": MinistrySiteHandler.home_en,
     PDF_PATH: MinistrySiteHandler.pdf,
+    KHMER_PDF_PATH: MinistrySiteHandler.khmer_pdf,
     "/legacy/notice": MinistrySiteHandler.legacy,
     "/calendar": MinistrySiteHandler.calendar,
     "/moved": lambda h: h.moved("/en/news/driving-licence"),
@@ -351,4 +384,5 @@ ROUTES: dict[str, Callable[[MinistrySiteHandler], None]] = {
 def start(state: SiteState | None = None, port: int = 0) -> tuple[StandInServer, SiteState]:
     state = state or SiteState()
     report_pdf()  # made before the first request: fpdf2 takes a moment to load
+    khmer_report_pdf()
     return StandInServer(state, MinistrySiteHandler, port).start(), state

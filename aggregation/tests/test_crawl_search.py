@@ -112,3 +112,15 @@ def test_administrators_see_each_sites_pages_errors_and_legacy_font_pages(
     assert f"{indexed} (1)" in listing
     assert "Working, with problems" in listing and "legacy Khmer font" in listing
     assert f"{ministry_site.url}/legacy/notice" in legacy
+
+
+def test_a_khmer_pdf_is_read_as_khmer_and_a_khmer_query_finds_it(client, ministry_site, crawl):
+    crawl(site_source(ministry_site))
+    report = Page.objects.get(url=f"{ministry_site.url}{site.KHMER_PDF_PATH}")
+    assert report.format == Page.Format.PDF and report.language == "km"
+    assert report.status == Page.Status.INDEXED
+    assert report.title == "របាយការណ៍សុវត្ថិភាពចរាចរណ៍ផ្លូវគោក ឆ្នាំ ២០២៦"
+    assert "របាំងការពារសុវត្ថិភាពប្រវែង ១២០ គីឡូម៉ែត្រ" in report.text
+    page = search(client, "km", "របាំងការពារ")
+    assert f'href="{ministry_site.url}{site.KHMER_PDF_PATH}"' in page
+    assert f'href="{ministry_site.url}{site.PDF_PATH}"' not in page  # the English one is not
