@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from geo.models import Area
 from markets.models import Commodity, WeeklyPrice
@@ -18,7 +19,7 @@ LEADERS = 3  # rises and falls listed
 @dataclass
 class Line:
     commodity: Commodity
-    mean: object
+    mean: Decimal
     week_change: Change
     year_change: Change
     spike: Spike
@@ -72,16 +73,14 @@ def latest_week(province: Area) -> datetime.date | None:
     )
 
 
-def _change(name: str, now, then) -> Change:
+def _change(name: str, now: Decimal, then: Decimal | None) -> Change:
     return Change(name, then, float((now - then) / then * 100) if then else None)
 
 
 def build(province: Area, week: datetime.date) -> Bulletin | None:
     """The bulletin of the province's week, or None if no price was published that week."""
-    rows = WeeklyPrice.objects.filter(province_code=province.code, week__lte=week).order_by(
-        "week"
-    )
-    series: dict[tuple[int, str], list[tuple[datetime.date, object, bool]]] = {}
+    rows = WeeklyPrice.objects.filter(province_code=province.code, week__lte=week).order_by("week")
+    series: dict[tuple[int, str], list[tuple[datetime.date, Decimal, bool]]] = {}
     for commodity_id, price_type, day, mean, demo in rows.values_list(
         "commodity_id", "price_type", "week", "mean_khr", "is_demo"
     ):

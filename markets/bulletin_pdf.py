@@ -15,7 +15,7 @@ COLUMNS = (LEFT, LEFT + 62, LEFT + 92, LEFT + 118, LEFT + 144)  # name, mean, we
 
 def _percent(change: Change, language: str) -> str:
     if change.percent is None:
-        return "–"
+        return "-"
     return f"{'+' if change.percent > 0 else ''}{format_number(change.percent, language, 1)}%"
 
 
@@ -35,8 +35,8 @@ def render_bulletin_pdf(bulletin: Bulletin) -> bytes:
     pdf.write_line(f"ព្រឹត្តិបត្រតម្លៃទីផ្សារប្រចាំសប្តាហ៍ · {province.name_km}", size=16, bold=True)
     pdf.write_line(f"Weekly market price bulletin, {province.name_en}", size=10, latin=True,
                    color=MUTED)  # fmt: skip
-    pdf.write_line(f"{start_km} – {end_km}", size=10.5)
-    pdf.write_line(f"{start_en} – {end_en} ({bulletin.iso_week})", size=8.5, latin=True,
+    pdf.write_line(f"{start_km} - {end_km}", size=10.5)
+    pdf.write_line(f"{start_en} - {end_en} ({bulletin.iso_week})", size=8.5, latin=True,
                    color=MUTED)  # fmt: skip
     if bulletin.is_demo:
         pdf.write_line("ទិន្នន័យសាកល្បង មិនមែនតម្លៃពិតទេ · Demo data, not real prices", size=10,

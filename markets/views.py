@@ -25,8 +25,8 @@ from core.formatting import format_number
 from geo.models import Area, Facility
 from geo.places import chained_choices, remembered_area
 from markets import bulletin, officers, opendata, overview, pages
-from markets.bulletin_pdf import render_bulletin_pdf
 from markets.alerting import MAX_ALERTS, access_alert, do_subscribe, do_unsubscribe
+from markets.bulletin_pdf import render_bulletin_pdf
 from markets.decorators import market_staff_required, reviewer_required
 from markets.forms import AlertForm, DayPricesForm, ImportForm
 from markets.importing import do_import_prices
