@@ -10,7 +10,7 @@ from documents.pdf import LEFT, MUTED, RIGHT, RULE, DocumentPDF
 from markets.bulletin import Bulletin
 from markets.statistics import Change
 
-COLUMNS = (LEFT, LEFT + 62, LEFT + 92, LEFT + 118, LEFT + 144)  # name, mean, week, year, level
+COLUMNS = (LEFT, LEFT + 50, LEFT + 76, LEFT + 100, LEFT + 124)  # name, mean, week, year, level
 
 
 def _percent(change: Change, language: str) -> str:
@@ -64,6 +64,6 @@ def render_bulletin_pdf(bulletin: Bulletin) -> bytes:
         _cell(pdf, 1, top, format_number(line.mean, "km"), size=10)
         _cell(pdf, 2, top, _percent(line.week_change, "km"), size=10)
         _cell(pdf, 3, top, _percent(line.year_change, "km"), size=10)
-        _cell(pdf, 4, top, level, size=10)
+        _cell(pdf, 4, top, level, size=9)
         pdf.set_y(max(bottom, pdf.get_y()) + 1)
     return bytes(pdf.output())
