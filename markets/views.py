@@ -24,8 +24,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.formatting import format_number
 from geo.models import Area, Facility
 from geo.places import chained_choices, remembered_area
-from markets import officers, opendata, overview, pages
+from markets import bulletin, officers, opendata, overview, pages
 from markets.alerting import MAX_ALERTS, access_alert, do_subscribe, do_unsubscribe
+from markets.bulletin_pdf import render_bulletin_pdf
 from markets.decorators import market_staff_required, reviewer_required
 from markets.forms import AlertForm, DayPricesForm, ImportForm
 from markets.importing import do_import_prices
@@ -247,3 +248,27 @@ def import_prices(request: HttpRequest) -> HttpResponse:
         except UnreadableFile:
             form.add_error("file", _("This file cannot be read as CSV (UTF-8) or XLSX."))
     return render(request, "markets/import.html", {"form": form, "result": result})
+
+
+def _no_bulletin(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "markets/no_bulletin.html", {"message": message}, status=404)
+
+
+@require_GET
+def weekly_bulletin(
+    request: HttpRequest, province: str, week: str = "latest", kind: str = "page"
+) -> HttpResponse:
+    """A province's weekly bulletin as a page or a PDF; "latest" is its newest week."""
+    area = Area.objects.filter(code=province, level=Area.Level.PROVINCE).first()
+    if area is None:
+        return _no_bulletin(request, _("There is no province or capital with this code."))
+    monday = bulletin.latest_week(area) if week == "latest" else bulletin.monday_of(week)
+    found = bulletin.build(area, monday) if monday is not None else None
+    if found is None:
+        return _no_bulletin(request, _("No prices were published in this province that week."))
+    if kind == "pdf":
+        response = HttpResponse(render_bulletin_pdf(found), content_type="application/pdf")
+        name = f"market-bulletin-{area.code}-{found.iso_week}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(request, "markets/bulletin.html", {"bulletin": found, "is_demo": found.is_demo})
