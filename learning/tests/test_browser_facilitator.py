@@ -43,7 +43,7 @@ def click(page, locator) -> None:
 def test_a_facilitator_records_a_learner_and_reads_the_report(new_page, live_server, language):
     words = WORDS[language]
     small = create_course()
-    hall = create_facility(create_tree().commune)
+    hall = create_facility(create_tree().commune, institution=small.course.institution)
     officer = create_user("teacher", name_km="សុខ ជា", name_latin="Sok Chea")
     grant(officer, hall, "facilitator")
     grant(officer, hall, "course-editor")

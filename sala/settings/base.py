@@ -407,6 +407,10 @@ MFA_PASSKEY_LOGIN_ENABLED = True
 # The demo and the tests serve passkeys over http://localhost; production checks origins.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = SALA_ENV in ("demo", "test")
 MFA_TOTP_ISSUER = "Sala"
+# A code from the period just before or after is accepted too (RFC 6238, 5.2): a person who
+# types the code as it changes, or whose phone clock is a few seconds off, still signs in.
+# Each code is still accepted once.
+MFA_TOTP_TOLERANCE = 1
 MFA_RECOVERY_CODE_COUNT = 10
 USERSESSIONS_TRACK_ACTIVITY = True
 
