@@ -10,7 +10,7 @@ from core.formatting import format_date, format_number, to_ascii_digits
 from geo.models import Facility
 from health.dhis2 import Month
 from health.models import DangerSign, Group, Slot, Who
-from health.photos import check_photos
+from services.attachments import check_photos
 
 YES, NO = "yes", "no"
 
@@ -79,7 +79,7 @@ class MultiplePhotoInput(forms.FileInput):
 
 
 class PhotosField(forms.FileField):
-    """Up to three photos, checked by their bytes (`health.photos.check_photos`); cleaned
+    """Up to three photos, checked by their bytes (`services.attachments.check_photos`); cleaned
     to a list of (upload, content type)."""
 
     widget = MultiplePhotoInput

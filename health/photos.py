@@ -10,55 +10,19 @@ of the question's health centre (whose every opening is audited, like the questi
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import uuid
 from collections.abc import Sequence
-from typing import cast
 
 import rules
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import Http404
 
 from audit.log import log_access
 from health.models import Question, QuestionMessage, QuestionPhoto
-from services.attachments import EXTENSIONS, attachment_storage, check_upload, count_error
-from services.definitions import Field
+from services.attachments import attachment_storage, save_photo
 
 logger = logging.getLogger(__name__)
-
-PHOTOS = Field(
-    key="photos",
-    type="file",
-    label={},
-    help={},
-    required=False,
-    when=None,
-    spec={
-        "accept": ["image/jpeg", "image/png", "image/webp"],
-        "max_size_mb": 5,
-        "max_files": 3,
-    },
-)
-
-
-def check_photos(uploads: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str]]:
-    """Return each acceptable photo with its content type, or raise ValidationError with
-    every problem found (too many, too large, not a picture, too many pixels)."""
-    too_many = count_error(PHOTOS, len(uploads))
-    if too_many:
-        raise ValidationError(too_many, code="too_many")
-    checked, errors = [], []
-    for upload in uploads:
-        try:
-            checked.append((upload, check_upload(upload, PHOTOS)))
-        except ValidationError as error:
-            errors.extend(error.messages)
-    if errors:
-        raise ValidationError(errors)
-    return checked
 
 
 def store_photos(
@@ -67,25 +31,14 @@ def store_photos(
     message: QuestionMessage | None = None,
 ) -> list[QuestionPhoto]:
     """Keep checked photos, inside the caller's transaction."""
-    kept = []
-    for upload, content_type in photos:
-        digest = hashlib.sha256()
-        for chunk in upload.chunks():
-            digest.update(chunk)
-        upload.seek(0)
-        name = f"health/{question.public_id}/{uuid.uuid4().hex}{EXTENSIONS[content_type]}"
-        stored = attachment_storage().save(name, upload)
-        kept.append(
-            QuestionPhoto.objects.create(
-                question=question,
-                message=message,
-                stored_name=stored,
-                content_type=content_type,
-                size=cast(int, upload.size),  # set by the upload handlers
-                sha256=digest.hexdigest(),
-            )
+    return [
+        QuestionPhoto.objects.create(
+            question=question,
+            message=message,
+            **vars(save_photo(f"health/{question.public_id}", *photo)),
         )
-    return kept
+        for photo in photos
+    ]
 
 
 def access_photo(user, public_id) -> QuestionPhoto:

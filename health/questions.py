@@ -90,7 +90,7 @@ def do_ask_question(
     user, *, screening: Screening, office: Facility, who: str, age_years: int, symptoms: str,
     since: str, photos: Sequence[tuple[UploadedFile, str]] = (),
 ) -> Question:  # fmt: skip
-    """Send the question (with photos checked by `health.photos.check_photos`)."""
+    """Send the question (with photos checked by `services.attachments.check_photos`)."""
     if not may_ask_after(screening):
         raise ValidationError(_("Answer the danger-sign questions first."))
     if not health_centres().filter(pk=office.pk).exists():

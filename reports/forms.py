@@ -13,7 +13,7 @@ from geo.forms import match_areas
 from geo.models import Area
 from geo.nearest import Point, in_cambodia
 from reports.models import Category, Report
-from reports.photos import check_photos
+from services.attachments import check_photos
 
 AREA_LEVEL = Area.Level.COMMUNE
 

@@ -16,6 +16,8 @@ import re
 import uuid
 import warnings
 import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import cast
 
 import magic
@@ -221,3 +223,56 @@ def do_remove_attachment(attachment: Attachment) -> None:
 
 def open_attachment(attachment: Attachment):
     return attachment_storage().open(attachment.stored_name, "rb")
+
+
+# Photos sent with a health question or a citizen's report: up to three pictures, checked as
+# attachments are and kept in the same private storage.
+PHOTOS = Field(
+    key="photos",
+    type="file",
+    label={},
+    help={},
+    required=False,
+    when=None,
+    spec={
+        "accept": ["image/jpeg", "image/png", "image/webp"],
+        "max_size_mb": 5,
+        "max_files": 3,
+    },
+)
+
+
+def check_photos(uploads: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str]]:
+    """Return each acceptable photo with its content type, or raise ValidationError with
+    every problem found (too many, too large, not a picture, too many pixels)."""
+    too_many = count_error(PHOTOS, len(uploads))
+    if too_many:
+        raise ValidationError(too_many, code="too_many")
+    checked, errors = [], []
+    for upload in uploads:
+        try:
+            checked.append((upload, check_upload(upload, PHOTOS)))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    return checked
+
+
+@dataclass(frozen=True)
+class SavedPhoto:
+    stored_name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def save_photo(folder: str, upload: UploadedFile, content_type: str) -> SavedPhoto:
+    """Keep one checked photo under `folder` in the private storage, with its digest."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    name = f"{folder}/{uuid.uuid4().hex}{EXTENSIONS[content_type]}"
+    stored = attachment_storage().save(name, upload)
+    return SavedPhoto(stored, content_type, cast(int, upload.size), digest.hexdigest())

@@ -9,9 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from audit.models import AuditEntry
 from reports.models import Report
-from reports.photos import check_photos, store_photos
+from reports.photos import store_photos
 from reports.tests.conftest import jpeg
 from reports.tests.factories import send_report
+from services.attachments import check_photos
 
 PUBLIC = "A deep pothole in front of the market."
 
